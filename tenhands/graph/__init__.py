@@ -1,0 +1,1 @@
+"""The family graph: domain model, store contract, stores and graph analytics."""

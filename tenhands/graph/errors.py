@@ -1,0 +1,28 @@
+"""Domain errors raised by every store; driver errors never leave a store."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base of the errors a store raises. The message is a sentence for a person."""
+
+
+class NotFound(StoreError):
+    """A referenced thing does not exist."""
+
+    def __init__(self, entity: str, ident: str) -> None:
+        super().__init__(f"no {entity} with id {ident!r}")
+        self.entity = entity
+        self.ident = ident
+
+
+class Conflict(StoreError):
+    """The change clashes with what is stored (a duplicate id, a thing still in use)."""
+
+
+class InvalidInput(StoreError):
+    """The input cannot be stored as given."""
+
+
+class StoreUnavailable(StoreError):
+    """The store does not answer (a server down, a file locked); retrying later may help."""

@@ -1,0 +1,52 @@
+"""The domain model of a child's world, as DESIGN.md names it."""
+
+from .audit import AuditAction, AuditEvent
+from .candidate import Candidate, CandidateKind, Evidence, ReviewStatus
+from .case import Case, CaseStatus, Engagement, NetworkRole, RiskFlag, SupportType
+from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
+from .dates import PartialDate
+from .person import Address, Confidential, Contact, Person, Sex
+from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
+from .record import Record
+from .tie import Basis, Circle, PartnerStatus, Quality, Tie, TieCategory, TieKind
+
+__all__ = [
+    "Address",
+    "AuditAction",
+    "AuditEvent",
+    "Basis",
+    "Candidate",
+    "CandidateKind",
+    "Case",
+    "CaseStatus",
+    "Circle",
+    "Confidential",
+    "Contact",
+    "Engagement",
+    "Evidence",
+    "Id",
+    "Model",
+    "NetworkRole",
+    "PartialDate",
+    "PartnerStatus",
+    "Person",
+    "Plan",
+    "Provenance",
+    "Quality",
+    "Record",
+    "ReviewStatus",
+    "RiskFlag",
+    "ScaleScore",
+    "Sex",
+    "SourceKind",
+    "SourceRef",
+    "SupportType",
+    "Task",
+    "TaskOwner",
+    "TaskStatus",
+    "Tie",
+    "TieCategory",
+    "TieKind",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,108 @@
+"""Cases and each person's place in a case's safety and support network."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field, field_validator
+
+from .common import Id, LongText, Model, Provenance, ShortText, new_id
+from .tie import Circle
+
+
+class CaseStatus(StrEnum):
+    open = "open"
+    on_hold = "on_hold"
+    closed = "closed"
+
+
+class Case(Model):
+    """One or more children (siblings) and the network around them."""
+
+    id: Id = Field(default_factory=lambda: new_id("c"))
+    title: ShortText
+    child_ids: list[Id] = Field(min_length=1, description="the children the case is about")
+    status: CaseStatus = CaseStatus.open
+    opened_on: date | None = None
+    closed_on: date | None = None
+    team: ShortText | None = None
+    notes: LongText | None = None
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    @field_validator("child_ids")
+    @classmethod
+    def _distinct(cls, ids: list[str]) -> list[str]:
+        if len(set(ids)) != len(ids):
+            raise ValueError("a child is listed twice")
+        return ids
+
+
+class Engagement(StrEnum):
+    """Where a person stands in family finding, from first named to committed."""
+
+    identified = "identified"
+    located = "located"
+    contacted = "contacted"
+    engaged = "engaged"
+    committed = "committed"
+    declined = "declined"
+    not_safe = "not_safe"
+    no_contact = "no_contact"
+    deceased = "deceased"
+
+    @property
+    def active(self) -> bool:
+        """Whether the person is on the way to (or in) the network."""
+        return self in _FUNNEL
+
+    @property
+    def stage(self) -> int | None:
+        """Position in the family-finding funnel, or None when off it."""
+        return _FUNNEL.index(self) if self in _FUNNEL else None
+
+
+_FUNNEL = [
+    Engagement.identified,
+    Engagement.located,
+    Engagement.contacted,
+    Engagement.engaged,
+    Engagement.committed,
+]
+
+
+class SupportType(StrEnum):
+    emotional = "emotional"
+    practical = "practical"
+    respite = "respite"
+    placement = "placement"
+    safety_monitoring = "safety_monitoring"
+    transport = "transport"
+    financial = "financial"
+
+
+class RiskFlag(StrEnum):
+    violence = "violence"
+    abuse_allegation = "abuse_allegation"
+    substance_use = "substance_use"
+    contact_restriction = "contact_restriction"
+    criminal_record = "criminal_record"
+    other = "other"
+
+
+class NetworkRole(Model):
+    """A person's place in one case's network: circle, engagement, what they offer."""
+
+    case_id: Id
+    person_id: Id
+    circle: Circle | None = None
+    engagement: Engagement = Engagement.identified
+    support: set[SupportType] = Field(default_factory=set)
+    risk_flags: set[RiskFlag] = Field(default_factory=set)
+    confidential: bool = Field(
+        default=False, description="hidden from projection and family views"
+    )
+    named_by: Id | None = Field(default=None, description="who named this person to the worker")
+    last_contact: datetime | None = None
+    note: ShortText | None = None
+    provenance: Provenance = Field(default_factory=Provenance)

@@ -1,0 +1,204 @@
+"""The ``GraphStore`` contract: one small protocol per kind of thing, combined.
+
+Both stores (:mod:`tenhands.graph.stores.sqlite`, :mod:`tenhands.graph.stores.neo4j`)
+implement it and pass one shared contract test suite. Methods raise only the
+errors of :mod:`tenhands.graph.errors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+import networkx as nx
+
+from .model import AuditEvent, Candidate, Case, NetworkRole, Person, Plan, Record, ReviewStatus, Tie
+
+DEFAULT_BATCH = 5_000
+
+
+class PersonStore(Protocol):
+    def create_person(self, person: Person) -> Person:
+        """Store a new person; :class:`Conflict` if the id is taken."""
+        ...
+
+    def get_person(self, person_id: str) -> Person:
+        """The person; :class:`NotFound` if there is none."""
+        ...
+
+    def get_persons(self, person_ids: Iterable[str]) -> list[Person]:
+        """The persons among ``person_ids`` that exist, in the order asked."""
+        ...
+
+    def update_person(self, person: Person) -> Person:
+        """Replace a stored person; :class:`NotFound` if there is none."""
+        ...
+
+    def delete_person(self, person_id: str, *, cascade: bool = False) -> None:
+        """Remove a person. With ties or network roles, :class:`Conflict` unless ``cascade``,
+        which removes those too. A child of a case is never removed (:class:`Conflict`)."""
+        ...
+
+    def list_persons(self, *, limit: int = 100, offset: int = 0) -> list[Person]:
+        """Persons ordered by id."""
+        ...
+
+    def count_persons(self) -> int: ...
+
+    def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
+        """Create or replace many persons in one transaction; all or nothing."""
+        ...
+
+
+class TieStore(Protocol):
+    def create_tie(self, tie: Tie) -> Tie:
+        """Store a new tie; :class:`NotFound` if a person is missing, :class:`Conflict`
+        if the id is taken."""
+        ...
+
+    def get_tie(self, tie_id: str) -> Tie: ...
+
+    def update_tie(self, tie: Tie) -> Tie: ...
+
+    def delete_tie(self, tie_id: str) -> None: ...
+
+    def ties_of(self, person_id: str) -> list[Tie]:
+        """Every tie the person is on, either end, ordered by id."""
+        ...
+
+    def upsert_ties(self, ties: Sequence[Tie], *, batch_size: int = DEFAULT_BATCH) -> int:
+        """Create or replace many ties in one transaction; all or nothing
+        (:class:`NotFound` names a missing person and nothing is written)."""
+        ...
+
+
+class CaseStore(Protocol):
+    def create_case(self, case: Case) -> Case:
+        """Store a new case; its children must exist (:class:`NotFound`)."""
+        ...
+
+    def get_case(self, case_id: str) -> Case: ...
+
+    def update_case(self, case: Case) -> Case: ...
+
+    def delete_case(self, case_id: str) -> None:
+        """Remove a case with its roles, plans and candidates; persons and ties stay."""
+        ...
+
+    def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
+        """Cases ordered by id."""
+        ...
+
+    def set_role(self, role: NetworkRole) -> NetworkRole:
+        """Add a person to a case's network, or change their role there."""
+        ...
+
+    def get_role(self, case_id: str, person_id: str) -> NetworkRole: ...
+
+    def remove_role(self, case_id: str, person_id: str) -> None: ...
+
+    def list_roles(self, case_id: str) -> list[NetworkRole]:
+        """The network roles of a case, ordered by person id."""
+        ...
+
+    def cases_of(self, person_id: str) -> list[str]:
+        """Ids of the cases a person is a child or network member of, ordered."""
+        ...
+
+    def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
+        """Set many roles in one transaction; all or nothing."""
+        ...
+
+
+class GraphQueries(Protocol):
+    def case_subgraph(self, case_id: str) -> nx.MultiDiGraph:
+        """The case's children and network members with the ties among them
+        (see :func:`tenhands.graph.network.build_graph`)."""
+        ...
+
+    def neighbourhood(self, person_id: str, hops: int) -> nx.MultiDiGraph:
+        """Everyone within ``hops`` ties of a person, across all cases, with the ties
+        among them."""
+        ...
+
+
+class PlanStore(Protocol):
+    def add_plan(self, plan: Plan) -> Plan:
+        """Store a new plan version; :class:`Conflict` if the case has that version."""
+        ...
+
+    def get_plan(self, plan_id: str) -> Plan: ...
+
+    def list_plans(self, case_id: str) -> list[Plan]:
+        """A case's plan versions, oldest first."""
+        ...
+
+
+class RecordStore(Protocol):
+    def add_records(self, records: Sequence[Record]) -> int:
+        """Store outside records in one transaction; all or nothing."""
+        ...
+
+    def get_record(self, record_id: str) -> Record: ...
+
+    def list_records(
+        self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
+    ) -> list[Record]: ...
+
+
+class CandidateStore(Protocol):
+    def save_candidate(self, candidate: Candidate) -> Candidate:
+        """Create or replace a candidate."""
+        ...
+
+    def get_candidate(self, candidate_id: str) -> Candidate: ...
+
+    def list_candidates(
+        self, case_id: str, *, status: ReviewStatus | None = None
+    ) -> list[Candidate]:
+        """A case's candidates, best score first."""
+        ...
+
+
+class AuditLog(Protocol):
+    def append_audit(self, event: AuditEvent) -> None:
+        """Append an event; events are never changed or removed."""
+        ...
+
+    def list_audit(
+        self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
+    ) -> list[AuditEvent]:
+        """Newest first."""
+        ...
+
+
+@runtime_checkable
+class GraphStore(
+    PersonStore,
+    TieStore,
+    CaseStore,
+    GraphQueries,
+    PlanStore,
+    RecordStore,
+    CandidateStore,
+    AuditLog,
+    Protocol,
+):
+    """Everything TenHands keeps, behind one contract."""
+
+    kind: str
+    """``"sqlite"`` or ``"neo4j"``."""
+
+    def init_schema(self) -> None:
+        """Create tables, constraints and indexes if missing; migrate older schemas."""
+        ...
+
+    def ping(self) -> bool:
+        """Whether the store answers now."""
+        ...
+
+    def describe(self) -> str:
+        """Where the data lives, without credentials."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,65 @@
+"""Settings from the environment (``TENHANDS_*``) or a ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .graph.store import GraphStore
+from .graph.stores import open_store
+
+PLACEHOLDER_SECRET = "change-me"
+
+
+def default_store_url() -> str:
+    """The embedded store in the user's data directory."""
+    return f"sqlite:///{Path(user_data_dir('tenhands')) / 'tenhands.db'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TENHANDS_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    store: str = ""
+    """``sqlite:///path/file.db`` (default: under the user's data directory) or
+    ``neo4j://host:7687``."""
+    neo4j_user: str | None = None
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+
+    @model_validator(mode="after")
+    def _checked(self) -> Settings:
+        if not self.store:
+            self.store = default_store_url()
+        if self.environment == "production":
+            if self.secret_key.get_secret_value() == PLACEHOLDER_SECRET:
+                raise ValueError("set TENHANDS_SECRET_KEY: the placeholder is refused in production")
+        return self
+
+    @property
+    def store_kind(self) -> str:
+        return "sqlite" if self.store.lower().startswith("sqlite:") else "neo4j"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def open_configured_store(settings: Settings) -> GraphStore:
+    """Open the store the settings name (not yet initialised)."""
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+    return open_store(
+        settings.store,
+        user=settings.neo4j_user,
+        password=password,
+        database=settings.neo4j_database,
+    )
