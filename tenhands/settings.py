@@ -39,9 +39,9 @@ class Settings(BaseSettings):
     def _checked(self) -> Settings:
         if not self.store:
             self.store = default_store_url()
-        if self.environment == "production":
-            if self.secret_key.get_secret_value() == PLACEHOLDER_SECRET:
-                raise ValueError("set TENHANDS_SECRET_KEY: the placeholder is refused in production")
+        placeholder = self.secret_key.get_secret_value() == PLACEHOLDER_SECRET
+        if self.environment == "production" and placeholder:
+            raise ValueError("set TENHANDS_SECRET_KEY: the placeholder is refused in production")
         return self
 
     @property

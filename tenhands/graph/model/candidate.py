@@ -58,7 +58,6 @@ class Candidate(Model):
     def _subjects(self) -> Candidate:
         if self.kind is CandidateKind.duplicate and not (self.person_id and self.other_person_id):
             raise ValueError("a duplicate candidate names two persons")
-        if self.kind is not CandidateKind.duplicate and self.record_id is None:
-            if self.person_id is None:
-                raise ValueError("a candidate names a record or a person")
+        if self.kind is not CandidateKind.duplicate and not (self.record_id or self.person_id):
+            raise ValueError("a candidate names a record or a person")
         return self

@@ -99,9 +99,7 @@ class NetworkRole(Model):
     engagement: Engagement = Engagement.identified
     support: set[SupportType] = Field(default_factory=set)
     risk_flags: set[RiskFlag] = Field(default_factory=set)
-    confidential: bool = Field(
-        default=False, description="hidden from projection and family views"
-    )
+    confidential: bool = Field(default=False, description="hidden from projection and family views")
     named_by: Id | None = Field(default=None, description="who named this person to the worker")
     last_contact: datetime | None = None
     note: ShortText | None = None

@@ -30,7 +30,9 @@ def open_store(
 
         path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
         if not path:
-            raise InvalidInput(f"a SQLite store URL looks like sqlite:///path/to/file.db, not {url!r}")
+            raise InvalidInput(
+                f"a SQLite store URL looks like sqlite:///path/to/file.db, not {url!r}"
+            )
         return SqliteStore(path if path == ":memory:" else Path(path))
     if scheme in NEO4J_SCHEMES:
         from .neo4j import Neo4jStore

@@ -1,0 +1,79 @@
+"""Dependencies as ``Annotated`` aliases, so each route lists exactly what it needs.
+
+Seams for later issues:
+
+- ``CurrentUser`` (auth) will come here; :func:`get_actor` then returns that
+  user's name instead of ``"api"``, and every route that writes already takes
+  ``ActorDep``.
+- Per-case access checks and the audit log of reads and writes can wrap the
+  store in :func:`get_store` (e.g. an auditing store bound to the actor), without
+  touching the routers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Path, Query, Request
+
+from ..graph.model.common import Id
+from ..graph.store import GraphStore
+from ..settings import Settings
+
+API_ACTOR = "api"
+"""Who changed a thing, in provenance, until requests carry a user."""
+
+MAX_PAGE = 500
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store opened at start-up (or passed to ``create_app``)."""
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_actor() -> str:
+    """Who is asking; recorded as ``created_by`` / ``updated_by``."""
+    return API_ACTOR
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    limit: int
+    offset: int
+
+
+def get_pagination(
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="at most this many")] = 100,
+    offset: Annotated[int, Query(ge=0, description="skip this many first")] = 0,
+) -> Pagination:
+    return Pagination(limit=limit, offset=offset)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+ActorDep = Annotated[str, Depends(get_actor)]
+PageDep = Annotated[Pagination, Depends(get_pagination)]
+
+
+def _id_pattern() -> str:
+    """The pattern of :data:`~tenhands.graph.model.common.Id`, so paths check ids the same way."""
+    for meta in Id.__metadata__:  # type: ignore[attr-defined]
+        pattern = getattr(meta, "pattern", None)
+        if isinstance(pattern, str):
+            return pattern
+    raise RuntimeError("Id has no pattern")  # pragma: no cover
+
+
+ID_PATTERN = _id_pattern()
+
+PersonIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a person's id")]
+TieIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a tie's id")]
+CaseIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a case's id")]

@@ -1,0 +1,199 @@
+"""Turning domain errors and bad requests into JSON a person can read.
+
+Every error body has the same shape: ``{"detail": "<a sentence>", "code": "<code>"}``;
+request validation errors add ``errors``, one entry per field. The codes are
+stable for clients to branch on; the sentences are for people.
+
+Nothing from the request body or query goes into the logs: only the method, the
+route *template* (``/persons/{person_id}``), the status and the code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..graph.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
+
+log = logging.getLogger("tenhands.api")
+
+RETRY_AFTER_SECONDS = 5
+
+ErrorCode = Literal[
+    "not_found",
+    "conflict",
+    "invalid_input",
+    "store_unavailable",
+    "validation_error",
+    "http_error",
+]
+
+
+class ErrorBody(BaseModel):
+    """What every error response carries."""
+
+    detail: str = Field(description="what went wrong, as a sentence for a person")
+    code: ErrorCode = Field(description="a stable code for programs")
+
+
+class FieldError(BaseModel):
+    """One invalid value in a request. The value itself is never echoed back."""
+
+    loc: list[str | int] = Field(description="where: body, query or path, then the field path")
+    msg: str
+    type: str
+
+
+class ValidationErrorBody(ErrorBody):
+    errors: list[FieldError] = Field(default_factory=list)
+
+
+def _body(model: type[BaseModel], description: str) -> dict[str, Any]:
+    return {"model": model, "description": description}
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _body(ErrorBody, "Something named does not exist")}
+CONFLICT: dict[int | str, dict[str, Any]] = {409: _body(ErrorBody, "Clashes with what is stored")}
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _body(ErrorBody, "The request body is not valid JSON"),
+    422: _body(ValidationErrorBody, "A value is missing, of the wrong type or invalid"),
+    503: _body(ErrorBody, f"The store does not answer; retry after {RETRY_AFTER_SECONDS}s"),
+}
+"""Responses every resource route can give, for the OpenAPI document."""
+
+
+def sentence(text: str) -> str:
+    """``"no person with id 'p1'"`` → ``"No person with id 'p1'."``"""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _route(request: Request) -> str:
+    """The route template, never the concrete path (which may hold ids)."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", None)
+    return path if isinstance(path, str) else "<no route>"
+
+
+def _reply(
+    request: Request,
+    status: int,
+    code: ErrorCode,
+    detail: str,
+    *,
+    headers: dict[str, str] | None = None,
+    errors: Sequence[FieldError] | None = None,
+) -> JSONResponse:
+    log.info("%s %s -> %d %s", request.method, _route(request), status, code)
+    body: BaseModel
+    if errors is None:
+        body = ErrorBody(detail=detail, code=code)
+    else:
+        body = ValidationErrorBody(detail=detail, code=code, errors=list(errors))
+    return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+
+
+def field_errors(raw: Sequence[Any]) -> list[FieldError]:
+    """Pydantic's error dicts without the offending input (it may be personal data)."""
+    out: list[FieldError] = []
+    for err in raw:
+        loc = [part if isinstance(part, int) else str(part) for part in err.get("loc", ())]
+        out.append(FieldError(loc=loc, msg=str(err.get("msg", "")), type=str(err.get("type", ""))))
+    return out
+
+
+def domain_invalid(exc: ValidationError) -> RequestValidationError:
+    """A domain model refused what the request asked for (e.g. a death date before the
+    birth date): report it exactly like a request validation error, located in the body."""
+    errors = [
+        {**err, "loc": ("body", *err["loc"])}
+        for err in exc.errors(include_url=False, include_input=False, include_context=False)
+    ]
+    return RequestValidationError(errors)
+
+
+def _describe(errors: Sequence[FieldError]) -> str:
+    def where(e: FieldError) -> str:
+        parts = [str(p) for p in e.loc[1:]] if len(e.loc) > 1 else [str(p) for p in e.loc]
+        return ".".join(parts) or "body"
+
+    first = errors[0]
+    text = f"{where(first)}: {first.msg}"
+    if len(errors) > 1:
+        text += f" (and {len(errors) - 1} more)"
+    return f"The request is not valid: {text}."
+
+
+async def _not_found(request: Request, exc: Exception) -> JSONResponse:
+    return _reply(request, 404, "not_found", sentence(str(exc)))
+
+
+async def _conflict(request: Request, exc: Exception) -> JSONResponse:
+    return _reply(request, 409, "conflict", sentence(str(exc)))
+
+
+async def _invalid(request: Request, exc: Exception) -> JSONResponse:
+    return _reply(request, 422, "invalid_input", sentence(str(exc)))
+
+
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    # The store's own message names the store, never personal data; it stays in the log.
+    log.warning("%s %s: store unavailable: %s", request.method, _route(request), exc)
+    return _reply(
+        request,
+        503,
+        "store_unavailable",
+        f"The data store does not answer right now; try again in {RETRY_AFTER_SECONDS} seconds.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _request_invalid(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = field_errors(exc.errors())
+    if any(e.type == "json_invalid" for e in errors):
+        return _reply(request, 400, "invalid_input", "The request body is not valid JSON.")
+    if not errors:
+        return _reply(request, 422, "validation_error", "The request is not valid.", errors=[])
+    return _reply(request, 422, "validation_error", _describe(errors), errors=errors)
+
+
+_HTTP_CODES: dict[int, ErrorCode] = {
+    400: "invalid_input",
+    404: "not_found",
+    409: "conflict",
+    422: "invalid_input",
+    503: "store_unavailable",
+}
+
+
+async def _http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else "The request failed."
+    return _reply(
+        request,
+        exc.status_code,
+        _HTTP_CODES.get(exc.status_code, "http_error"),
+        sentence(detail),
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(Conflict, _conflict)
+    app.add_exception_handler(InvalidInput, _invalid)
+    app.add_exception_handler(StoreUnavailable, _unavailable)
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(StarletteHTTPException, _http)

@@ -1,0 +1,24 @@
+"""Whether the service and its store answer."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .common import PUBLIC_CONFIG
+
+
+class StoreHealth(BaseModel):
+    model_config = PUBLIC_CONFIG
+
+    kind: str = Field(description="sqlite or neo4j")
+    location: str = Field(description="where the data lives, without credentials")
+    answers: bool
+
+
+class Health(BaseModel):
+    model_config = PUBLIC_CONFIG
+
+    status: Literal["ok", "unavailable"]
+    store: StoreHealth

@@ -1,0 +1,55 @@
+"""Network roles: a person's place in one case's safety and support network."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field, field_serializer
+
+from ...graph.model import Circle, Engagement, NetworkRole, RiskFlag, SourceRef, SupportType
+from ...graph.model.common import Id, ShortText
+from .common import PUBLIC_CONFIG, ApiInput
+
+
+class NetworkRoleCreate(ApiInput):
+    """A person's whole role in a case (``PUT`` replaces it); case and person come from the
+    path."""
+
+    circle: Circle | None = None
+    engagement: Engagement = Engagement.identified
+    support: set[SupportType] = Field(default_factory=set)
+    risk_flags: set[RiskFlag] = Field(default_factory=set)
+    confidential: bool = Field(default=False, description="hidden from projection and family views")
+    named_by: Id | None = Field(default=None, description="who named this person to the worker")
+    last_contact: datetime | None = None
+    note: ShortText | None = None
+    source: SourceRef | None = Field(
+        default=None, description="where this was learned of; kept from before when left out"
+    )
+
+
+class NetworkRoleUpdate(ApiInput):
+    """Changes to a role: only the fields sent change."""
+
+    circle: Circle | None = None
+    engagement: Engagement | None = None
+    support: set[SupportType] | None = None
+    risk_flags: set[RiskFlag] | None = None
+    confidential: bool | None = None
+    named_by: Id | None = None
+    last_contact: datetime | None = None
+    note: ShortText | None = None
+
+
+class NetworkRolePublic(NetworkRole):
+    """A stored role, as returned."""
+
+    model_config = PUBLIC_CONFIG
+
+    @field_serializer("support", "risk_flags")
+    def _sorted(self, value: set[str]) -> list[str]:
+        return sorted(value)
+
+    @classmethod
+    def of(cls, role: NetworkRole) -> NetworkRolePublic:
+        return cls.model_validate(role, from_attributes=True)

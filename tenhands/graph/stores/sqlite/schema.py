@@ -1,0 +1,88 @@
+"""The embedded store's tables, and the migrations that build them.
+
+Every row keeps the full model as JSON in ``data``; the other columns are keys
+that queries filter, join or sort on. A migration is appended, never edited:
+``MIGRATIONS[n]`` brings a store from schema version ``n`` to ``n + 1``.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 → 1: the first schema.
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        surname TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX persons_surname ON persons (surname);
+    CREATE TABLE ties (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES persons (id),
+        target_id TEXT NOT NULL REFERENCES persons (id),
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX ties_source ON ties (source_id);
+    CREATE INDEX ties_target ON ties (target_id);
+    CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE case_children (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (case_id, person_id)
+    );
+    CREATE INDEX case_children_person ON case_children (person_id);
+    CREATE TABLE roles (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (case_id, person_id)
+    );
+    CREATE INDEX roles_person ON roles (person_id);
+    CREATE TABLE plans (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        UNIQUE (case_id, version)
+    );
+    CREATE TABLE records (
+        id TEXT PRIMARY KEY,
+        case_id TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX records_case ON records (case_id);
+    CREATE TABLE candidates (
+        id TEXT PRIMARY KEY,
+        case_id TEXT REFERENCES cases (id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        status TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX candidates_case ON candidates (case_id, score DESC);
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        case_id TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX audit_at ON audit (at);
+    CREATE INDEX audit_case ON audit (case_id, at);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,680 @@
+"""The embedded store: one SQLite file, WAL mode, foreign keys on.
+
+Writes go through one connection behind a lock, each call in one transaction
+(``BEGIN IMMEDIATE`` … ``COMMIT``), so a failed batch leaves nothing behind.
+Reads use one connection per thread, which WAL lets run beside the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC
+from pathlib import Path
+from typing import TypeVar
+
+import networkx as nx
+from pydantic import BaseModel
+
+from ...errors import Conflict, InvalidInput, NotFound, StoreError, StoreUnavailable
+from ...model import (
+    AuditEvent,
+    Candidate,
+    Case,
+    NetworkRole,
+    Person,
+    Plan,
+    Record,
+    ReviewStatus,
+    Tie,
+)
+from ...network import build_graph
+from ...store import DEFAULT_BATCH
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+M = TypeVar("M", bound=BaseModel)
+
+_MEMORY = ":memory:"
+
+
+def _ids(values: Iterable[str]) -> str:
+    """A JSON array for ``json_each(?)``: any number of ids in one parameter."""
+    return json.dumps(list(values))
+
+
+def _unique(ids: Iterable[str], what: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise InvalidInput(f"{what} {i!r} appears twice in one batch")
+        seen.add(i)
+
+
+class SqliteStore:
+    """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: Path | str) -> None:
+        self._path = path if path == _MEMORY else Path(path)
+        self._write_lock = threading.RLock()
+        self._writer: sqlite3.Connection | None = None
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+
+    # -- connections --------------------------------------------------------------
+
+    def _connect(self, *, readonly: bool) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreUnavailable("the store is closed")
+        try:
+            if self._path == _MEMORY:
+                conn = sqlite3.connect(_MEMORY, isolation_level=None, check_same_thread=False)
+            else:
+                assert isinstance(self._path, Path)
+                if readonly:
+                    uri = f"{self._path.resolve().as_uri()}?mode=ro"
+                    conn = sqlite3.connect(
+                        uri, uri=True, isolation_level=None, check_same_thread=False
+                    )
+                else:
+                    conn = sqlite3.connect(
+                        self._path, isolation_level=None, check_same_thread=False
+                    )
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly and self._path != _MEMORY:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"the SQLite store cannot be opened: {exc}") from exc
+        return conn
+
+    def _write_conn(self) -> sqlite3.Connection:
+        if self._writer is None:
+            self._writer = self._connect(readonly=False)
+        return self._writer
+
+    def _read_conn(self) -> sqlite3.Connection:
+        if self._path == _MEMORY:
+            return self._write_conn()
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect(readonly=True)
+            self._local.conn = conn
+            with self._write_lock:
+                self._readers.append(conn)
+        return conn
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any error rolls everything back."""
+        with self._write_lock:
+            conn = self._write_conn()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreUnavailable(f"the SQLite store is busy: {exc}") from exc
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn sqlite3 errors that escape the checks into domain errors."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except sqlite3.IntegrityError as exc:
+            raise Conflict(f"the change clashes with what is stored ({exc})") from exc
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"the SQLite store did not answer: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"the SQLite store failed: {exc}") from exc
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        with self._errors():
+            if self._path == _MEMORY:
+                with self._write_lock:
+                    return list(self._write_conn().execute(sql, params))
+            return list(self._read_conn().execute(sql, params))
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    def init_schema(self) -> None:
+        if isinstance(self._path, Path):
+            try:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(f"cannot create the store's folder: {exc}") from exc
+        with self._errors(), self._tx() as conn:
+            has_meta = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+            ).fetchone()
+            version = 0
+            if has_meta:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise InvalidInput(
+                    f"the store has schema version {version}, newer than this TenHands "
+                    f"({SCHEMA_VERSION}): upgrade TenHands"
+                )
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";\n"):
+                    if statement.strip():
+                        conn.execute(statement)
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        rows = self._read("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
+    def ping(self) -> bool:
+        try:
+            self._read("SELECT count(*) FROM meta")
+        except StoreError:
+            return False
+        return True
+
+    def describe(self) -> str:
+        return f"sqlite:///{self._path}"
+
+    def close(self) -> None:
+        with self._write_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+            self._closed = True
+
+    # -- shared helpers -----------------------------------------------------------
+
+    def _one(self, sql: str, params: Sequence[object], model: type[M], entity: str, key: str) -> M:
+        rows = self._read(sql, params)
+        if not rows:
+            raise NotFound(entity, key)
+        return model.model_validate_json(rows[0][0])
+
+    def _many(self, sql: str, params: Sequence[object], model: type[M]) -> list[M]:
+        return [model.model_validate_json(r[0]) for r in self._read(sql, params)]
+
+    @staticmethod
+    def _exists(conn: sqlite3.Connection, table: str, key: str) -> bool:
+        return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
+
+    @staticmethod
+    def _missing(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> str | None:
+        """The first of ``ids`` that ``table`` lacks, if any."""
+        row = conn.execute(
+            f"SELECT j.value FROM json_each(?) AS j LEFT JOIN {table} AS t ON t.id = j.value "
+            "WHERE t.id IS NULL LIMIT 1",
+            (_ids(ids),),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- persons ------------------------------------------------------------------
+
+    _UPSERT_PERSON = (
+        "INSERT INTO persons (id, surname, data) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET surname = excluded.surname, data = excluded.data"
+    )
+
+    def create_person(self, person: Person) -> Person:
+        with self._errors(), self._tx() as conn:
+            if self._exists(conn, "persons", person.id):
+                raise Conflict(f"a person with id {person.id!r} exists already")
+            conn.execute(self._UPSERT_PERSON, _person_row(person))
+        return person
+
+    def get_person(self, person_id: str) -> Person:
+        return self._one(
+            "SELECT data FROM persons WHERE id = ?", (person_id,), Person, "person", person_id
+        )
+
+    def get_persons(self, person_ids: Iterable[str]) -> list[Person]:
+        return self._many(
+            "SELECT p.data FROM json_each(?) AS j JOIN persons AS p ON p.id = j.value "
+            "ORDER BY j.key",
+            (_ids(person_ids),),
+            Person,
+        )
+
+    def update_person(self, person: Person) -> Person:
+        with self._errors(), self._tx() as conn:
+            if not self._exists(conn, "persons", person.id):
+                raise NotFound("person", person.id)
+            conn.execute(self._UPSERT_PERSON, _person_row(person))
+        return person
+
+    def delete_person(self, person_id: str, *, cascade: bool = False) -> None:
+        with self._errors(), self._tx() as conn:
+            if not self._exists(conn, "persons", person_id):
+                raise NotFound("person", person_id)
+            child_of = conn.execute(
+                "SELECT case_id FROM case_children WHERE person_id = ? ORDER BY case_id LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            if child_of is not None:
+                raise Conflict(
+                    f"person {person_id!r} is a child of case {child_of[0]!r}: "
+                    "change or delete the case first"
+                )
+            in_use = conn.execute(
+                "SELECT (SELECT count(*) FROM ties WHERE source_id = ?1 OR target_id = ?1), "
+                "(SELECT count(*) FROM roles WHERE person_id = ?1)",
+                (person_id,),
+            ).fetchone()
+            if (in_use[0] or in_use[1]) and not cascade:
+                raise Conflict(
+                    f"person {person_id!r} has {in_use[0]} ties and {in_use[1]} network roles: "
+                    "remove them first or delete with cascade"
+                )
+            conn.execute("DELETE FROM ties WHERE source_id = ?1 OR target_id = ?1", (person_id,))
+            conn.execute("DELETE FROM roles WHERE person_id = ?", (person_id,))
+            conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+
+    def list_persons(self, *, limit: int = 100, offset: int = 0) -> list[Person]:
+        return self._many(
+            "SELECT data FROM persons ORDER BY id LIMIT ? OFFSET ?", (limit, offset), Person
+        )
+
+    def count_persons(self) -> int:
+        return int(self._read("SELECT count(*) FROM persons")[0][0])
+
+    def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
+        _unique((p.id for p in persons), "person")
+        rows = [_person_row(p) for p in persons]
+        with self._errors(), self._tx() as conn:
+            for start in range(0, len(rows), batch_size):
+                conn.executemany(self._UPSERT_PERSON, rows[start : start + batch_size])
+        return len(rows)
+
+    # -- ties ---------------------------------------------------------------------
+
+    _UPSERT_TIE = (
+        "INSERT INTO ties (id, source_id, target_id, kind, data) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET source_id = excluded.source_id, "
+        "target_id = excluded.target_id, kind = excluded.kind, data = excluded.data"
+    )
+
+    def _check_ends(self, conn: sqlite3.Connection, ties: Iterable[Tie]) -> None:
+        ends = {i for t in ties for i in (t.source_id, t.target_id)}
+        missing = self._missing(conn, "persons", sorted(ends))
+        if missing is not None:
+            raise NotFound("person", missing)
+
+    def create_tie(self, tie: Tie) -> Tie:
+        with self._errors(), self._tx() as conn:
+            self._check_ends(conn, [tie])
+            if self._exists(conn, "ties", tie.id):
+                raise Conflict(f"a tie with id {tie.id!r} exists already")
+            conn.execute(self._UPSERT_TIE, _tie_row(tie))
+        return tie
+
+    def get_tie(self, tie_id: str) -> Tie:
+        return self._one("SELECT data FROM ties WHERE id = ?", (tie_id,), Tie, "tie", tie_id)
+
+    def update_tie(self, tie: Tie) -> Tie:
+        with self._errors(), self._tx() as conn:
+            if not self._exists(conn, "ties", tie.id):
+                raise NotFound("tie", tie.id)
+            self._check_ends(conn, [tie])
+            conn.execute(self._UPSERT_TIE, _tie_row(tie))
+        return tie
+
+    def delete_tie(self, tie_id: str) -> None:
+        with self._errors(), self._tx() as conn:
+            if conn.execute("DELETE FROM ties WHERE id = ?", (tie_id,)).rowcount == 0:
+                raise NotFound("tie", tie_id)
+
+    def ties_of(self, person_id: str) -> list[Tie]:
+        self.get_person(person_id)
+        return self._many(
+            "SELECT data FROM ties WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
+            (person_id,),
+            Tie,
+        )
+
+    def upsert_ties(self, ties: Sequence[Tie], *, batch_size: int = DEFAULT_BATCH) -> int:
+        _unique((t.id for t in ties), "tie")
+        rows = [_tie_row(t) for t in ties]
+        with self._errors(), self._tx() as conn:
+            self._check_ends(conn, ties)
+            for start in range(0, len(rows), batch_size):
+                conn.executemany(self._UPSERT_TIE, rows[start : start + batch_size])
+        return len(rows)
+
+    # -- cases and roles ----------------------------------------------------------
+
+    def _write_case(self, conn: sqlite3.Connection, case: Case) -> None:
+        missing = self._missing(conn, "persons", case.child_ids)
+        if missing is not None:
+            raise NotFound("person", missing)
+        conn.execute(
+            "INSERT INTO cases (id, data) VALUES (?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+            (case.id, case.model_dump_json()),
+        )
+        conn.execute("DELETE FROM case_children WHERE case_id = ?", (case.id,))
+        conn.executemany(
+            "INSERT INTO case_children (case_id, person_id, ord) VALUES (?, ?, ?)",
+            [(case.id, child, n) for n, child in enumerate(case.child_ids)],
+        )
+
+    def create_case(self, case: Case) -> Case:
+        with self._errors(), self._tx() as conn:
+            if self._exists(conn, "cases", case.id):
+                raise Conflict(f"a case with id {case.id!r} exists already")
+            self._write_case(conn, case)
+        return case
+
+    def get_case(self, case_id: str) -> Case:
+        return self._one("SELECT data FROM cases WHERE id = ?", (case_id,), Case, "case", case_id)
+
+    def update_case(self, case: Case) -> Case:
+        with self._errors(), self._tx() as conn:
+            if not self._exists(conn, "cases", case.id):
+                raise NotFound("case", case.id)
+            self._write_case(conn, case)
+        return case
+
+    def delete_case(self, case_id: str) -> None:
+        with self._errors(), self._tx() as conn:
+            if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
+                raise NotFound("case", case_id)
+
+    def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
+        return self._many(
+            "SELECT data FROM cases ORDER BY id LIMIT ? OFFSET ?", (limit, offset), Case
+        )
+
+    _UPSERT_ROLE = (
+        "INSERT INTO roles (case_id, person_id, data) VALUES (?, ?, ?) "
+        "ON CONFLICT (case_id, person_id) DO UPDATE SET data = excluded.data"
+    )
+
+    def _check_roles(self, conn: sqlite3.Connection, roles: Sequence[NetworkRole]) -> None:
+        case = self._missing(conn, "cases", sorted({r.case_id for r in roles}))
+        if case is not None:
+            raise NotFound("case", case)
+        person = self._missing(conn, "persons", sorted({r.person_id for r in roles}))
+        if person is not None:
+            raise NotFound("person", person)
+
+    def set_role(self, role: NetworkRole) -> NetworkRole:
+        self.upsert_roles([role])
+        return role
+
+    def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
+        _unique((f"{r.case_id}/{r.person_id}" for r in roles), "network role")
+        with self._errors(), self._tx() as conn:
+            self._check_roles(conn, roles)
+            conn.executemany(
+                self._UPSERT_ROLE, [(r.case_id, r.person_id, r.model_dump_json()) for r in roles]
+            )
+        return len(roles)
+
+    def get_role(self, case_id: str, person_id: str) -> NetworkRole:
+        return self._one(
+            "SELECT data FROM roles WHERE case_id = ? AND person_id = ?",
+            (case_id, person_id),
+            NetworkRole,
+            "network role",
+            f"{case_id}/{person_id}",
+        )
+
+    def remove_role(self, case_id: str, person_id: str) -> None:
+        with self._errors(), self._tx() as conn:
+            gone = conn.execute(
+                "DELETE FROM roles WHERE case_id = ? AND person_id = ?", (case_id, person_id)
+            ).rowcount
+            if gone == 0:
+                raise NotFound("network role", f"{case_id}/{person_id}")
+
+    def list_roles(self, case_id: str) -> list[NetworkRole]:
+        self.get_case(case_id)
+        return self._many(
+            "SELECT data FROM roles WHERE case_id = ? ORDER BY person_id", (case_id,), NetworkRole
+        )
+
+    def cases_of(self, person_id: str) -> list[str]:
+        self.get_person(person_id)
+        rows = self._read(
+            "SELECT case_id FROM case_children WHERE person_id = ?1 "
+            "UNION SELECT case_id FROM roles WHERE person_id = ?1 ORDER BY 1",
+            (person_id,),
+        )
+        return [str(r[0]) for r in rows]
+
+    # -- graph queries ------------------------------------------------------------
+
+    def case_subgraph(self, case_id: str) -> nx.MultiDiGraph:
+        with self._errors(), self._read_tx() as conn:
+            case_row = conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if case_row is None:
+                raise NotFound("case", case_id)
+            members = (
+                "SELECT person_id FROM case_children WHERE case_id = ?1 "
+                "UNION SELECT person_id FROM roles WHERE case_id = ?1"
+            )
+            persons = conn.execute(
+                f"SELECT p.data FROM persons AS p WHERE p.id IN ({members}) ORDER BY p.id",
+                (case_id,),
+            ).fetchall()
+            ties = conn.execute(
+                f"SELECT data FROM ties WHERE source_id IN ({members}) "
+                f"AND target_id IN ({members}) ORDER BY id",
+                (case_id,),
+            ).fetchall()
+            roles = conn.execute(
+                "SELECT data FROM roles WHERE case_id = ? ORDER BY person_id", (case_id,)
+            ).fetchall()
+        return build_graph(
+            (Person.model_validate_json(r[0]) for r in persons),
+            (Tie.model_validate_json(r[0]) for r in ties),
+            case=Case.model_validate_json(case_row[0]),
+            roles=(NetworkRole.model_validate_json(r[0]) for r in roles),
+        )
+
+    def neighbourhood(self, person_id: str, hops: int) -> nx.MultiDiGraph:
+        if hops < 0:
+            raise InvalidInput("hops must be 0 or more")
+        with self._errors(), self._read_tx() as conn:
+            if conn.execute("SELECT 1 FROM persons WHERE id = ?", (person_id,)).fetchone() is None:
+                raise NotFound("person", person_id)
+            reached = {person_id}
+            frontier = [person_id]
+            for _ in range(hops):
+                if not frontier:
+                    break
+                ends = conn.execute(
+                    "SELECT source_id, target_id FROM ties "
+                    "WHERE source_id IN (SELECT value FROM json_each(?1)) "
+                    "OR target_id IN (SELECT value FROM json_each(?1))",
+                    (_ids(frontier),),
+                ).fetchall()
+                found = {i for row in ends for i in row} - reached
+                reached |= found
+                frontier = sorted(found)
+            ids = _ids(sorted(reached))
+            persons = conn.execute(
+                "SELECT data FROM persons WHERE id IN (SELECT value FROM json_each(?1)) "
+                "ORDER BY id",
+                (ids,),
+            ).fetchall()
+            ties = conn.execute(
+                "SELECT data FROM ties WHERE source_id IN (SELECT value FROM json_each(?1)) "
+                "AND target_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+                (ids,),
+            ).fetchall()
+        return build_graph(
+            (Person.model_validate_json(r[0]) for r in persons),
+            (Tie.model_validate_json(r[0]) for r in ties),
+        )
+
+    @contextmanager
+    def _read_tx(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one consistent state of the store."""
+        if self._path == _MEMORY:
+            with self._write_lock:
+                yield self._write_conn()
+            return
+        conn = self._read_conn()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    # -- plans ----------------------------------------------------------------------
+
+    def add_plan(self, plan: Plan) -> Plan:
+        with self._errors(), self._tx() as conn:
+            if not self._exists(conn, "cases", plan.case_id):
+                raise NotFound("case", plan.case_id)
+            if self._exists(conn, "plans", plan.id):
+                raise Conflict(f"a plan with id {plan.id!r} exists already")
+            taken = conn.execute(
+                "SELECT 1 FROM plans WHERE case_id = ? AND version = ?",
+                (plan.case_id, plan.version),
+            ).fetchone()
+            if taken:
+                raise Conflict(f"case {plan.case_id!r} has a plan version {plan.version} already")
+            conn.execute(
+                "INSERT INTO plans (id, case_id, version, data) VALUES (?, ?, ?, ?)",
+                (plan.id, plan.case_id, plan.version, plan.model_dump_json()),
+            )
+        return plan
+
+    def get_plan(self, plan_id: str) -> Plan:
+        return self._one("SELECT data FROM plans WHERE id = ?", (plan_id,), Plan, "plan", plan_id)
+
+    def list_plans(self, case_id: str) -> list[Plan]:
+        self.get_case(case_id)
+        return self._many(
+            "SELECT data FROM plans WHERE case_id = ? ORDER BY version", (case_id,), Plan
+        )
+
+    # -- records ----------------------------------------------------------------------
+
+    def add_records(self, records: Sequence[Record]) -> int:
+        _unique((r.id for r in records), "record")
+        with self._errors(), self._tx() as conn:
+            taken = conn.execute(
+                "SELECT r.id FROM json_each(?) AS j JOIN records AS r ON r.id = j.value LIMIT 1",
+                (_ids(r.id for r in records),),
+            ).fetchone()
+            if taken is not None:
+                raise Conflict(f"a record with id {taken[0]!r} exists already")
+            conn.executemany(
+                "INSERT INTO records (id, case_id, data) VALUES (?, ?, ?)",
+                [(r.id, r.case_id, r.model_dump_json()) for r in records],
+            )
+        return len(records)
+
+    def get_record(self, record_id: str) -> Record:
+        return self._one(
+            "SELECT data FROM records WHERE id = ?", (record_id,), Record, "record", record_id
+        )
+
+    def list_records(
+        self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
+    ) -> list[Record]:
+        if case_id is None:
+            sql, params = "SELECT data FROM records ORDER BY id LIMIT ? OFFSET ?", (limit, offset)
+        else:
+            sql = "SELECT data FROM records WHERE case_id = ? ORDER BY id LIMIT ? OFFSET ?"
+            params = (case_id, limit, offset)  # type: ignore[assignment]
+        return self._many(sql, params, Record)
+
+    # -- candidates -------------------------------------------------------------------
+
+    def save_candidate(self, candidate: Candidate) -> Candidate:
+        with self._errors(), self._tx() as conn:
+            if candidate.case_id is not None and not self._exists(conn, "cases", candidate.case_id):
+                raise NotFound("case", candidate.case_id)
+            conn.execute(
+                "INSERT INTO candidates (id, case_id, score, status, data) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, "
+                "score = excluded.score, status = excluded.status, data = excluded.data",
+                (
+                    candidate.id,
+                    candidate.case_id,
+                    candidate.score,
+                    candidate.status.value,
+                    candidate.model_dump_json(),
+                ),
+            )
+        return candidate
+
+    def get_candidate(self, candidate_id: str) -> Candidate:
+        return self._one(
+            "SELECT data FROM candidates WHERE id = ?",
+            (candidate_id,),
+            Candidate,
+            "candidate",
+            candidate_id,
+        )
+
+    def list_candidates(
+        self, case_id: str, *, status: ReviewStatus | None = None
+    ) -> list[Candidate]:
+        self.get_case(case_id)
+        return self._many(
+            "SELECT data FROM candidates WHERE case_id = ?1 AND (?2 IS NULL OR status = ?2) "
+            "ORDER BY score DESC, id",
+            (case_id, None if status is None else status.value),
+            Candidate,
+        )
+
+    # -- audit --------------------------------------------------------------------------
+
+    def append_audit(self, event: AuditEvent) -> None:
+        with self._errors(), self._tx() as conn:
+            if self._exists(conn, "audit", event.id):
+                raise Conflict(f"an audit event with id {event.id!r} exists already")
+            conn.execute(
+                "INSERT INTO audit (id, at, actor, case_id, data) VALUES (?, ?, ?, ?, ?)",
+                (
+                    event.id,
+                    event.at.astimezone(UTC).isoformat(timespec="microseconds"),
+                    event.actor,
+                    event.case_id,
+                    event.model_dump_json(),
+                ),
+            )
+
+    def list_audit(
+        self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
+    ) -> list[AuditEvent]:
+        return self._many(
+            "SELECT data FROM audit WHERE (?1 IS NULL OR case_id = ?1) "
+            "AND (?2 IS NULL OR actor = ?2) ORDER BY at DESC, id DESC LIMIT ?3",
+            (case_id, actor, limit),
+            AuditEvent,
+        )
+
+
+def _person_row(p: Person) -> tuple[str, str | None, str]:
+    return (p.id, p.surname, p.model_dump_json())
+
+
+def _tie_row(t: Tie) -> tuple[str, str, str, str, str]:
+    return (t.id, t.source_id, t.target_id, t.kind.value, t.model_dump_json())
