@@ -1,0 +1,1 @@
+"""The ``tenhands`` command line."""

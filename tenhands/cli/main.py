@@ -1,0 +1,151 @@
+"""``tenhands``: the command line on top of the graph, finding, maps and the service."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from .. import __version__
+from ..graph.bundle import CaseBundle, export_case, import_case
+from .context import fail, load_settings, opened_store
+from .serve import run_server
+
+app = typer.Typer(
+    name="tenhands",
+    help="TenHands: a child's family network, family finding and network maps.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Start the web service (API and pages)."""
+    settings = load_settings()
+    with opened_store(settings) as store:
+        typer.echo(f"Store: {store.describe()}")
+    run_server(settings, host, port)
+
+
+@app.command()
+def demo(
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the service.")] = True,
+    replace: Annotated[bool, typer.Option(help="Write the demo case anew.")] = False,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Seed a fictional demo case into the store and start the service."""
+    from ..demo.seed import seed_demo
+
+    settings = load_settings()
+    with opened_store(settings) as store:
+        case_id = seed_demo(store, replace=replace)
+        case = store.get_case(case_id)
+        members = len(store.list_roles(case_id)) + len(case.child_ids)
+        where = store.describe()
+    base = f"http://{host or settings.host}:{port or settings.port}"
+    typer.echo(f"Demo case {case_id!r}: {case.title} ({members} people), stored in {where}")
+    typer.echo(f"  network:  {base}/cases/{case_id}/network")
+    typer.echo(f"  API docs: {base}/docs")
+    if serve:
+        run_server(settings, host, port)
+
+
+@app.command()
+def cases(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the cases: id, title and children."""
+    rows = []
+    with opened_store() as store:
+        page = 500
+        while True:
+            batch = store.list_cases(limit=page, offset=len(rows))
+            for c in batch:
+                children = store.get_persons(c.child_ids)
+                rows.append(
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "status": c.status.value,
+                        "children": [{"id": p.id, "name": p.display_name} for p in children],
+                    }
+                )
+            if len(batch) < page:
+                break
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo("No cases yet. `tenhands demo --no-serve` adds a demo case.")
+    for row in rows:
+        names = ", ".join(ch["name"] for ch in row["children"])  # type: ignore[attr-defined]
+        typer.echo(f"{row['id']}\t{row['title']}\t{names}")
+
+
+@app.command("export-json")
+def export_json(
+    case: Annotated[str, typer.Option("--case", help="Id of the case to export.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write, or - for stdout.")],
+) -> None:
+    """Write everything held about a case as one JSON document."""
+    with opened_store() as store:
+        bundle = export_case(store, case)
+    text = bundle.model_dump_json(indent=2)
+    if str(out) == "-":
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        out.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"cannot write {out}: {exc.strerror}") from None
+    typer.echo(
+        f"Wrote case {case!r} to {out}: {len(bundle.persons)} persons, {len(bundle.ties)} ties, "
+        f"{len(bundle.roles)} roles, {len(bundle.plans)} plans, {len(bundle.records)} records, "
+        f"{len(bundle.candidates)} candidates."
+    )
+
+
+@app.command("import-json")
+def import_json(
+    file: Annotated[Path, typer.Argument(help="A file written by export-json.")],
+) -> None:
+    """Read a case written by export-json into the store (nothing is written if it fails)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"cannot read {file}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise fail(f"{file} is not UTF-8 text") from None
+    try:
+        bundle = CaseBundle.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first["loc"]) or "the document"
+        raise fail(
+            f"{file} is not a TenHands case file: at {place}: {first['msg']} "
+            f"({exc.error_count()} problems)"
+        ) from None
+    with opened_store() as store:
+        import_case(store, bundle)
+    typer.echo(
+        f"Imported case {bundle.case.id!r}: {len(bundle.persons)} persons, "
+        f"{len(bundle.ties)} ties, {len(bundle.roles)} roles."
+    )

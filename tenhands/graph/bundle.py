@@ -1,0 +1,167 @@
+"""Everything held about one case as one JSON document, and reading it back.
+
+A bundle holds the case, its children and network members, the ties among
+them, their network roles, the plan versions, the outside records gathered for
+the case or named by its candidates, and the candidates. Importing checks the
+whole bundle before writing anything, so a bundle that does not fit the store
+is refused without a trace.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .errors import Conflict, InvalidInput, NotFound, StoreError
+from .model import Candidate, Case, Model, NetworkRole, Person, Plan, Record, Tie, utcnow
+from .store import GraphStore
+
+FORMAT = "tenhands-case"
+
+
+class CaseBundle(Model):
+    format: Literal["tenhands-case"] = FORMAT
+    format_version: Literal[1] = 1
+    exported_at: datetime = Field(default_factory=utcnow)
+    case: Case
+    persons: list[Person]
+    ties: list[Tie]
+    roles: list[NetworkRole]
+    plans: list[Plan]
+    records: list[Record]
+    candidates: list[Candidate]
+
+    def same_content(self, other: CaseBundle) -> bool:
+        """Whether two bundles hold the same data, whenever they were exported."""
+        return self.model_dump(exclude={"exported_at"}) == other.model_dump(exclude={"exported_at"})
+
+
+def export_case(store: GraphStore, case_id: str) -> CaseBundle:
+    """Gather everything held about a case (:class:`NotFound` if there is none)."""
+    graph = store.case_subgraph(case_id)
+    case: Case = graph.graph["case"]
+    candidates = store.list_candidates(case_id)
+    records = {r.id: r for r in _all_records(store, case_id)}
+    wanted = {c.record_id for c in candidates if c.record_id and c.record_id not in records}
+    for record_id in sorted(wanted):
+        records[record_id] = store.get_record(record_id)
+    return CaseBundle(
+        case=case,
+        persons=[graph.nodes[n]["person"] for n in sorted(graph.nodes)],
+        ties=sorted((d["tie"] for _, _, d in graph.edges(data=True)), key=lambda t: t.id),
+        roles=store.list_roles(case_id),
+        plans=store.list_plans(case_id),
+        records=sorted(records.values(), key=lambda r: r.id),
+        candidates=candidates,
+    )
+
+
+def _all_records(store: GraphStore, case_id: str, page: int = 1000) -> list[Record]:
+    found: list[Record] = []
+    while True:
+        batch = store.list_records(case_id=case_id, limit=page, offset=len(found))
+        found.extend(batch)
+        if len(batch) < page:
+            return found
+
+
+def check_bundle(bundle: CaseBundle) -> None:
+    """Refuse a bundle whose parts do not refer to each other consistently."""
+    person_ids = {p.id for p in bundle.persons}
+    case_id = bundle.case.id
+    problems: list[str] = []
+    for child in bundle.case.child_ids:
+        if child not in person_ids:
+            problems.append(f"child {child!r} is not among the persons")
+    for t in bundle.ties:
+        for end in (t.source_id, t.target_id):
+            if end not in person_ids:
+                problems.append(f"tie {t.id!r} refers to person {end!r}, not among the persons")
+    for r in bundle.roles:
+        if r.case_id != case_id or r.person_id not in person_ids:
+            problems.append(f"the role of {r.person_id!r} does not belong to this case")
+    for p in bundle.plans:
+        if p.case_id != case_id:
+            problems.append(f"plan {p.id!r} belongs to another case")
+    record_ids = {r.id for r in bundle.records}
+    for c in bundle.candidates:
+        if c.case_id != case_id:
+            problems.append(f"candidate {c.id!r} belongs to another case")
+        if c.record_id is not None and c.record_id not in record_ids:
+            problems.append(f"candidate {c.id!r} refers to record {c.record_id!r}, not included")
+    for kind, ids in (
+        ("person", [p.id for p in bundle.persons]),
+        ("tie", [t.id for t in bundle.ties]),
+        ("record", [r.id for r in bundle.records]),
+        ("plan", [p.id for p in bundle.plans]),
+        ("candidate", [c.id for c in bundle.candidates]),
+    ):
+        if len(set(ids)) != len(ids):
+            problems.append(f"a {kind} id appears twice")
+    if problems:
+        raise InvalidInput("the case file is inconsistent: " + "; ".join(problems[:5]))
+
+
+def import_case(store: GraphStore, bundle: CaseBundle) -> None:
+    """Write a bundle into a store that holds none of its case, persons, ties or records.
+
+    Everything is checked first (:class:`InvalidInput`, :class:`Conflict`); should the
+    store fail half-way, what was written is removed again before the error is raised.
+    """
+    check_bundle(bundle)
+    _refuse_existing(store, bundle)
+    written_case = False
+    try:
+        store.upsert_persons(bundle.persons)
+        store.upsert_ties(bundle.ties)
+        store.create_case(bundle.case)
+        written_case = True
+        store.upsert_roles(bundle.roles)
+        for plan in bundle.plans:
+            store.add_plan(plan)
+        store.add_records(bundle.records)
+        for candidate in bundle.candidates:
+            store.save_candidate(candidate)
+    except StoreError:
+        _undo(store, bundle, written_case)
+        raise
+
+
+def _refuse_existing(store: GraphStore, bundle: CaseBundle) -> None:
+    try:
+        store.get_case(bundle.case.id)
+    except NotFound:
+        pass
+    else:
+        raise Conflict(f"case {bundle.case.id!r} exists already in this store")
+    clash = store.get_persons(p.id for p in bundle.persons)
+    if clash:
+        raise Conflict(f"{len(clash)} persons of the case exist already, e.g. {clash[0].id!r}")
+    for tie in bundle.ties:
+        try:
+            store.get_tie(tie.id)
+        except NotFound:
+            continue
+        raise Conflict(f"tie {tie.id!r} exists already in this store")
+    for record in bundle.records:
+        try:
+            store.get_record(record.id)
+        except NotFound:
+            continue
+        raise Conflict(f"record {record.id!r} exists already in this store")
+
+
+def _undo(store: GraphStore, bundle: CaseBundle, written_case: bool) -> None:
+    """Best-effort removal of a half-written import (the store may be failing)."""
+    try:
+        if written_case:
+            store.delete_case(bundle.case.id)
+        for person in bundle.persons:
+            try:
+                store.delete_person(person.id, cascade=True)
+            except NotFound:
+                continue
+    except StoreError:
+        return
