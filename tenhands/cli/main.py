@@ -73,13 +73,15 @@ def cases(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the cases: id, title and children."""
-    rows = []
+    rows: list[dict[str, object]] = []
+    children_of: dict[str, list[str]] = {}
     with opened_store() as store:
         page = 500
         while True:
             batch = store.list_cases(limit=page, offset=len(rows))
             for c in batch:
                 children = store.get_persons(c.child_ids)
+                children_of[c.id] = [p.display_name for p in children]
                 rows.append(
                     {
                         "id": c.id,
@@ -96,7 +98,7 @@ def cases(
     if not rows:
         typer.echo("No cases yet. `tenhands demo --no-serve` adds a demo case.")
     for row in rows:
-        names = ", ".join(ch["name"] for ch in row["children"])  # type: ignore[attr-defined]
+        names = ", ".join(children_of[str(row["id"])])
         typer.echo(f"{row['id']}\t{row['title']}\t{names}")
 
 

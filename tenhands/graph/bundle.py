@@ -18,7 +18,7 @@ from .errors import Conflict, InvalidInput, NotFound, StoreError
 from .model import Candidate, Case, Model, NetworkRole, Person, Plan, Record, Tie, utcnow
 from .store import GraphStore
 
-FORMAT = "tenhands-case"
+FORMAT: Literal["tenhands-case"] = "tenhands-case"
 
 
 class CaseBundle(Model):

@@ -1,0 +1,187 @@
+"""What only the embedded store promises: one file, WAL, foreign keys, migrations, crashes."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+from builders import case, person, tie
+
+from tenhands.graph.errors import InvalidInput, StoreUnavailable
+from tenhands.graph.model import AuditAction, AuditEvent
+from tenhands.graph.stores import open_store
+from tenhands.graph.stores.sqlite import SqliteStore
+from tenhands.graph.stores.sqlite.schema import SCHEMA_VERSION
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
+
+
+def test_one_file_in_wal_mode_with_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "dir" / "t.db"
+    store = SqliteStore(path)
+    assert not path.exists()  # opening does nothing until the schema is initialised
+    store.init_schema()
+    store.create_person(person("p-1"))
+    store.close()
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        assert int(version[0]) == SCHEMA_VERSION
+
+
+def test_data_survives_closing_and_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    first = SqliteStore(path)
+    first.init_schema()
+    first.upsert_persons([person("p-1", "Ria"), person("p-2", "Jef")])
+    first.create_tie(tie("t-1", "p-1", "p-2", "sibling"))
+    first.close()
+    second = SqliteStore(path)
+    second.init_schema()
+    assert [t.id for t in second.ties_of("p-1")] == ["t-1"]
+    assert second.get_person("p-1").given_names == ["Ria"]
+    second.close()
+
+
+def test_foreign_keys_are_enforced_below_the_store(
+    sqlite_store: SqliteStore, tmp_path: Path
+) -> None:
+    sqlite_store.create_person(person("p-1"))
+    conn = sqlite_store._write_conn()
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO ties (id, source_id, target_id, kind, data) "
+            "VALUES ('x', 'p-1', 'nope', 'friend', '{}')"
+        )
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    store = SqliteStore(path)
+    store.init_schema()
+    store.close()
+    with raw(path) as conn:
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+        )
+    newer = SqliteStore(path)
+    with pytest.raises(InvalidInput, match="newer"):
+        newer.init_schema()
+    newer.close()
+
+
+def test_the_audit_log_cannot_be_changed_even_in_sql(sqlite_store: SqliteStore) -> None:
+    sqlite_store.append_audit(
+        AuditEvent(id="a-1", actor="worker", action=AuditAction.read, entity="person")
+    )
+    conn = sqlite_store._write_conn()
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE audit SET actor = 'someone else'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM audit")
+    assert sqlite_store.list_audit()[0].actor == "worker"
+
+
+def test_reads_from_many_threads_see_committed_writes(sqlite_store: SqliteStore) -> None:
+    sqlite_store.upsert_persons([person(f"p-{i}") for i in range(50)])
+    sqlite_store.create_case(case("c-1", "p-0"))
+    errors: list[BaseException] = []
+    counts: list[int] = []
+
+    def reader() -> None:
+        try:
+            for _ in range(20):
+                counts.append(sqlite_store.count_persons())
+                sqlite_store.case_subgraph("c-1")
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    sqlite_store.upsert_persons([person(f"q-{i}") for i in range(50)])
+    for t in threads:
+        t.join()
+    assert not errors
+    assert set(counts) <= {50, 100}
+    assert sqlite_store.count_persons() == 100
+
+
+def test_closed_store_says_so(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "t.db")
+    store.init_schema()
+    store.close()
+    assert not store.ping()
+    with pytest.raises(StoreUnavailable):
+        store.get_person("p-1")
+
+
+def test_memory_store_and_url_parsing(tmp_path: Path) -> None:
+    mem = open_store("sqlite:///:memory:")
+    mem.init_schema()
+    mem.create_person(person("p-1"))
+    assert mem.get_person("p-1").id == "p-1"
+    mem.close()
+    on_disk = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    assert on_disk.describe().endswith("x.db")
+    with pytest.raises(InvalidInput):
+        open_store("sqlite://")
+    with pytest.raises(InvalidInput, match="unknown store"):
+        open_store("mysql://localhost/db")
+
+
+CRASHER = textwrap.dedent(
+    """
+    import os, sys
+    from tenhands.graph.model import Person
+    from tenhands.graph.stores.sqlite import SqliteStore
+    store = SqliteStore(sys.argv[1])
+    store.init_schema()
+    store.upsert_persons([Person(id="kept", given_names=["Blijft"])])
+    print("committed", flush=True)
+    batch = [Person(id=f"b-{i:06d}", given_names=["Naam"]) for i in range(100_000)]
+    print("writing", flush=True)
+    store.upsert_persons(batch, batch_size=1_000)
+    print("done", flush=True)
+    """
+)
+
+
+def test_a_crash_in_the_middle_of_a_batch_leaves_all_or_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "crash.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CRASHER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "committed"
+    assert proc.stdout.readline().strip() == "writing"
+    # Kill the process without warning once the batch's pages are pouring into the WAL,
+    # i.e. inside the open transaction.
+    wal = path.with_name(path.name + "-wal")
+    committed_size = wal.stat().st_size
+    for _ in range(600):
+        if wal.stat().st_size > committed_size + 2_000_000:
+            break
+        threading.Event().wait(0.05)
+    else:
+        pytest.fail("the batch never started writing")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert "done" not in proc.stdout.read()
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store = SqliteStore(path)
+    store.init_schema()
+    assert store.get_person("kept").given_names == ["Blijft"]
+    assert store.count_persons() == 1
+    store.close()
