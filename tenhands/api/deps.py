@@ -17,9 +17,9 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 
-from ..graph.model.common import Id
 from ..graph.store import GraphStore
 from ..settings import Settings
+from .errors import ID_PATTERN
 
 API_ACTOR = "api"
 """Who changed a thing, in provenance, until requests carry a user."""
@@ -62,17 +62,6 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 ActorDep = Annotated[str, Depends(get_actor)]
 PageDep = Annotated[Pagination, Depends(get_pagination)]
 
-
-def _id_pattern() -> str:
-    """The pattern of :data:`~tenhands.graph.model.common.Id`, so paths check ids the same way."""
-    for meta in Id.__metadata__:  # type: ignore[attr-defined]
-        pattern = getattr(meta, "pattern", None)
-        if isinstance(pattern, str):
-            return pattern
-    raise RuntimeError("Id has no pattern")  # pragma: no cover
-
-
-ID_PATTERN = _id_pattern()
 
 PersonIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a person's id")]
 TieIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a tie's id")]

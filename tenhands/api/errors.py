@@ -21,8 +21,21 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..graph.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
+from ..graph.model.common import Id
 
 log = logging.getLogger("tenhands.api")
+
+
+def _id_pattern() -> str:
+    """The pattern of :data:`~tenhands.graph.model.common.Id`, so paths check ids the same way."""
+    for meta in Id.__metadata__:  # type: ignore[attr-defined]
+        pattern = getattr(meta, "pattern", None)
+        if isinstance(pattern, str):
+            return pattern
+    raise RuntimeError("Id has no pattern")  # pragma: no cover
+
+
+ID_PATTERN = _id_pattern()
 
 RETRY_AFTER_SECONDS = 5
 
@@ -44,7 +57,8 @@ class ErrorBody(BaseModel):
 
 
 class FieldError(BaseModel):
-    """One invalid value in a request. The value itself is never echoed back."""
+    """One invalid value in a request. Pydantic's copy of the offending input is left out
+    (it may be personal data); a message may still quote what the sender sent."""
 
     loc: list[str | int] = Field(description="where: body, query or path, then the field path")
     msg: str
@@ -59,10 +73,12 @@ def _body(model: type[BaseModel], description: str) -> dict[str, Any]:
     return {"model": model, "description": description}
 
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _body(ErrorBody, "Something named does not exist")}
-CONFLICT: dict[int | str, dict[str, Any]] = {409: _body(ErrorBody, "Clashes with what is stored")}
-COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: _body(ErrorBody, "The request body is not valid JSON"),
+Responses = dict[int | str, dict[str, Any]]
+
+NOT_FOUND: Responses = {404: _body(ErrorBody, "Something named does not exist")}
+CONFLICT: Responses = {409: _body(ErrorBody, "Clashes with what is stored")}
+BAD_JSON: Responses = {400: _body(ErrorBody, "The request body is not valid JSON")}
+COMMON_RESPONSES: Responses = {
     422: _body(ValidationErrorBody, "A value is missing, of the wrong type or invalid"),
     503: _body(ErrorBody, f"The store does not answer; retry after {RETRY_AFTER_SECONDS}s"),
 }
@@ -103,12 +119,20 @@ def _reply(
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 
 
+def _message(err: dict[str, Any]) -> str:
+    kind = err.get("type")
+    if kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
+        return "not an id: use letters, digits and _ . : @ -, at most 80 characters"
+    msg = str(err.get("msg", ""))
+    return msg.removeprefix("Value error, ")
+
+
 def field_errors(raw: Sequence[Any]) -> list[FieldError]:
     """Pydantic's error dicts without the offending input (it may be personal data)."""
     out: list[FieldError] = []
     for err in raw:
         loc = [part if isinstance(part, int) else str(part) for part in err.get("loc", ())]
-        out.append(FieldError(loc=loc, msg=str(err.get("msg", "")), type=str(err.get("type", ""))))
+        out.append(FieldError(loc=loc, msg=_message(err), type=str(err.get("type", ""))))
     return out
 
 
@@ -134,8 +158,15 @@ def _describe(errors: Sequence[FieldError]) -> str:
     return f"The request is not valid: {text}."
 
 
+def _missing(exc: Exception) -> str:
+    if isinstance(exc, NotFound) and exc.entity == "network role" and "/" in exc.ident:
+        case_id, person_id = exc.ident.split("/", 1)
+        return f"Person {person_id!r} has no role in case {case_id!r}."
+    return sentence(str(exc))
+
+
 async def _not_found(request: Request, exc: Exception) -> JSONResponse:
-    return _reply(request, 404, "not_found", sentence(str(exc)))
+    return _reply(request, 404, "not_found", _missing(exc))
 
 
 async def _conflict(request: Request, exc: Exception) -> JSONResponse:

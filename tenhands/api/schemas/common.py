@@ -38,8 +38,8 @@ class Page(BaseModel, Generic[T]):
 
     @classmethod
     def of(cls, items: list[T], *, limit: int, offset: int) -> Page[T]:
-        more = len(items) == limit
-        return cls(items=items, limit=limit, offset=offset, next_offset=offset + limit if more else None)
+        next_offset = offset + limit if len(items) == limit else None
+        return cls(items=items, limit=limit, offset=offset, next_offset=next_offset)
 
 
 def build(model: type[M], data: dict[str, Any]) -> M:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field, field_serializer
 
-from ...graph.model import Address, Confidential, Contact, Person, Sex, SourceRef
+from ...graph.model import Address, Confidential, Contact, PartialDate, Person, Sex, SourceRef
 from ...graph.model.common import Id, LongText, ShortText
-from ...graph.model.dates import PartialDate
 from .common import PUBLIC_CONFIG, ApiInput
-
-_DATE = "YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate)"
 
 
 class PersonCreate(ApiInput):
@@ -21,10 +18,10 @@ class PersonCreate(ApiInput):
     birth_surname: ShortText | None = Field(default=None, description="maiden or birth name")
     aliases: list[ShortText] = Field(default_factory=list, description="nicknames, other names")
     sex: Sex = Sex.unknown
-    birth_date: PartialDate | None = Field(default=None, description=_DATE)
+    birth_date: PartialDate | None = None
     birth_place: ShortText | None = None
     deceased: bool = False
-    death_date: PartialDate | None = Field(default=None, description=_DATE)
+    death_date: PartialDate | None = None
     addresses: list[Address] = Field(default_factory=list)
     contact: Contact = Field(default_factory=Contact)
     language: ShortText | None = Field(default=None, description="BCP 47, e.g. nl, fr, ar, tr")
@@ -34,17 +31,18 @@ class PersonCreate(ApiInput):
 
 
 class PersonUpdate(ApiInput):
-    """Changes to a person: only the fields sent change; ``null`` clears an optional field."""
+    """Changes to a person: only the fields sent change; ``null`` clears an optional field.
+    A list or object sent (``addresses``, ``contact``) replaces the stored one as a whole."""
 
     given_names: list[ShortText] | None = None
     surname: ShortText | None = None
     birth_surname: ShortText | None = None
     aliases: list[ShortText] | None = None
     sex: Sex | None = None
-    birth_date: PartialDate | None = Field(default=None, description=_DATE)
+    birth_date: PartialDate | None = None
     birth_place: ShortText | None = None
     deceased: bool | None = None
-    death_date: PartialDate | None = Field(default=None, description=_DATE)
+    death_date: PartialDate | None = None
     addresses: list[Address] | None = None
     contact: Contact | None = None
     language: ShortText | None = None

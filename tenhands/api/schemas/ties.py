@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field
 
-from ...graph.model import Basis, Circle, PartnerStatus, Quality, SourceRef, Tie, TieCategory, TieKind
+from ...graph.model import (
+    Basis,
+    Circle,
+    PartialDate,
+    PartnerStatus,
+    Quality,
+    SourceRef,
+    Tie,
+    TieCategory,
+    TieKind,
+)
 from ...graph.model.common import Id, ShortText
-from ...graph.model.dates import PartialDate
 from .common import PUBLIC_CONFIG, ApiInput
 
 
@@ -18,8 +27,8 @@ class TieCreate(ApiInput):
     target_id: Id
     kind: TieKind
     basis: Basis | None = Field(
-        default=None, description="defaults to biological for blood kin, legal for guardians, "
-        "social otherwise"
+        default=None,
+        description="defaults to biological for blood kin, legal for guardians, social otherwise",
     )
     partner_status: PartnerStatus | None = Field(
         default=None, description="only for partner and ex_partner"

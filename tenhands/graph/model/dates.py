@@ -34,6 +34,10 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
+_JSON_SCHEMA_DOC = {
+    "description": "YYYY, YYYY-MM or YYYY-MM-DD; a trailing ~ marks an approximate date",
+    "examples": ["1958", "1958-04", "1958-04-12", "1958~"],
+}
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?$")
 
 
@@ -145,10 +149,12 @@ class PartialDate:
                 return cls.parse(value)
             raise ValueError("a partial date is a string such as 1958, 1958-04 or 1958-04-12")
 
+        text = core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?~?$")
+        text["metadata"] = {"pydantic_js_updates": _JSON_SCHEMA_DOC}
         return core_schema.no_info_plain_validator_function(
             validate,
-            json_schema_input_schema=core_schema.str_schema(pattern=_PATTERN.pattern),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
+            json_schema_input_schema=text,
+            serialization=core_schema.plain_serializer_function_ser_schema(str, return_schema=text),
         )
 
 

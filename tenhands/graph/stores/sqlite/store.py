@@ -89,7 +89,8 @@ class SqliteStore:
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly and self._path != _MEMORY:
                 conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")  # an acknowledged write survives power loss
+                # FULL: a write, once acknowledged, survives a power loss too.
+                conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"the SQLite store cannot be opened: {exc}") from exc
         return conn

@@ -1,0 +1,82 @@
+"""The FastAPI app, built by :func:`create_app` (no app exists at import time).
+
+Run it with ``uvicorn --factory tenhands.api.app:create_app``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from .. import __version__
+from ..graph.store import GraphStore
+from ..settings import Settings, get_settings, open_configured_store
+from .errors import install_error_handlers
+from .routers import ROUTERS
+
+log = logging.getLogger("tenhands.api")
+
+TAGS: list[dict[str, Any]] = [
+    {"name": "health", "description": "Whether the service and its store answer."},
+    {"name": "persons", "description": "The child, relatives and informal supporters."},
+    {"name": "ties", "description": "Ties between two persons: family, partners, supporters."},
+    {"name": "cases", "description": "One or more children and the network around them."},
+    {
+        "name": "roles",
+        "description": "A person's place in one case's safety and support network: circle, "
+        "engagement, what they offer.",
+    },
+]
+
+DESCRIPTION = """\
+A family-network graph for youth care: the people around a child, the ties among
+them, and each person's place in the child's safety and support network.
+
+Errors have one shape: `{"detail": "<a sentence>", "code": "<code>"}`, where code is
+`not_found`, `conflict`, `invalid_input`, `store_unavailable` or `validation_error`
+(which also lists the field `errors`).
+"""
+
+
+def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
+    """Build the app.
+
+    With ``store``, the app uses it as it is: the caller initialises and closes it.
+    Without, the app opens the store ``settings`` name at start-up, creates its schema,
+    and closes it at shutdown.
+    """
+    settings = settings if settings is not None else get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store = store
+            yield
+            return
+        opened = open_configured_store(settings)
+        try:
+            opened.init_schema()
+            log.info("store ready: %s", opened.describe())
+            app.state.store = opened
+            yield
+        finally:
+            opened.close()
+
+    app = FastAPI(
+        title="TenHands",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if store is not None:
+        app.state.store = store
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

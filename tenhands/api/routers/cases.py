@@ -1,0 +1,88 @@
+"""Cases: ``/cases`` and a case's network (``/cases/{case_id}/network``).
+
+The roles of a case's network members have their own router (:mod:`.roles`).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from ...graph.model import Case
+from ..deps import ActorDep, CaseIdPath, PageDep, StoreDep
+from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..schemas.cases import CaseCreate, CasePublic, CaseSummary, CaseUpdate
+from ..schemas.common import Page, build, changed, created
+from ..schemas.network import CaseNetwork, graph_edges, graph_nodes
+
+router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
+
+
+@router.get("", summary="List cases, by id, with their children's names")
+def list_cases(store: StoreDep, page: PageDep) -> Page[CaseSummary]:
+    cases = store.list_cases(limit=page.limit, offset=page.offset)
+    children = {p.id: p for p in store.get_persons(sorted({c for k in cases for c in k.child_ids}))}
+    return Page[CaseSummary].of(
+        [CaseSummary.of(k, children) for k in cases], limit=page.limit, offset=page.offset
+    )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Open a case",
+    description="The children must be stored persons (404 otherwise, and nothing is stored).",
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
+)
+def create_case(
+    body: CaseCreate, store: StoreDep, actor: ActorDep, request: Request, response: Response
+) -> CasePublic:
+    data = created(
+        body.model_dump(exclude_unset=True, exclude={"source"}), actor=actor, source=body.source
+    )
+    case = store.create_case(build(Case, data))
+    response.headers["Location"] = str(request.url_for("get_case", case_id=case.id))
+    return CasePublic.of(case)
+
+
+@router.get("/{case_id}", summary="One case", responses=NOT_FOUND)
+def get_case(case_id: CaseIdPath, store: StoreDep) -> CasePublic:
+    return CasePublic.of(store.get_case(case_id))
+
+
+@router.patch(
+    "/{case_id}", summary="Change some of a case's fields", responses={**BAD_JSON, **NOT_FOUND}
+)
+def update_case(
+    case_id: CaseIdPath, body: CaseUpdate, store: StoreDep, actor: ActorDep
+) -> CasePublic:
+    stored = store.get_case(case_id)
+    case = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
+    return CasePublic.of(store.update_case(case))
+
+
+@router.delete(
+    "/{case_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a case",
+    description="Removes the case with its network roles, plans and candidates; "
+    "persons and ties stay.",
+    responses=NOT_FOUND,
+)
+def delete_case(case_id: CaseIdPath, store: StoreDep) -> None:
+    store.delete_case(case_id)
+
+
+@router.get(
+    "/{case_id}/network",
+    summary="The case's children and network members, with the ties among them",
+    responses=NOT_FOUND,
+)
+def case_network(case_id: CaseIdPath, store: StoreDep) -> CaseNetwork:
+    graph = store.case_subgraph(case_id)
+    case: Case | None = graph.graph.get("case")
+    if case is None:
+        case = store.get_case(case_id)
+    persons = {str(n): attrs["person"] for n, attrs in graph.nodes(data=True)}
+    return CaseNetwork(
+        case=CaseSummary.of(case, persons), nodes=graph_nodes(graph), edges=graph_edges(graph)
+    )

@@ -1,0 +1,63 @@
+"""Helpers for the API tests: a test client over a real store, never a mock.
+
+(No ``conftest.py`` here: with ``--doctest-modules`` two rootless ``conftest.py`` files
+clash by module name, so each test module declares its one ``client`` fixture.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+from fastapi.testclient import TestClient
+
+from tenhands.api.app import create_app
+from tenhands.graph.store import GraphStore
+from tenhands.settings import Settings
+
+Json = dict[str, Any]
+
+
+class ApiClient(TestClient):
+    """A test client with short ways to set up data through the API itself; each setup call
+    checks that it succeeded."""
+
+    @classmethod
+    @contextmanager
+    def over(cls, store: GraphStore) -> Iterator[ApiClient]:
+        """A client of an app over ``store`` (which the caller initialised and closes)."""
+        client = cls(create_app(Settings(store=store.describe()), store=store))
+        with client:
+            yield client
+
+    def _ok(self, r: httpx.Response) -> Json:
+        assert r.status_code in (200, 201), r.text
+        data: Json = r.json()
+        return data
+
+    def add_person(self, person_id: str, given: str, surname: str, **extra: Any) -> Json:
+        body = {"id": person_id, "given_names": [given], "surname": surname, **extra}
+        return self._ok(self.post("/persons", json=body))
+
+    def add_tie(self, tie_id: str, source: str, target: str, kind: str, **extra: Any) -> Json:
+        body = {"id": tie_id, "source_id": source, "target_id": target, "kind": kind, **extra}
+        return self._ok(self.post("/ties", json=body))
+
+    def add_case(self, case_id: str, title: str, children: list[str], **extra: Any) -> Json:
+        body = {"id": case_id, "title": title, "child_ids": children, **extra}
+        return self._ok(self.post("/cases", json=body))
+
+    def put_role(self, case_id: str, person_id: str, **body: Any) -> Json:
+        return self._ok(self.put(f"/cases/{case_id}/roles/{person_id}", json=body))
+
+
+def error(r: httpx.Response, status: int, code: str) -> Json:
+    """Check that ``r`` is an error of the API's one shape; return its body."""
+    assert r.status_code == status, r.text
+    body: Json = r.json()
+    assert body["code"] == code, body
+    detail = body["detail"]
+    assert isinstance(detail, str) and detail[:1].isupper() and detail.endswith("."), detail
+    return body
