@@ -27,7 +27,8 @@ class PersonStore(Protocol):
         ...
 
     def get_persons(self, person_ids: Iterable[str]) -> list[Person]:
-        """The persons among ``person_ids`` that exist, in the order asked."""
+        """The persons among ``person_ids`` that exist, in the order asked (an id asked
+        twice comes twice)."""
         ...
 
     def update_person(self, person: Person) -> Person:
@@ -63,7 +64,8 @@ class TieStore(Protocol):
     def delete_tie(self, tie_id: str) -> None: ...
 
     def ties_of(self, person_id: str) -> list[Tie]:
-        """Every tie the person is on, either end, ordered by id."""
+        """Every tie the person is on, either end, ordered by id; :class:`NotFound` for
+        an unknown person."""
         ...
 
     def upsert_ties(self, ties: Sequence[Tie], *, batch_size: int = DEFAULT_BATCH) -> int:
@@ -93,12 +95,16 @@ class CaseStore(Protocol):
         """Add a person to a case's network, or change their role there."""
         ...
 
-    def get_role(self, case_id: str, person_id: str) -> NetworkRole: ...
+    def get_role(self, case_id: str, person_id: str) -> NetworkRole:
+        """The role; :class:`NotFound` names it ``"CASE_ID/PERSON_ID"``."""
+        ...
 
     def remove_role(self, case_id: str, person_id: str) -> None: ...
 
     def list_roles(self, case_id: str) -> list[NetworkRole]:
-        """The network roles of a case, ordered by person id."""
+        """The network roles of a case, ordered by person id; :class:`NotFound` for an
+        unknown case (as for every list of a case's or a person's things, except
+        :meth:`RecordStore.list_records`, which returns nothing)."""
         ...
 
     def cases_of(self, person_id: str) -> list[str]:
@@ -162,7 +168,8 @@ class CandidateStore(Protocol):
 
 class AuditLog(Protocol):
     def append_audit(self, event: AuditEvent) -> None:
-        """Append an event; events are never changed or removed."""
+        """Append an event; events are never changed or removed (:class:`Conflict` for an
+        id already used)."""
         ...
 
     def list_audit(

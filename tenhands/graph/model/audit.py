@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .common import Id, Model, ShortText, new_id, utcnow
 
@@ -23,7 +22,7 @@ class AuditAction(StrEnum):
 
 class AuditEvent(Model):
     id: Id = Field(default_factory=lambda: new_id("a"))
-    at: datetime = Field(default_factory=utcnow)
+    at: AwareDatetime = Field(default_factory=utcnow)
     actor: ShortText
     action: AuditAction
     entity: ShortText = Field(description="kind of thing: person, tie, case, ...")

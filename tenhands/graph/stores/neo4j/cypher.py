@@ -1,0 +1,370 @@
+"""Every Cypher statement of the Neo4j store, as named constants.
+
+Values always travel as ``$parameters``; labels and relationship types are fixed
+text. The graph shape:
+
+- ``(:Person {id, data, surname, birth_surname, birth_year})``
+- ``(:Person)-[:TIE {id, kind, data}]->(:Person)``, in the tie's source → target direction
+- ``(:Case {id, status, data})``
+- ``(:Person)-[:CHILD_OF {ord}]->(:Case)`` for each child of a case
+- ``(:Person)-[:ROLE {key, case_id, person_id, data}]->(:Case)`` for network roles,
+  ``key`` being ``"<case_id>/<person_id>"``
+- ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
+  ``(:Candidate {id, kind, case_id, status, score, data})``,
+  ``(:AuditEvent {id, at, actor, case_id, data})``
+- ``(:SchemaVersion {name, version})``
+
+``data`` always holds the model's full JSON; the other properties are copies kept
+for lookups, ordering and search.
+
+Lookups by id carry ``USING INDEX SEEK`` hints: a plan cached while the database
+was nearly empty may otherwise scan an index per row once it has grown.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- schema -------------------------------------------------------------------
+
+SCHEMA: Final[tuple[str, ...]] = (
+    "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT plan_case_version IF NOT EXISTS "
+    "FOR (n:Plan) REQUIRE (n.case_id, n.version) IS UNIQUE",
+    "CREATE CONSTRAINT record_id IF NOT EXISTS FOR (n:Record) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (n:Candidate) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT schema_version_name IF NOT EXISTS "
+    "FOR (n:SchemaVersion) REQUIRE n.name IS UNIQUE",
+    "CREATE CONSTRAINT tie_id IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.id IS UNIQUE",
+    "CREATE CONSTRAINT role_key IF NOT EXISTS FOR ()-[r:ROLE]-() REQUIRE r.key IS UNIQUE",
+    "CREATE INDEX person_surname IF NOT EXISTS FOR (n:Person) ON (n.surname)",
+    "CREATE INDEX person_birth_surname IF NOT EXISTS FOR (n:Person) ON (n.birth_surname)",
+    "CREATE INDEX record_case_id IF NOT EXISTS FOR (n:Record) ON (n.case_id)",
+    "CREATE INDEX candidate_case_id IF NOT EXISTS FOR (n:Candidate) ON (n.case_id)",
+    "CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
+    "CREATE INDEX audit_case_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.case_id)",
+    "CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor)",
+)
+"""Constraints and indexes, each safe to run again."""
+
+AWAIT_INDEXES: Final = "CALL db.awaitIndexes($seconds)"
+
+GET_SCHEMA_VERSION: Final = (
+    "OPTIONAL MATCH (v:SchemaVersion {name: $name}) RETURN v.version AS version"
+)
+
+SET_SCHEMA_VERSION: Final = "MERGE (v:SchemaVersion {name: $name}) SET v.version = $version"
+
+# -- persons ------------------------------------------------------------------
+
+CREATE_PERSON: Final = "CREATE (p:Person $props)"
+
+GET_PERSON: Final = "MATCH (p:Person {id: $id}) RETURN p.data AS data"
+
+GET_PERSONS: Final = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id)
+RETURN p.id AS id, p.data AS data
+"""
+
+UPDATE_PERSON: Final = "MATCH (p:Person {id: $id}) SET p = $props RETURN count(p) AS n"
+
+PERSON_LINKS: Final = """
+MATCH (p:Person {id: $id})
+RETURN COLLECT { MATCH (p)-[:CHILD_OF]->(c:Case) WITH c ORDER BY c.id RETURN c.id } AS child_of,
+       COUNT { (p)-[:TIE]-(:Person) } AS ties,
+       COUNT { (p)-[:ROLE]->(:Case) } AS roles
+"""
+
+DELETE_PERSON: Final = "MATCH (p:Person {id: $id}) DETACH DELETE p"
+
+LIST_PERSONS: Final = (
+    "MATCH (p:Person) RETURN p.data AS data ORDER BY p.id SKIP $offset LIMIT $limit"
+)
+
+COUNT_PERSONS: Final = "MATCH (p:Person) RETURN count(p) AS n"
+
+FIRST_MISSING_PERSON: Final = """
+UNWIND $ids AS id
+WITH id WHERE NOT EXISTS { MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id) }
+RETURN id LIMIT 1
+"""
+
+EXISTING_PERSONS: Final = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id)
+RETURN p.id AS id
+"""
+
+CREATE_PERSONS: Final = """
+UNWIND $rows AS row
+CREATE (p:Person)
+SET p.id = row.id,
+    p.data = row.data,
+    p.surname = row.surname,
+    p.birth_surname = row.birth_surname,
+    p.birth_year = row.birth_year
+"""
+"""Persons known to be new; much faster than MERGE for bulk imports."""
+
+SET_PERSONS: Final = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id}) USING INDEX SEEK p:Person(id)
+SET p.data = row.data,
+    p.surname = row.surname,
+    p.birth_surname = row.birth_surname,
+    p.birth_year = row.birth_year
+"""
+
+# -- ties ---------------------------------------------------------------------
+
+GET_TIE: Final = """
+MATCH (:Person)-[r:TIE {id: $id}]->(:Person) USING INDEX SEEK r:TIE(id)
+RETURN r.data AS data
+"""
+
+TIE_EXISTS: Final = """
+MATCH (:Person)-[r:TIE {id: $id}]->(:Person) USING INDEX SEEK r:TIE(id)
+RETURN count(r) AS n
+"""
+
+DELETE_TIE: Final = """
+MATCH (:Person)-[r:TIE {id: $id}]->(:Person) USING INDEX SEEK r:TIE(id)
+DELETE r
+RETURN count(*) AS n
+"""
+
+TIES_OF: Final = """
+MATCH (p:Person {id: $id})
+RETURN COLLECT { MATCH (p)-[r:TIE]-(:Person) WITH r ORDER BY r.id RETURN r.data } AS data
+"""
+"""One row (the person's ties) if the person exists, none if not."""
+
+TIE_ENDS: Final = """
+UNWIND $ids AS id
+MATCH (s:Person)-[r:TIE {id: id}]->(t:Person) USING INDEX SEEK r:TIE(id)
+RETURN r.id AS id, s.id AS source_id, t.id AS target_id
+"""
+
+DELETE_TIES: Final = """
+UNWIND $ids AS id
+MATCH (:Person)-[r:TIE {id: id}]->(:Person) USING INDEX SEEK r:TIE(id)
+DELETE r
+"""
+
+CREATE_TIES: Final = """
+UNWIND $rows AS row
+MATCH (s:Person {id: row.source_id}) USING INDEX SEEK s:Person(id)
+MATCH (t:Person {id: row.target_id}) USING INDEX SEEK t:Person(id)
+CREATE (s)-[:TIE {id: row.id, kind: row.kind, data: row.data}]->(t)
+"""
+"""Ties known to be new; much faster than MERGE for bulk imports."""
+
+SET_TIES: Final = """
+UNWIND $rows AS row
+MATCH (:Person)-[r:TIE {id: row.id}]->(:Person) USING INDEX SEEK r:TIE(id)
+SET r.kind = row.kind, r.data = row.data
+"""
+
+# -- cases and network roles --------------------------------------------------
+
+CASE_EXISTS: Final = "MATCH (c:Case {id: $id}) RETURN count(c) AS n"
+
+FIRST_MISSING_CASE: Final = """
+UNWIND $ids AS id
+WITH id WHERE NOT EXISTS { MATCH (c:Case {id: id}) USING INDEX SEEK c:Case(id) }
+RETURN id LIMIT 1
+"""
+
+CREATE_CASE: Final = "CREATE (c:Case $props)"
+
+SET_CASE: Final = "MATCH (c:Case {id: $id}) SET c = $props"
+
+LINK_CHILDREN: Final = """
+MATCH (c:Case {id: $case_id})
+UNWIND $children AS child
+MATCH (p:Person {id: child.id}) USING INDEX SEEK p:Person(id)
+CREATE (p)-[:CHILD_OF {ord: child.ord}]->(c)
+"""
+
+UNLINK_CHILDREN: Final = "MATCH (:Person)-[l:CHILD_OF]->(:Case {id: $case_id}) DELETE l"
+
+GET_CASE: Final = "MATCH (c:Case {id: $id}) RETURN c.data AS data"
+
+DELETE_CASE_PLANS: Final = "MATCH (n:Plan {case_id: $id}) DETACH DELETE n"
+
+DELETE_CASE_CANDIDATES: Final = "MATCH (n:Candidate {case_id: $id}) DETACH DELETE n"
+
+DELETE_CASE: Final = "MATCH (c:Case {id: $id}) DETACH DELETE c"
+"""Removes the case with its CHILD_OF and ROLE relationships."""
+
+LIST_CASES: Final = "MATCH (c:Case) RETURN c.data AS data ORDER BY c.id SKIP $offset LIMIT $limit"
+
+UPSERT_ROLES: Final = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id}) USING INDEX SEEK p:Person(id)
+MATCH (c:Case {id: row.case_id}) USING INDEX SEEK c:Case(id)
+MERGE (p)-[r:ROLE {key: row.key}]->(c)
+SET r.case_id = row.case_id, r.person_id = row.person_id, r.data = row.data
+"""
+
+GET_ROLE: Final = """
+MATCH (:Person)-[r:ROLE {key: $key}]->(:Case) USING INDEX SEEK r:ROLE(key)
+RETURN r.data AS data
+"""
+
+REMOVE_ROLE: Final = """
+MATCH (:Person)-[r:ROLE {key: $key}]->(:Case) USING INDEX SEEK r:ROLE(key)
+DELETE r
+RETURN count(*) AS n
+"""
+
+LIST_ROLES: Final = """
+MATCH (c:Case {id: $case_id})
+RETURN COLLECT {
+    MATCH (p:Person)-[r:ROLE]->(c) WITH p, r ORDER BY p.id RETURN r.data
+} AS data
+"""
+"""One row (the case's roles) if the case exists, none if not."""
+
+CASES_OF: Final = """
+MATCH (p:Person {id: $id})
+RETURN COLLECT {
+    MATCH (p)-[:CHILD_OF|ROLE]->(c:Case) WITH DISTINCT c.id AS id ORDER BY id RETURN id
+} AS data
+"""
+"""One row (the case ids) if the person exists, none if not."""
+
+# -- graph queries -------------------------------------------------------------
+
+CASE_SUBGRAPH: Final = """
+MATCH (c:Case {id: $case_id})
+WITH c, COLLECT { MATCH (p:Person)-[:CHILD_OF|ROLE]->(c) RETURN DISTINCT p } AS members
+RETURN c.data AS case,
+       [m IN members | m.data] AS persons,
+       COLLECT { MATCH (:Person)-[r:ROLE]->(c) RETURN r.data } AS roles,
+       COLLECT {
+           UNWIND members AS m
+           MATCH (m)-[t:TIE]->(o:Person)
+           WHERE o IN members
+           RETURN t.data
+       } AS ties
+"""
+"""A case with its members, their roles and the ties among them, in one round trip."""
+
+NEIGHBOURS: Final = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id)
+MATCH (p)-[:TIE]-(n:Person)
+RETURN DISTINCT n.id AS id
+"""
+"""Everyone one tie away from a frontier of persons, in either direction."""
+
+TIES_AMONG: Final = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id)
+MATCH (p)-[r:TIE]->(o:Person)
+WHERE o.id IN $ids
+RETURN r.data AS data
+"""
+
+# -- plans --------------------------------------------------------------------
+
+PLAN_EXISTS: Final = "MATCH (n:Plan {id: $id}) RETURN count(n) AS n"
+
+PLAN_VERSION_EXISTS: Final = (
+    "MATCH (n:Plan {case_id: $case_id, version: $version}) RETURN count(n) AS n"
+)
+
+CREATE_PLAN: Final = "CREATE (n:Plan $props)"
+
+GET_PLAN: Final = "MATCH (n:Plan {id: $id}) RETURN n.data AS data"
+
+LIST_PLANS: Final = """
+MATCH (c:Case {id: $case_id})
+RETURN COLLECT {
+    MATCH (n:Plan {case_id: $case_id}) WITH n ORDER BY n.version RETURN n.data
+} AS data
+"""
+"""One row (the case's plans) if the case exists, none if not."""
+
+# -- records ------------------------------------------------------------------
+
+FIRST_EXISTING_RECORD: Final = """
+UNWIND $ids AS id
+MATCH (n:Record {id: id}) USING INDEX SEEK n:Record(id)
+RETURN id LIMIT 1
+"""
+
+CREATE_RECORDS: Final = """
+UNWIND $rows AS row
+CREATE (n:Record)
+SET n.id = row.id, n.case_id = row.case_id, n.data = row.data
+"""
+
+GET_RECORD: Final = "MATCH (n:Record {id: $id}) RETURN n.data AS data"
+
+LIST_RECORDS: Final = (
+    "MATCH (n:Record) RETURN n.data AS data ORDER BY n.id SKIP $offset LIMIT $limit"
+)
+
+LIST_CASE_RECORDS: Final = """
+MATCH (n:Record {case_id: $case_id})
+RETURN n.data AS data
+ORDER BY n.id SKIP $offset LIMIT $limit
+"""
+
+# -- candidates ---------------------------------------------------------------
+
+SAVE_CANDIDATE: Final = "MERGE (n:Candidate {id: $id}) SET n = $props"
+
+GET_CANDIDATE: Final = "MATCH (n:Candidate {id: $id}) RETURN n.data AS data"
+
+LIST_CANDIDATES: Final = """
+MATCH (c:Case {id: $case_id})
+RETURN COLLECT {
+    MATCH (n:Candidate {case_id: $case_id}) WITH n ORDER BY n.score DESC, n.id RETURN n.data
+} AS data
+"""
+"""One row (the case's candidates) if the case exists, none if not."""
+
+LIST_CANDIDATES_BY_STATUS: Final = """
+MATCH (c:Case {id: $case_id})
+RETURN COLLECT {
+    MATCH (n:Candidate {case_id: $case_id})
+    WHERE n.status = $status
+    WITH n ORDER BY n.score DESC, n.id
+    RETURN n.data
+} AS data
+"""
+
+# -- audit --------------------------------------------------------------------
+
+APPEND_AUDIT: Final = "CREATE (e:AuditEvent $props)"
+
+LIST_AUDIT: Final = """
+MATCH (e:AuditEvent)
+RETURN e.data AS data
+ORDER BY e.at DESC, e.id DESC LIMIT $limit
+"""
+
+LIST_AUDIT_OF_CASE: Final = """
+MATCH (e:AuditEvent {case_id: $case_id})
+RETURN e.data AS data
+ORDER BY e.at DESC, e.id DESC LIMIT $limit
+"""
+
+LIST_AUDIT_OF_ACTOR: Final = """
+MATCH (e:AuditEvent {actor: $actor})
+RETURN e.data AS data
+ORDER BY e.at DESC, e.id DESC LIMIT $limit
+"""
+
+LIST_AUDIT_OF_CASE_AND_ACTOR: Final = """
+MATCH (e:AuditEvent {case_id: $case_id, actor: $actor})
+RETURN e.data AS data
+ORDER BY e.at DESC, e.id DESC LIMIT $limit
+"""
