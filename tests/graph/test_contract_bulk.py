@@ -85,3 +85,16 @@ def test_duplicate_tie_in_batch_is_invalid(store: GraphStore) -> None:
     with pytest.raises(InvalidInput):
         store.upsert_ties([tie("d", "b-00000", "b-00001"), tie("d", "b-00001", "b-00002")])
     assert store.ties_of("b-00001") == []
+
+
+def test_negative_pages_and_empty_batches_are_refused(store: GraphStore) -> None:
+    store.upsert_persons(many_persons(3))
+    with pytest.raises(InvalidInput):
+        store.list_persons(limit=-1)
+    with pytest.raises(InvalidInput):
+        store.list_cases(offset=-5)
+    with pytest.raises(InvalidInput):
+        store.list_records(limit=-1)
+    with pytest.raises(InvalidInput):
+        store.upsert_persons(many_persons(3), batch_size=0)
+    assert len(store.list_persons(limit=10**12)) == 3

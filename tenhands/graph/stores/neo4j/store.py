@@ -49,6 +49,7 @@ from ...model import (
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
 from .. import NEO4J_SCHEMES
+from ..checks import chunks, page, refuse_duplicates
 from . import cypher
 
 SCHEMA_NAME = "tenhands"
@@ -90,31 +91,6 @@ def _translated() -> Iterator[None]:
     except (ValueError, TypeError, OverflowError) as exc:
         # The driver refuses parameter values it cannot send.
         raise InvalidInput("a value cannot be sent to Neo4j") from exc
-
-
-def _chunks(rows: Sequence[_R], size: int) -> list[Sequence[_R]]:
-    if size < 1:
-        raise InvalidInput("batch_size must be at least 1")
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
-
-
-_MAX_PAGE = 2**31 - 1
-"""Larger limits and offsets are cut to this; Cypher's integers are 64-bit."""
-
-
-def _page(limit: int, offset: int = 0) -> dict[str, int]:
-    if limit < 0 or offset < 0:
-        raise InvalidInput("limit and offset must not be negative")
-    return {"limit": min(limit, _MAX_PAGE), "offset": min(offset, _MAX_PAGE)}
-
-
-def _first_duplicate(keys: Iterable[str]) -> str | None:
-    seen: set[str] = set()
-    for key in keys:
-        if key in seen:
-            return key
-        seen.add(key)
-    return None
 
 
 def _role_key(case_id: str, person_id: str) -> str:
@@ -198,7 +174,7 @@ def _count(tx: ManagedTransaction, query: LiteralString, **params: Any) -> int:
 
 def _first_id(tx: ManagedTransaction, query: LiteralString, ids: Sequence[str]) -> str | None:
     """The first id a ``FIRST_*`` query reports for ``ids``, or None."""
-    for chunk in _chunks(ids, DEFAULT_BATCH):
+    for chunk in chunks(ids, DEFAULT_BATCH):
         record = tx.run(query, {"ids": list(chunk)}).single(strict=False)
         if record is not None:
             return str(record["id"])
@@ -579,7 +555,8 @@ class Neo4jStore:
 
     def list_persons(self, *, limit: int = 100, offset: int = 0) -> list[Person]:
         """Persons ordered by id."""
-        records = self._read(cypher.LIST_PERSONS, **_page(limit, offset))
+        limit, offset = page(limit, offset)
+        records = self._read(cypher.LIST_PERSONS, limit=limit, offset=offset)
         return [Person.model_validate_json(r["data"]) for r in records]
 
     def count_persons(self) -> int:
@@ -588,11 +565,9 @@ class Neo4jStore:
 
     def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
         """Create or replace many persons in one transaction; all or nothing."""
-        duplicate = _first_duplicate(p.id for p in persons)
-        if duplicate is not None:
-            raise InvalidInput(f"person {duplicate!r} appears twice in one batch")
+        refuse_duplicates((p.id for p in persons), "person")
         rows = [_person_row(p) for p in persons]
-        self._upsert(_upsert_persons_tx, [list(c) for c in _chunks(rows, batch_size)])
+        self._upsert(_upsert_persons_tx, [list(c) for c in chunks(rows, batch_size)])
         return len(rows)
 
     # -- ties -----------------------------------------------------------------
@@ -624,11 +599,9 @@ class Neo4jStore:
 
     def upsert_ties(self, ties: Sequence[Tie], *, batch_size: int = DEFAULT_BATCH) -> int:
         """Create or replace many ties in one transaction; all or nothing."""
-        duplicate = _first_duplicate(t.id for t in ties)
-        if duplicate is not None:
-            raise InvalidInput(f"tie {duplicate!r} appears twice in one batch")
+        refuse_duplicates((t.id for t in ties), "tie")
         rows = [_tie_row(t) for t in ties]
-        self._upsert(_upsert_ties_tx, [list(c) for c in _chunks(rows, batch_size)])
+        self._upsert(_upsert_ties_tx, [list(c) for c in chunks(rows, batch_size)])
         return len(rows)
 
     # -- cases and network roles ----------------------------------------------
@@ -653,7 +626,8 @@ class Neo4jStore:
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
         """Cases ordered by id."""
-        records = self._read(cypher.LIST_CASES, **_page(limit, offset))
+        limit, offset = page(limit, offset)
+        records = self._read(cypher.LIST_CASES, limit=limit, offset=offset)
         return [Case.model_validate_json(r["data"]) for r in records]
 
     def set_role(self, role: NetworkRole) -> NetworkRole:
@@ -686,13 +660,11 @@ class Neo4jStore:
 
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
         """Set many roles in one transaction; all or nothing."""
-        duplicate = _first_duplicate(_role_key(r.case_id, r.person_id) for r in roles)
-        if duplicate is not None:
-            raise InvalidInput(f"network role {duplicate!r} appears twice in one batch")
+        refuse_duplicates((_role_key(r.case_id, r.person_id) for r in roles), "network role")
         rows = [_role_row(r) for r in roles]
-        chunks = [list(c) for c in _chunks(rows, DEFAULT_BATCH)]
-        if chunks:
-            self._write_tx(_upsert_roles_tx, chunks)
+        batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
+        if batches:
+            self._write_tx(_upsert_roles_tx, batches)
         return len(rows)
 
     # -- graph queries --------------------------------------------------------
@@ -748,13 +720,11 @@ class Neo4jStore:
 
     def add_records(self, records: Sequence[Record]) -> int:
         """Store outside records in one transaction; all or nothing."""
-        duplicate = _first_duplicate(r.id for r in records)
-        if duplicate is not None:
-            raise InvalidInput(f"record {duplicate!r} appears twice in one batch")
+        refuse_duplicates((r.id for r in records), "record")
         rows = [{"id": r.id, "case_id": r.case_id, "data": r.model_dump_json()} for r in records]
-        chunks = [list(c) for c in _chunks(rows, DEFAULT_BATCH)]
-        if chunks:
-            self._write_tx(_add_records_tx, chunks)
+        batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
+        if batches:
+            self._write_tx(_add_records_tx, batches)
         return len(rows)
 
     def get_record(self, record_id: str) -> Record:
@@ -765,11 +735,13 @@ class Neo4jStore:
         self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
     ) -> list[Record]:
         """Records ordered by id, all of them or those gathered for one case."""
-        page = _page(limit, offset)
+        limit, offset = page(limit, offset)
         if case_id is None:
-            found = self._read(cypher.LIST_RECORDS, **page)
+            found = self._read(cypher.LIST_RECORDS, limit=limit, offset=offset)
         else:
-            found = self._read(cypher.LIST_CASE_RECORDS, case_id=case_id, **page)
+            found = self._read(
+                cypher.LIST_CASE_RECORDS, case_id=case_id, limit=limit, offset=offset
+            )
         return [Record.model_validate_json(r["data"]) for r in found]
 
     # -- candidates -----------------------------------------------------------
@@ -811,7 +783,7 @@ class Neo4jStore:
         self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
     ) -> list[AuditEvent]:
         """Events newest first, optionally of one case and/or one actor."""
-        limit = _page(limit)["limit"]
+        limit, _ = page(limit)
         if case_id is not None and actor is not None:
             found = self._read(
                 cypher.LIST_AUDIT_OF_CASE_AND_ACTOR, case_id=case_id, actor=actor, limit=limit

@@ -33,6 +33,7 @@ from ...model import (
 )
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
+from ..checks import chunks, page, refuse_duplicates
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,14 +44,6 @@ _MEMORY = ":memory:"
 def _ids(values: Iterable[str]) -> str:
     """A JSON array for ``json_each(?)``: any number of ids in one parameter."""
     return json.dumps(list(values))
-
-
-def _unique(ids: Iterable[str], what: str) -> None:
-    seen: set[str] = set()
-    for i in ids:
-        if i in seen:
-            raise InvalidInput(f"{what} {i!r} appears twice in one batch")
-        seen.add(i)
 
 
 class SqliteStore:
@@ -293,18 +286,18 @@ class SqliteStore:
 
     def list_persons(self, *, limit: int = 100, offset: int = 0) -> list[Person]:
         return self._many(
-            "SELECT data FROM persons ORDER BY id LIMIT ? OFFSET ?", (limit, offset), Person
+            "SELECT data FROM persons ORDER BY id LIMIT ? OFFSET ?", page(limit, offset), Person
         )
 
     def count_persons(self) -> int:
         return int(self._read("SELECT count(*) FROM persons")[0][0])
 
     def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
-        _unique((p.id for p in persons), "person")
+        refuse_duplicates((p.id for p in persons), "person")
         rows = [_person_row(p) for p in persons]
         with self._errors(), self._tx() as conn:
-            for start in range(0, len(rows), batch_size):
-                conn.executemany(self._UPSERT_PERSON, rows[start : start + batch_size])
+            for chunk in chunks(rows, batch_size):
+                conn.executemany(self._UPSERT_PERSON, chunk)
         return len(rows)
 
     # -- ties ---------------------------------------------------------------------
@@ -354,12 +347,12 @@ class SqliteStore:
         )
 
     def upsert_ties(self, ties: Sequence[Tie], *, batch_size: int = DEFAULT_BATCH) -> int:
-        _unique((t.id for t in ties), "tie")
+        refuse_duplicates((t.id for t in ties), "tie")
         rows = [_tie_row(t) for t in ties]
         with self._errors(), self._tx() as conn:
             self._check_ends(conn, ties)
-            for start in range(0, len(rows), batch_size):
-                conn.executemany(self._UPSERT_TIE, rows[start : start + batch_size])
+            for chunk in chunks(rows, batch_size):
+                conn.executemany(self._UPSERT_TIE, chunk)
         return len(rows)
 
     # -- cases and roles ----------------------------------------------------------
@@ -403,7 +396,7 @@ class SqliteStore:
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
         return self._many(
-            "SELECT data FROM cases ORDER BY id LIMIT ? OFFSET ?", (limit, offset), Case
+            "SELECT data FROM cases ORDER BY id LIMIT ? OFFSET ?", page(limit, offset), Case
         )
 
     _UPSERT_ROLE = (
@@ -424,7 +417,7 @@ class SqliteStore:
         return role
 
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
-        _unique((f"{r.case_id}/{r.person_id}" for r in roles), "network role")
+        refuse_duplicates((f"{r.case_id}/{r.person_id}" for r in roles), "network role")
         with self._errors(), self._tx() as conn:
             self._check_roles(conn, roles)
             conn.executemany(
@@ -576,7 +569,7 @@ class SqliteStore:
     # -- records ----------------------------------------------------------------------
 
     def add_records(self, records: Sequence[Record]) -> int:
-        _unique((r.id for r in records), "record")
+        refuse_duplicates((r.id for r in records), "record")
         with self._errors(), self._tx() as conn:
             taken = conn.execute(
                 "SELECT r.id FROM json_each(?) AS j JOIN records AS r ON r.id = j.value LIMIT 1",
@@ -598,12 +591,12 @@ class SqliteStore:
     def list_records(
         self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
     ) -> list[Record]:
-        if case_id is None:
-            sql, params = "SELECT data FROM records ORDER BY id LIMIT ? OFFSET ?", (limit, offset)
-        else:
-            sql = "SELECT data FROM records WHERE case_id = ? ORDER BY id LIMIT ? OFFSET ?"
-            params = (case_id, limit, offset)  # type: ignore[assignment]
-        return self._many(sql, params, Record)
+        return self._many(
+            "SELECT data FROM records WHERE (?1 IS NULL OR case_id = ?1) "
+            "ORDER BY id LIMIT ?2 OFFSET ?3",
+            (case_id, *page(limit, offset)),
+            Record,
+        )
 
     # -- candidates -------------------------------------------------------------------
 
@@ -668,7 +661,7 @@ class SqliteStore:
         return self._many(
             "SELECT data FROM audit WHERE (?1 IS NULL OR case_id = ?1) "
             "AND (?2 IS NULL OR actor = ?2) ORDER BY at DESC, id DESC LIMIT ?3",
-            (case_id, actor, limit),
+            (case_id, actor, page(limit)[0]),
             AuditEvent,
         )
 

@@ -1,0 +1,45 @@
+"""Checks every store makes the same way before it writes or reads a page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from ..errors import InvalidInput
+
+R = TypeVar("R")
+
+MAX_PAGE = 2**31 - 1
+"""Larger limits and offsets are cut to this (no store holds more)."""
+
+
+def refuse_duplicates(keys: Iterable[str], what: str) -> None:
+    """:class:`InvalidInput` if a key comes twice in one batch.
+
+    >>> refuse_duplicates(["a", "b", "a"], "person")
+    Traceback (most recent call last):
+    tenhands.graph.errors.InvalidInput: person 'a' appears twice in one batch
+    """
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            raise InvalidInput(f"{what} {key!r} appears twice in one batch")
+        seen.add(key)
+
+
+def chunks(rows: Sequence[R], size: int) -> list[Sequence[R]]:
+    """``rows`` cut into slices of at most ``size``.
+
+    >>> chunks([1, 2, 3, 4, 5], 2)
+    [[1, 2], [3, 4], [5]]
+    """
+    if size < 1:
+        raise InvalidInput("batch_size must be at least 1")
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def page(limit: int, offset: int = 0) -> tuple[int, int]:
+    """A checked ``(limit, offset)``: never negative, at most :data:`MAX_PAGE`."""
+    if limit < 0 or offset < 0:
+        raise InvalidInput("limit and offset must not be negative")
+    return min(limit, MAX_PAGE), min(offset, MAX_PAGE)
