@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from .. import __version__
 from ..graph.store import GraphStore
@@ -66,7 +67,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         finally:
             opened.close()
 
-    app = FastAPI(
+    # The docs pages load Swagger UI and ReDoc from the package, never from a CDN.
+    app = FastAPIOffline(
         title="TenHands",
         version=__version__,
         description=DESCRIPTION,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,3 +157,19 @@ def test_openapi_document(client: ApiClient) -> None:
     assert get_person["422"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/ValidationErrorBody"
     )
+
+
+REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_docs_work_offline(client: ApiClient, page: str) -> None:
+    html = client.get(page)
+    assert html.status_code == 200
+    assert "swagger" in html.text.lower() or "redoc" in html.text.lower()
+    assert not REMOTE.search(html.text), "the docs page loads something from another host"
+    assets = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", html.text)
+    assert assets, "the page names its scripts"
+    for asset in assets:
+        if asset.startswith("/"):
+            assert client.get(asset).status_code == 200, asset
