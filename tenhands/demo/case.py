@@ -558,7 +558,7 @@ def _fathers_side() -> list[Person]:
             given_names=["Zohra"],
             surname="Azzouzi",
             sex=Sex.female,
-            birth_date=_d("1950~"),
+            birth_date=_d("abt 1950"),
             birth_place="Al Hoceima (Marokko)",
             addresses=[_be(None, None, "1080", "Sint-Jans-Molenbeek")],
             language="ar",

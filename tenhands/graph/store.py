@@ -46,6 +46,11 @@ class PersonStore(Protocol):
 
     def count_persons(self) -> int: ...
 
+    def find_persons_by_source(self, ref: str, *, name: str | None = None) -> list[Person]:
+        """Persons whose provenance source has reference ``ref`` (e.g. the GEDCOM xref
+        ``@I35@``), and source name ``name`` if given (e.g. the file), ordered by id."""
+        ...
+
     def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
         """Create or replace many persons in one transaction; all or nothing."""
         ...

@@ -12,6 +12,7 @@ from tenhands.graph.model import (
     Address,
     Confidential,
     Contact,
+    DateQualifier,
     PartialDate,
     Person,
     Provenance,
@@ -42,6 +43,7 @@ def full_person(pid: str = "p-full") -> Person:
         birth_place="Gent",
         deceased=True,
         death_date=PartialDate.parse("2021-11-03"),
+        death_place="Gent",
         addresses=[
             Address(
                 street="Kouter",
@@ -49,7 +51,7 @@ def full_person(pid: str = "p-full") -> Person:
                 postcode="9000",
                 city="Gent",
                 country="BE",
-                since=PartialDate.parse("1990~"),
+                since=PartialDate.parse("abt 1990"),
             )
         ],
         contact=Contact(phones=["+32 470 12 34 56"], emails=["ria@example.be"]),
@@ -70,10 +72,12 @@ def test_person_round_trip_keeps_every_field(store: GraphStore) -> None:
     back = store.get_person(original.id)
     assert back == original
     assert back.birth_date is not None and back.birth_date.precision == "month"
-    assert back.addresses[0].since == PartialDate(1990, approximate=True)
+    assert back.addresses[0].since == PartialDate(1990, qualifier=DateQualifier.about)
 
 
-@pytest.mark.parametrize("text", ["1958", "1958-04", "1958-04-12", "1958~"])
+@pytest.mark.parametrize(
+    "text", ["1958", "1958-04", "1958-04-12", "abt 1958", "bef 1900-02", "bet 1850 and 1860-05"]
+)
 def test_partial_dates_round_trip(store: GraphStore, text: str) -> None:
     store.create_person(person("p-d", birth_date=PartialDate.parse(text)))
     assert str(store.get_person("p-d").birth_date) == text
@@ -165,3 +169,24 @@ def test_delete_person_without_ties(store: GraphStore) -> None:
     store.create_person(person("p-1"))
     store.delete_person("p-1")
     assert store.count_persons() == 0
+
+
+def test_find_persons_by_the_source_they_came_from(store: GraphStore) -> None:
+    def from_file(pid: str, ref: str, name: str) -> Person:
+        source = SourceRef(kind=SourceKind.gedcom, name=name, ref=ref)
+        return person(pid, provenance=Provenance(source=source))
+
+    store.upsert_persons(
+        [
+            from_file("p-2", "@I35@", "stamboom.ged"),
+            from_file("p-1", "@I35@", "andere.ged"),
+            from_file("p-3", "@I36@", "stamboom.ged"),
+            person("p-4"),
+        ]
+    )
+    assert [p.id for p in store.find_persons_by_source("@I35@")] == ["p-1", "p-2"]
+    assert [p.id for p in store.find_persons_by_source("@I35@", name="stamboom.ged")] == ["p-2"]
+    assert store.find_persons_by_source("@I99@") == []
+    store.update_person(from_file("p-3", "@I99@", "stamboom.ged"))
+    assert [p.id for p in store.find_persons_by_source("@I99@")] == ["p-3"]
+    assert store.find_persons_by_source("@I36@") == []

@@ -18,6 +18,7 @@ import pytest
 from builders import case, person, role, tie
 
 from tenhands.graph.errors import Conflict, InvalidInput, StoreUnavailable
+from tenhands.graph.model import Provenance, SourceKind, SourceRef
 from tenhands.graph.stores.neo4j import Neo4jStore
 from tenhands.graph.stores.neo4j.store import SCHEMA_VERSION
 
@@ -300,3 +301,19 @@ def test_transaction_killed_mid_way_is_unavailable_and_rolled_back(
 
     assert isinstance(outcome.get("error"), StoreUnavailable)
     assert store.get_person("p-1").surname == "Voor"
+
+
+def test_migration_from_schema_1_fills_the_source_keys(
+    store: Neo4jStore, admin: neo4j.Driver
+) -> None:
+    source = SourceRef(kind=SourceKind.gedcom, name="oud.ged", ref="@I1@")
+    store.upsert_persons([person("p-old", provenance=Provenance(source=source)), person("p-2")])
+    admin.execute_query(
+        "MATCH (p:Person) REMOVE p.source_ref, p.source_name "
+        "WITH count(*) AS n MATCH (v:SchemaVersion) SET v.version = 1"
+    )
+    assert store.find_persons_by_source("@I1@") == []
+    store.init_schema()
+    assert [p.id for p in store.find_persons_by_source("@I1@", name="oud.ged")] == ["p-old"]
+    version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
+    assert version[0]["v"] == SCHEMA_VERSION

@@ -14,10 +14,10 @@ import pytest
 from builders import case, person, tie
 
 from tenhands.graph.errors import InvalidInput, StoreUnavailable
-from tenhands.graph.model import AuditAction, AuditEvent
+from tenhands.graph.model import AuditAction, AuditEvent, Provenance, SourceKind, SourceRef
 from tenhands.graph.stores import open_store
 from tenhands.graph.stores.sqlite import SqliteStore
-from tenhands.graph.stores.sqlite.schema import SCHEMA_VERSION
+from tenhands.graph.stores.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -62,6 +62,27 @@ def test_foreign_keys_are_enforced_below_the_store(
             "INSERT INTO ties (id, source_id, target_id, kind, data) "
             "VALUES ('x', 'p-1', 'nope', 'friend', '{}')"
         )
+
+
+def test_migration_from_schema_1_keeps_data_and_fills_new_keys(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with raw(path) as conn:
+        for statement in MIGRATIONS[0].split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        source = SourceRef(kind=SourceKind.gedcom, name="oud.ged", ref="@I1@")
+        old = person("p-old", provenance=Provenance(source=source))
+        conn.execute(
+            "INSERT INTO persons (id, surname, data) VALUES (?, ?, ?)",
+            (old.id, old.surname, old.model_dump_json()),
+        )
+    store = SqliteStore(path)
+    store.init_schema()
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.get_person("p-old") == old
+    assert [p.id for p in store.find_persons_by_source("@I1@", name="oud.ged")] == ["p-old"]
+    store.close()
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

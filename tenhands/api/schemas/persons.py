@@ -19,9 +19,14 @@ class PersonCreate(ApiInput):
     aliases: list[ShortText] = Field(default_factory=list, description="nicknames, other names")
     sex: Sex = Sex.unknown
     birth_date: PartialDate | None = None
+    birth_date_text: ShortText | None = Field(
+        default=None, description="the birth date as written, when it is no readable date"
+    )
     birth_place: ShortText | None = None
     deceased: bool = False
     death_date: PartialDate | None = None
+    death_date_text: ShortText | None = None
+    death_place: ShortText | None = None
     addresses: list[Address] = Field(default_factory=list)
     contact: Contact = Field(default_factory=Contact)
     language: ShortText | None = Field(default=None, description="BCP 47, e.g. nl, fr, ar, tr")
@@ -40,9 +45,12 @@ class PersonUpdate(ApiInput):
     aliases: list[ShortText] | None = None
     sex: Sex | None = None
     birth_date: PartialDate | None = None
+    birth_date_text: ShortText | None = None
     birth_place: ShortText | None = None
     deceased: bool | None = None
     death_date: PartialDate | None = None
+    death_date_text: ShortText | None = None
+    death_place: ShortText | None = None
     addresses: list[Address] | None = None
     contact: Contact | None = None
     language: ShortText | None = None

@@ -4,7 +4,7 @@ from .audit import AuditAction, AuditEvent
 from .candidate import Candidate, CandidateKind, Evidence, ReviewStatus
 from .case import Case, CaseStatus, Engagement, NetworkRole, RiskFlag, SupportType
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
-from .dates import PartialDate
+from .dates import DateQualifier, PartialDate
 from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
 from .record import Record
@@ -22,6 +22,7 @@ __all__ = [
     "Circle",
     "Confidential",
     "Contact",
+    "DateQualifier",
     "Engagement",
     "Evidence",
     "Id",

@@ -53,9 +53,19 @@ class Person(Model):
     aliases: list[ShortText] = Field(default_factory=list, description="nicknames, other names")
     sex: Sex = Sex.unknown
     birth_date: PartialDate | None = None
+    birth_date_text: ShortText | None = Field(
+        default=None,
+        description="the birth date as a source wrote it, when it is no date "
+        "TenHands can read (e.g. '34 B.C.', 'in de winter van de oorlog')",
+    )
     birth_place: ShortText | None = None
     deceased: bool = False
     death_date: PartialDate | None = None
+    death_date_text: ShortText | None = Field(
+        default=None,
+        description="the death date as a source wrote it, when it is no date TenHands can read",
+    )
+    death_place: ShortText | None = None
     addresses: list[Address] = Field(default_factory=list)
     contact: Contact = Field(default_factory=Contact)
     language: ShortText | None = Field(default=None, description="BCP 47, e.g. nl, fr, ar, tr")
@@ -72,8 +82,8 @@ class Person(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Person:
-        if self.death_date is not None and not self.deceased:
-            raise ValueError("a death date is given but deceased is false")
+        if (self.death_date or self.death_date_text or self.death_place) and not self.deceased:
+            raise ValueError("a death date or place is given but deceased is false")
         if (
             self.birth_date is not None
             and self.death_date is not None

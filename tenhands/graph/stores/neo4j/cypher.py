@@ -41,6 +41,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT tie_id IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.id IS UNIQUE",
     "CREATE CONSTRAINT role_key IF NOT EXISTS FOR ()-[r:ROLE]-() REQUIRE r.key IS UNIQUE",
     "CREATE INDEX person_surname IF NOT EXISTS FOR (n:Person) ON (n.surname)",
+    "CREATE INDEX person_source_ref IF NOT EXISTS FOR (n:Person) ON (n.source_ref)",
     "CREATE INDEX person_birth_surname IF NOT EXISTS FOR (n:Person) ON (n.birth_surname)",
     "CREATE INDEX record_case_id IF NOT EXISTS FOR (n:Record) ON (n.case_id)",
     "CREATE INDEX candidate_case_id IF NOT EXISTS FOR (n:Candidate) ON (n.case_id)",
@@ -106,7 +107,9 @@ SET p.id = row.id,
     p.data = row.data,
     p.surname = row.surname,
     p.birth_surname = row.birth_surname,
-    p.birth_year = row.birth_year
+    p.birth_year = row.birth_year,
+    p.source_ref = row.source_ref,
+    p.source_name = row.source_name
 """
 """Persons known to be new; much faster than MERGE for bulk imports."""
 
@@ -116,7 +119,26 @@ MATCH (p:Person {id: row.id}) USING INDEX SEEK p:Person(id)
 SET p.data = row.data,
     p.surname = row.surname,
     p.birth_surname = row.birth_surname,
-    p.birth_year = row.birth_year
+    p.birth_year = row.birth_year,
+    p.source_ref = row.source_ref,
+    p.source_name = row.source_name
+"""
+
+FIND_PERSONS_BY_SOURCE: Final = """
+MATCH (p:Person {source_ref: $ref})
+WHERE $name IS NULL OR p.source_name = $name
+RETURN p.data AS data ORDER BY p.id
+"""
+
+PERSONS_AFTER: Final = """
+MATCH (p:Person) WHERE p.id > $after
+RETURN p.id AS id, p.data AS data ORDER BY p.id LIMIT $limit
+"""
+
+SET_SOURCE_KEYS: Final = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id}) USING INDEX SEEK p:Person(id)
+SET p.source_ref = row.source_ref, p.source_name = row.source_name
 """
 
 # -- ties ---------------------------------------------------------------------

@@ -53,8 +53,8 @@ from ..checks import chunks, page, refuse_duplicates
 from . import cypher
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 1
-"""Version of the graph shape described in :mod:`.cypher`."""
+SCHEMA_VERSION = 2
+"""Version of the graph shape described in :mod:`.cypher` (2: persons' source keys)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -112,7 +112,13 @@ def _person_row(person: Person) -> dict[str, Any]:
         "surname": person.surname,
         "birth_surname": person.birth_surname,
         "birth_year": person.birth_date.year if person.birth_date else None,
+        **_source_keys(person),
     }
+
+
+def _source_keys(person: Person) -> dict[str, Any]:
+    source = person.provenance.source
+    return {"source_ref": source.ref, "source_name": source.name}
 
 
 def _tie_row(tie: Tie) -> dict[str, Any]:
@@ -492,7 +498,19 @@ class Neo4jStore:
         for statement in cypher.SCHEMA:
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
+        if stored is not None and int(stored) < 2:
+            self._add_source_keys()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
+
+    def _add_source_keys(self) -> None:
+        """Migration 1 → 2: copy each person's source reference into its lookup keys."""
+        after = ""
+        while rows := self._read(cypher.PERSONS_AFTER, after=after, limit=DEFAULT_BATCH):
+            keys = [
+                {"id": r["id"], **_source_keys(Person.model_validate_json(r["data"]))} for r in rows
+            ]
+            self._write(cypher.SET_SOURCE_KEYS, rows=keys)
+            after = rows[-1]["id"]
 
     def ping(self) -> bool:
         """Whether the server answers now; never raises."""
@@ -562,6 +580,11 @@ class Neo4jStore:
     def count_persons(self) -> int:
         """How many persons are stored."""
         return int(self._read(cypher.COUNT_PERSONS)[0]["n"])
+
+    def find_persons_by_source(self, ref: str, *, name: str | None = None) -> list[Person]:
+        """Persons imported with source reference ``ref`` (and source ``name``), by id."""
+        found = self._read(cypher.FIND_PERSONS_BY_SOURCE, ref=ref, name=name)
+        return [Person.model_validate_json(r["data"]) for r in found]
 
     def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
         """Create or replace many persons in one transaction; all or nothing."""

@@ -83,6 +83,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """,
+    # 1 → 2: persons can be found by the source reference they were imported with.
+    """
+    ALTER TABLE persons ADD COLUMN source_ref TEXT;
+    ALTER TABLE persons ADD COLUMN source_name TEXT;
+    UPDATE persons SET
+        source_ref = json_extract(data, '$.provenance.source.ref'),
+        source_name = json_extract(data, '$.provenance.source.name');
+    CREATE INDEX persons_source_ref ON persons (source_ref);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -226,8 +226,11 @@ class SqliteStore:
     # -- persons ------------------------------------------------------------------
 
     _UPSERT_PERSON = (
-        "INSERT INTO persons (id, surname, data) VALUES (?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET surname = excluded.surname, data = excluded.data"
+        "INSERT INTO persons (id, surname, source_ref, source_name, data) "
+        "VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET surname = excluded.surname, "
+        "source_ref = excluded.source_ref, source_name = excluded.source_name, "
+        "data = excluded.data"
     )
 
     def create_person(self, person: Person) -> Person:
@@ -291,6 +294,14 @@ class SqliteStore:
 
     def count_persons(self) -> int:
         return int(self._read("SELECT count(*) FROM persons")[0][0])
+
+    def find_persons_by_source(self, ref: str, *, name: str | None = None) -> list[Person]:
+        return self._many(
+            "SELECT data FROM persons WHERE source_ref = ?1 AND (?2 IS NULL OR source_name = ?2) "
+            "ORDER BY id",
+            (ref, name),
+            Person,
+        )
 
     def upsert_persons(self, persons: Sequence[Person], *, batch_size: int = DEFAULT_BATCH) -> int:
         refuse_duplicates((p.id for p in persons), "person")
@@ -666,8 +677,9 @@ class SqliteStore:
         )
 
 
-def _person_row(p: Person) -> tuple[str, str | None, str]:
-    return (p.id, p.surname, p.model_dump_json())
+def _person_row(p: Person) -> tuple[str, str | None, str | None, str | None, str]:
+    source = p.provenance.source
+    return (p.id, p.surname, source.ref, source.name, p.model_dump_json())
 
 
 def _tie_row(t: Tie) -> tuple[str, str, str, str, str]:
