@@ -98,3 +98,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         if skipped:
             parts.append(f"{skipped} tests NOT RUN (no server; `make test` starts one)")
         terminalreporter.write_line("Neo4j: " + "; ".join(parts), yellow=bool(skipped))
+
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+"""The public sample data beside the repository (``../shared/data``)."""
+
+
+@pytest.fixture(scope="session")
+def gedcom_sample() -> Path:
+    """The Gramps project's public GEDCOM 5.5 sample (43 individuals, 15 families)."""
+    path = SHARED_DATA / "gedcom" / "sample.ged"
+    if not path.is_file():
+        pytest.fail(f"the public sample data is missing: {path}", pytrace=False)
+    return path
