@@ -73,8 +73,12 @@ demo: install
 serve: install
 	$(BIN)/tenhands serve
 
+# Every benchmark, Neo4j ones against a fresh test server; BENCH_ARGS=--record appends
+# the figures to bench/RESULTS.md.
 bench: install
 	$(PY) $(NEO4J_SERVER) run -- $(PY) bench/store_bench.py $(BENCH_ARGS)
+	$(PY) bench/kinship_bench.py $(BENCH_ARGS)
+	$(PY) bench/gedcom_bench.py $(BENCH_ARGS)
 
 # `make` cannot export into your shell: use the printed line, or
 #   eval "$$($(PY) $(NEO4J_SERVER) start)"

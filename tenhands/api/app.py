@@ -31,6 +31,7 @@ TAGS: list[dict[str, Any]] = [
         "description": "A person's place in one case's safety and support network: circle, "
         "engagement, what they offer.",
     },
+    {"name": "gedcom", "description": "Family trees in and out, as GEDCOM files."},
 ]
 
 DESCRIPTION = """\

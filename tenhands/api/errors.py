@@ -45,6 +45,8 @@ ErrorCode = Literal[
     "invalid_input",
     "store_unavailable",
     "validation_error",
+    "invalid_file",
+    "too_large",
     "http_error",
 ]
 
@@ -69,6 +71,27 @@ class ValidationErrorBody(ErrorBody):
     errors: list[FieldError] = Field(default_factory=list)
 
 
+class FileProblem(BaseModel):
+    """One thing wrong in an uploaded file, where it is, without the personal data in it."""
+
+    line: int | None = Field(description="line number in the file, if known")
+    ref: str | None = Field(description="the record it concerns, e.g. a GEDCOM xref")
+    message: str
+
+
+class FileErrorBody(ErrorBody):
+    problems: list[FileProblem] = Field(default_factory=list)
+
+
+class UnreadableFile(Exception):
+    """An uploaded file that cannot be read as it is (422); nothing was stored."""
+
+    def __init__(self, detail: str, problems: Sequence[FileProblem] = ()) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.problems = list(problems)
+
+
 def _body(model: type[BaseModel], description: str) -> dict[str, Any]:
     return {"model": model, "description": description}
 
@@ -78,6 +101,10 @@ Responses = dict[int | str, dict[str, Any]]
 NOT_FOUND: Responses = {404: _body(ErrorBody, "Something named does not exist")}
 CONFLICT: Responses = {409: _body(ErrorBody, "Clashes with what is stored")}
 BAD_JSON: Responses = {400: _body(ErrorBody, "The request body is not valid JSON")}
+BAD_FILE: Responses = {
+    413: _body(ErrorBody, "The upload is larger than allowed"),
+    422: _body(FileErrorBody, "The file cannot be read as it is; nothing was stored"),
+}
 COMMON_RESPONSES: Responses = {
     422: _body(ValidationErrorBody, "A value is missing, of the wrong type or invalid"),
     503: _body(ErrorBody, f"The store does not answer; retry after {RETRY_AFTER_SECONDS}s"),
@@ -203,6 +230,7 @@ _HTTP_CODES: dict[int, ErrorCode] = {
     400: "invalid_input",
     404: "not_found",
     409: "conflict",
+    413: "too_large",
     422: "invalid_input",
     503: "store_unavailable",
 }
@@ -220,6 +248,13 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _unreadable(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, UnreadableFile)
+    log.info("%s %s -> 422 invalid_file", request.method, _route(request))
+    body = FileErrorBody(detail=sentence(exc.detail), code="invalid_file", problems=exc.problems)
+    return JSONResponse(body.model_dump(mode="json"), status_code=422)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(NotFound, _not_found)
@@ -228,3 +263,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoreUnavailable, _unavailable)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(UnreadableFile, _unreadable)

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from .. import __version__
 from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
+from .family import export_gedcom_command, import_gedcom_command, relation_command
 from .serve import run_server
 
 app = typer.Typer(
@@ -21,6 +22,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+app.command("import-gedcom")(import_gedcom_command)
+app.command("export-gedcom")(export_gedcom_command)
+app.command("relation")(relation_command)
 
 
 @app.callback()

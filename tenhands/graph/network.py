@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .model import Case, NetworkRole, Person, Tie
+from .store import GraphStore
 
 
 def build_graph(
@@ -39,3 +40,22 @@ def build_graph(
         if t.source_id in graph and t.target_id in graph:
             graph.add_edge(t.source_id, t.target_id, key=t.id, tie=t, kind=t.kind)
     return graph
+
+
+KIN_HOPS = 24
+"""How far kinship looks from a person: far enough for second cousins twice removed
+through in-laws, near enough to stay fast on large imported trees."""
+
+
+def surroundings(
+    store: GraphStore, person_ids: Iterable[str], *, hops: int = KIN_HOPS
+) -> nx.MultiDiGraph:
+    """Everyone within ``hops`` ties of any of ``person_ids``, across all cases, with the
+    ties among them: the graph kinship is computed on.
+
+    Raises :class:`~tenhands.graph.errors.NotFound` for an unknown person.
+    """
+    graphs = [store.neighbourhood(pid, hops) for pid in dict.fromkeys(person_ids)]
+    if not graphs:
+        return nx.MultiDiGraph()
+    return graphs[0] if len(graphs) == 1 else nx.compose_all(graphs)

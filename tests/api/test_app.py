@@ -128,7 +128,14 @@ def test_openapi_document(client: ApiClient) -> None:
     doc = client.get("/openapi.json").json()
     assert doc["info"]["title"] == "TenHands"
     assert doc["info"]["version"] == __version__
-    assert [t["name"] for t in doc["tags"]] == ["health", "persons", "ties", "cases", "roles"]
+    assert [t["name"] for t in doc["tags"]] == [
+        "health",
+        "persons",
+        "ties",
+        "cases",
+        "roles",
+        "gedcom",
+    ]
     paths = doc["paths"]
     for path, methods in {
         "/health": {"get"},
@@ -143,6 +150,9 @@ def test_openapi_document(client: ApiClient) -> None:
         "/cases/{case_id}/network": {"get"},
         "/cases/{case_id}/roles": {"get"},
         "/cases/{case_id}/roles/{person_id}": {"get", "put", "patch", "delete"},
+        "/cases/{case_id}/people": {"get"},
+        "/cases/{case_id}/export.ged": {"get"},
+        "/imports/gedcom": {"post"},
     }.items():
         assert set(paths[path]) == methods, path
     schemas = doc["components"]["schemas"]

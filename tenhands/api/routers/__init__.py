@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import cases, health, persons, roles, ties
+from . import cases, gedcom, health, people, persons, roles, ties
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -12,4 +12,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     ties.router,
     cases.router,
     roles.router,
+    people.router,
+    gedcom.router,
 )

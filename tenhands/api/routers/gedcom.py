@@ -1,0 +1,91 @@
+"""Family trees in and out: ``POST /imports/gedcom`` and ``GET /cases/{case_id}/export.ged``."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile, status
+from fastapi.responses import Response
+
+from ...finding.gedcom import GedcomError, export_case_gedcom, import_gedcom
+from ..deps import CaseIdPath, StoreDep
+from ..errors import (
+    BAD_FILE,
+    COMMON_RESPONSES,
+    ID_PATTERN,
+    NOT_FOUND,
+    FileProblem,
+    UnreadableFile,
+)
+from ..schemas.gedcom import GedcomImported
+
+router = APIRouter(tags=["gedcom"], responses=COMMON_RESPONSES)
+
+MAX_UPLOAD = 20 * 1024 * 1024
+"""Larger family-tree files are refused (413); 20 MiB holds some 200,000 persons."""
+
+GEDCOM_MEDIA_TYPE = "text/vnd.familysearch.gedcom"
+
+
+@router.post(
+    "/imports/gedcom",
+    status_code=status.HTTP_201_CREATED,
+    summary="Import a family tree (GEDCOM 5.5/5.5.1)",
+    description="Persons and ties of the file are stored with the file as their source; "
+    "importing the same file again updates them. With `case_id`, persons not yet in that "
+    "case's network join it as *identified*. A file with broken records or links is refused "
+    "whole (422, with each problem's line) unless `keep_valid` is set.",
+    responses={**NOT_FOUND, **BAD_FILE},
+)
+def import_gedcom_file(
+    store: StoreDep,
+    file: Annotated[UploadFile, File(description="a .ged file")],
+    case_id: Annotated[
+        str | None, Form(pattern=ID_PATTERN, description="add the persons to this case")
+    ] = None,
+    keep_valid: Annotated[
+        bool, Form(description="import what is valid and report the rest")
+    ] = False,
+) -> GedcomImported:
+    data = file.file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "The file is larger than 20 MiB.")
+    if not data:
+        raise UnreadableFile("The file is empty.")
+    try:
+        report = import_gedcom(
+            store,
+            data,
+            source_name=PurePath(file.filename or "upload.ged").name,
+            case_id=case_id,
+            keep_valid=keep_valid,
+        )
+    except GedcomError as exc:
+        problems = [FileProblem(line=p.line, ref=p.xref, message=p.message) for p in exc.problems]
+        raise UnreadableFile(
+            f"The file has {len(problems)} problems and nothing was imported; fix them, "
+            "or import what is valid with keep_valid.",
+            problems,
+        ) from None
+    return GedcomImported.of(report)
+
+
+@router.get(
+    "/cases/{case_id}/export.ged",
+    summary="A case's network as a GEDCOM 5.5.1 file",
+    description="With `hide_living`, living persons keep only a placeholder name and sex.",
+    response_class=Response,
+    responses={**NOT_FOUND, 200: {"content": {GEDCOM_MEDIA_TYPE: {}}}},
+)
+def export_case(
+    case_id: CaseIdPath,
+    store: StoreDep,
+    hide_living: Annotated[bool, Query(description="leave out living persons' details")] = False,
+) -> Response:
+    text = export_case_gedcom(store, case_id, hide_living=hide_living)
+    return Response(
+        text.encode("utf-8"),
+        media_type=f"{GEDCOM_MEDIA_TYPE}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{case_id}.ged"'},
+    )

@@ -1,0 +1,78 @@
+"""Shared helpers of the GEDCOM tests: paths, small files, and comparing graphs by structure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from tenhands.graph.model import Person, Tie, TieCategory
+from tenhands.graph.network import build_graph
+from tenhands.graph.store import GraphStore
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "data" / "gedcom" / "sample.ged"
+"""The public Gramps sample (GPL-2.0-or-later), beside the repository, never copied into it."""
+
+
+def ged(*lines: str, head: str = "1 CHAR UTF-8\n1 GEDC\n2 VERS 5.5.1") -> bytes:
+    """A small UTF-8 file: a header, the given lines (a string of lines each), a trailer."""
+    body = "\n".join(lines)
+    return f"0 HEAD\n{head}\n{body}\n0 TRLR\n".encode()
+
+
+def stored_graph(store: GraphStore, person_ids: Iterable[str]) -> nx.MultiDiGraph:
+    """The persons and every tie among them, as a graph (what an export is given)."""
+    persons = store.get_persons(person_ids)
+    ids = {p.id for p in persons}
+    ties = {t.id: t for p in persons for t in store.ties_of(p.id)}
+    return build_graph(persons, [t for t in ties.values() if {t.source_id, t.target_id} <= ids])
+
+
+def person_key(p: Person) -> tuple[object, ...]:
+    """What a round trip keeps of a person. Without a known birth surname, the surname
+    stands for it: GEDCOM has one surname field, read as the birth surname."""
+    return (
+        tuple(p.given_names),
+        p.surname,
+        p.birth_surname or p.surname,
+        tuple(p.aliases),
+        p.sex,
+        str(p.birth_date) if p.birth_date else None,
+        p.birth_date_text,
+        p.birth_place,
+        p.deceased,
+        str(p.death_date) if p.death_date else None,
+        p.death_date_text,
+        p.death_place,
+        p.notes,
+    )
+
+
+def structure(graph: nx.MultiDiGraph) -> tuple[Counter[object], Counter[object]]:
+    """Persons and ties compared by content, not id. Undirected ties compare their ends as a
+    set; since/until are compared for partner ties (GEDCOM has dates for couples only)."""
+    key = {n: person_key(d["person"]) for n, d in graph.nodes(data=True)}
+    ties: Counter[object] = Counter()
+    for _, _, tie in graph.edges(data="tie"):
+        assert isinstance(tie, Tie)
+        ends: object = (
+            (key[tie.source_id], key[tie.target_id])
+            if tie.kind.directed
+            else frozenset((key[tie.source_id], key[tie.target_id]))
+        )
+        dated = tie.kind.category is TieCategory.partner
+        ties[
+            (
+                ends,
+                tie.kind,
+                tie.basis,
+                tie.partner_status,
+                str(tie.since) if dated and tie.since else None,
+                str(tie.until) if dated and tie.until else None,
+                tie.note,
+            )
+        ] += 1
+    return Counter(key.values()), ties
