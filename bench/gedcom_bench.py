@@ -21,10 +21,9 @@ import random
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from store_bench import machine
+from results import report
 
 from tenhands.finding.gedcom import import_gedcom
 from tenhands.graph.stores.sqlite import SqliteStore
@@ -220,11 +219,11 @@ def main() -> None:
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
-            report = import_gedcom(store, path.read_bytes(), source_name=path.name)
+            imported = import_gedcom(store, path.read_bytes(), source_name=path.name)
             if profiler:
                 profiler.disable()
             seconds = time.perf_counter() - start
-            assert store.count_persons() == report.persons == args.persons
+            assert store.count_persons() == imported.persons == args.persons
             start = time.perf_counter()
             import_gedcom(store, path.read_bytes(), source_name=path.name)
             again = time.perf_counter() - start
@@ -234,28 +233,22 @@ def main() -> None:
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
-    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     size = f"{len(data) / 1024 / 1024:.1f} MiB"
-    lines = [
-        f"### GEDCOM bench — {when}",
-        "",
-        f"Machine: {machine()}",
-        "",
-        "| file | import into SQLite | again (same file: updates) | persons | ties |",
-        "|---|---|---|---|---|",
-        f"| {args.persons:,} individuals, {family_count:,} families ({size}, UTF-8, "
-        f"GEDCOM 5.5.1) | {seconds:.1f} s | {again:.1f} s | {report.persons:,} | "
-        f"{report.ties:,} |",
-        "",
-        "Target: import < 30 s. The import reads and checks the whole file, then writes "
-        "persons and ties, each in one transaction.",
-        "",
-    ]
-    print("\n".join(lines))
-    if args.record:
-        results = Path(__file__).with_name("RESULTS.md")
-        with results.open("a", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
+    report(
+        "GEDCOM bench",
+        [
+            "| file | import into SQLite | again (same file: updates) | persons | ties |",
+            "|---|---|---|---|---|",
+            f"| {args.persons:,} individuals, {family_count:,} families ({size}, UTF-8, "
+            f"GEDCOM 5.5.1) | {seconds:.1f} s | {again:.1f} s | {imported.persons:,} | "
+            f"{imported.ties:,} |",
+        ],
+        [
+            "Target: import < 30 s. The import reads and checks the whole file, then writes "
+            "persons and ties, each in one transaction."
+        ],
+        record=args.record,
+    )
 
 
 if __name__ == "__main__":

@@ -20,10 +20,9 @@ import statistics
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
-from store_bench import machine
+from results import report
 
 from tenhands.finding.gedcom import export_gedcom, import_gedcom
 from tenhands.graph.kinship import relationships_from
@@ -195,27 +194,17 @@ def main() -> None:
     args = parser.parse_args()
 
     row = bench(args.persons, args.generations, args.runs, args.seed)
-    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [
-        f"### Kinship bench — {when}",
-        "",
-        f"Machine: {machine()}",
-        "",
-        "| graph (imported tree, SQLite neighbourhood, 50 hops) "
-        "| relationships_from(g, child) | result |",
-        "|---|---|---|",
-        f"| {row['graph']} | {row['time']} | {row['related']} |",
-        "",
-        "Target: relationships_from for one child over 5,000 persons < 1 s.",
-        "",
-    ]
-    print("\n".join(lines))
-    if args.record:
-        results = Path(__file__).with_name("RESULTS.md")
-        if not results.exists():
-            results.write_text("# Benchmark results\n\n", encoding="utf-8")
-        with results.open("a", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
+    report(
+        "Kinship bench",
+        [
+            "| graph (imported tree, SQLite neighbourhood, 50 hops) "
+            "| relationships_from(g, child) | result |",
+            "|---|---|---|",
+            f"| {row['graph']} | {row['time']} | {row['related']} |",
+        ],
+        ["Target: relationships_from for one child over 5,000 persons < 1 s."],
+        record=args.record,
+    )
 
 
 if __name__ == "__main__":

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
+
+from results import report
 
 from tenhands.graph.model import (
     Case,
@@ -122,24 +122,6 @@ def bench_store(name: str, store: GraphStore, n: int, runs: int) -> dict[str, st
     }
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--persons", type=int, default=100_000)
@@ -169,26 +151,16 @@ def main() -> None:
     else:
         print("NEO4J_URI is not set: Neo4j not measured")
 
-    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [
-        f"### Store bench — {when}",
-        "",
-        f"Machine: {machine()}",
-        "",
-        "| store | bulk import | case subgraph fetch |",
-        "|---|---|---|",
-        *(f"| {r['store']} | {r['import']} | {r['subgraph']} |" for r in rows),
-        "",
-        "Targets: import < 10 s (SQLite), < 30 s (Neo4j); 100-person subgraph < 10 ms (SQLite).",
-        "",
-    ]
-    print("\n".join(lines))
-    if args.record:
-        results = Path(__file__).with_name("RESULTS.md")
-        if not results.exists():
-            results.write_text("# Benchmark results\n\n", encoding="utf-8")
-        with results.open("a", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
+    report(
+        "Store bench",
+        [
+            "| store | bulk import | case subgraph fetch |",
+            "|---|---|---|",
+            *(f"| {r['store']} | {r['import']} | {r['subgraph']} |" for r in rows),
+        ],
+        ["Targets: import < 10 s (SQLite), < 30 s (Neo4j); 100-person subgraph < 10 ms (SQLite)."],
+        record=args.record,
+    )
 
 
 if __name__ == "__main__":

@@ -111,3 +111,15 @@ def gedcom_sample() -> Path:
     if not path.is_file():
         pytest.fail(f"the public sample data is missing: {path}", pytrace=False)
     return path
+
+
+@pytest.fixture
+def cli_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh SQLite store named by ``TENHANDS_STORE``, as the command line reads it."""
+    from tenhands.settings import get_settings
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("TENHANDS_STORE", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()

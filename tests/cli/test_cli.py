@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,27 +15,18 @@ from tenhands.settings import get_settings
 runner = CliRunner()
 
 
-@pytest.fixture
-def store_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("TENHANDS_STORE", url)
-    get_settings.cache_clear()
-    yield url
-    get_settings.cache_clear()
-
-
 def use_store(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     monkeypatch.setenv("TENHANDS_STORE", url)
     get_settings.cache_clear()
 
 
-def test_cases_on_an_empty_store(store_url: str) -> None:
+def test_cases_on_an_empty_store(cli_store: str) -> None:
     result = runner.invoke(app, ["cases", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
 
 
-def test_demo_seeds_and_lists_the_case(store_url: str) -> None:
+def test_demo_seeds_and_lists_the_case(cli_store: str) -> None:
     result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8000/cases/demo-case/network" in result.stdout
@@ -49,7 +39,7 @@ def test_demo_seeds_and_lists_the_case(store_url: str) -> None:
 
 
 def test_export_then_import_into_an_empty_store_is_unchanged(
-    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
     first = tmp_path / "case.json"
@@ -72,7 +62,7 @@ def test_export_then_import_into_an_empty_store_is_unchanged(
     assert "exists already" in result.stderr
 
 
-def test_bad_input_gets_a_sentence_and_a_nonzero_exit(store_url: str, tmp_path: Path) -> None:
+def test_bad_input_gets_a_sentence_and_a_nonzero_exit(cli_store: str, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["export-json", "--case", "c-none", "--out", str(tmp_path / "x")])
     assert missing.exit_code == 1
     assert "no case with id 'c-none'" in missing.stderr

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from tenhands.cli.main import app
-from tenhands.settings import get_settings
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def store_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("TENHANDS_STORE", url)
-    get_settings.cache_clear()
-    yield url
-    get_settings.cache_clear()
-
-
 def test_import_the_public_sample_then_ask_relations_by_xref(
-    store_url: str, gedcom_sample: Path
+    cli_store: str, gedcom_sample: Path
 ) -> None:
     result = runner.invoke(app, ["import-gedcom", str(gedcom_sample)])
     assert result.exit_code == 0, result.output
@@ -42,7 +30,7 @@ def test_import_the_public_sample_then_ask_relations_by_xref(
     assert words.stdout.startswith("grandson")
 
 
-def test_unrelated_persons_say_so_and_exit_zero(store_url: str, gedcom_sample: Path) -> None:
+def test_unrelated_persons_say_so_and_exit_zero(cli_store: str, gedcom_sample: Path) -> None:
     assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
     assert runner.invoke(app, ["import-gedcom", str(gedcom_sample)]).exit_code == 0
     result = runner.invoke(app, ["relation", "demo-lina", "@I07@", "--json"])
@@ -53,13 +41,13 @@ def test_unrelated_persons_say_so_and_exit_zero(store_url: str, gedcom_sample: P
     assert "grootmoeder" in result.stdout and "maternal" in result.stdout
 
 
-def test_unknown_person_is_a_sentence_and_exit_one(store_url: str) -> None:
+def test_unknown_person_is_a_sentence_and_exit_one(cli_store: str) -> None:
     result = runner.invoke(app, ["relation", "nobody", "@I99@"])
     assert result.exit_code == 1
     assert "no person with id or GEDCOM reference 'nobody'" in result.stderr
 
 
-def test_a_broken_file_imports_nothing(store_url: str, tmp_path: Path) -> None:
+def test_a_broken_file_imports_nothing(cli_store: str, tmp_path: Path) -> None:
     broken = tmp_path / "broken.ged"
     broken.write_text(
         "0 HEAD\n1 CHAR UTF-8\n1 GEDC\n2 VERS 5.5.1\n"
@@ -78,7 +66,7 @@ def test_a_broken_file_imports_nothing(store_url: str, tmp_path: Path) -> None:
     assert "Imported 2 persons" in kept.stdout
 
 
-def test_export_a_case_and_hide_the_living(store_url: str, tmp_path: Path) -> None:
+def test_export_a_case_and_hide_the_living(cli_store: str, tmp_path: Path) -> None:
     assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
     out = tmp_path / "demo.ged"
     result = runner.invoke(app, ["export-gedcom", str(out), "--case", "demo-case"])
