@@ -14,6 +14,7 @@ from .. import __version__
 from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
 from .family import export_gedcom_command, import_gedcom_command, relation_command
+from .records import import_records_command
 from .serve import run_server
 
 app = typer.Typer(
@@ -26,6 +27,7 @@ app = typer.Typer(
 app.command("import-gedcom")(import_gedcom_command)
 app.command("export-gedcom")(export_gedcom_command)
 app.command("relation")(relation_command)
+app.command("import-records")(import_records_command)
 
 
 @app.callback()

@@ -17,10 +17,9 @@ what it changed is put back, so the store never holds half an import.
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -37,6 +36,7 @@ from ...graph.model import (
     utcnow,
 )
 from ...graph.store import GraphStore
+from ..bulk import collector_paused
 from .mapping import CREATED_BY, Mapped, map_file
 from .parse import read_file
 from .problems import GedcomProblem, Problems
@@ -86,7 +86,7 @@ def import_gedcom(
     and ``keep_valid`` is false.
     """
     case = store.get_case(case_id) if case_id is not None else None
-    with _paused_gc():
+    with collector_paused():
         return _import(store, data, source_name, case, keep_valid)
 
 
@@ -132,20 +132,6 @@ def _import(
         new_persons=len(persons) - len(existing),
         roles_added=len(roles),
     )
-
-
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Reading a file makes millions of small objects that stay alive until they are
-    stored; the cyclic garbage collector's passes over them doubled the import's time.
-    It is paused meanwhile (an import makes no reference cycles) and restored after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write(
