@@ -14,6 +14,7 @@ from .. import __version__
 from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
 from .family import export_gedcom_command, import_gedcom_command, relation_command
+from .matching import dedupe_command, match_command
 from .records import import_records_command
 from .serve import run_server
 
@@ -28,6 +29,8 @@ app.command("import-gedcom")(import_gedcom_command)
 app.command("export-gedcom")(export_gedcom_command)
 app.command("relation")(relation_command)
 app.command("import-records")(import_records_command)
+app.command("match")(match_command)
+app.command("dedupe")(dedupe_command)
 
 
 @app.callback()

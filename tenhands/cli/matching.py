@@ -1,0 +1,97 @@
+"""Record linkage on the command line: match (link two files) and dedupe (one file)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..finding.matching import Links, dedupe, link
+from .context import fail
+
+Rows = list[dict[str, str | None]]
+
+
+def _read(file: Path) -> Rows:
+    try:
+        with file.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if not reader.fieldnames or "id" not in reader.fieldnames:
+                raise fail(f"{file.name} has no 'id' column")
+            rows: Rows = [dict(row) for row in reader]
+    except OSError as exc:
+        raise fail(f"cannot read {file}: {exc.strerror}") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise fail(f"{file.name} is not a UTF-8 CSV file: {exc}") from None
+    ids = [row.get("id") or "" for row in rows]
+    if "" in ids:
+        raise fail(f"{file.name}: row {ids.index('') + 2} has no id")
+    if len(set(ids)) != len(ids):
+        raise fail(f"{file.name}: the ids are not unique")
+    return rows
+
+
+def _write(out: Path, header: list[str], rows: list[list[str]]) -> None:
+    try:
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+    except OSError as exc:
+        raise fail(f"cannot write {out}: {exc.strerror}") from None
+
+
+def _explained(
+    links: Links, threshold: float, one_to_one: bool
+) -> tuple[list[str], list[list[str]]]:
+    fields = [c.field for c in links.model.comparisons]
+    header = ["left_id", "right_id", "probability", "match_weight"]
+    for name in fields:
+        header += [f"{name}_level", f"{name}_weight"]
+    rows = []
+    for k in links.above(threshold, one_to_one=one_to_one).tolist():
+        left_id, right_id = links.ids(k)
+        row = [left_id, right_id, f"{links.probabilities[k]:.6f}", f"{links.weights[k]:.3f}"]
+        for evidence in links.explain(k)[1:]:
+            row += [evidence.level, f"{evidence.weight:.3f}"]
+        rows.append(row)
+    return header, rows
+
+
+def match_command(
+    left: Annotated[Path, typer.Argument(help="CSV of person records, with an id column.")],
+    right: Annotated[Path, typer.Argument(help="A second such CSV to link with the first.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the scored pairs (CSV).")],
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Lowest match probability written.")
+    ] = 0.5,
+    one_to_one: Annotated[
+        bool,
+        typer.Option(help="Keep a pair only if each record is the other's best candidate."),
+    ] = False,
+) -> None:
+    """Link two files of person records, without labels; write the probable pairs with
+    the reasons (level and weight per field)."""
+    left_rows, right_rows = _read(left), _read(right)
+    links = link(left_rows, right_rows)
+    header, rows = _explained(links, threshold, one_to_one)
+    _write(out, header, rows)
+    typer.echo(f"{len(rows)} pairs at probability ≥ {threshold:g} written to {out}")
+
+
+def dedupe_command(
+    file: Annotated[Path, typer.Argument(help="CSV of person records, with an id column.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write id,cluster_id (CSV).")],
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Match probability that joins two records.")
+    ] = 0.5,
+) -> None:
+    """Find the records in one file that are probably the same person; write a cluster
+    number per record."""
+    rows = _read(file)
+    links, labels = dedupe(rows, threshold=threshold)
+    ids = links.left.ids
+    _write(out, ["id", "cluster_id"], [[i, str(c)] for i, c in zip(ids, labels, strict=True)])
+    typer.echo(f"{len(ids)} records in {len(set(labels))} clusters written to {out}")

@@ -1,0 +1,62 @@
+"""Record linkage: is this outside record a person we already know?
+
+Unsupervised Fellegi–Sunter matching, splink-style, in numpy and rapidfuzz:
+
+>>> from tenhands.finding.matching import link
+>>> left = [{"id": "l1", "given_names": "Maria", "surname": "Peeters", "birth_date": "1958"}]
+>>> right = [{"id": "r1", "given_names": "Marie", "surname": "Peeters", "birth_date": "1958"}]
+>>> links = link(left, right)
+>>> [e.field for e in links.explain(0)][:3]
+['prior', 'given_names', 'surname']
+
+* :func:`prepare` turns rows (column → text) into normalised arrays;
+* :func:`block` finds candidate pairs with several passes of exact keys;
+* :func:`compare` puts each pair at a level per field (null → exact → fuzzy → else);
+* :func:`train` learns the weights by EM, with ``u`` from random pairs; :func:`refine`
+  adjusts them with a worker's accept/reject decisions;
+* :func:`link` and :func:`dedupe` do it all and return :class:`Links` — probabilities,
+  match weights and per-field explanations (:meth:`Links.explain`).
+"""
+
+from __future__ import annotations
+
+from .blocking import DEFAULT_PASSES, Pairs, Pass, block, quality
+from .comparisons import (
+    DEFAULT_COMPARISONS,
+    Comparison,
+    DateComparison,
+    ExactComparison,
+    StringComparison,
+    compare,
+)
+from .em import Model, estimate_u, probability, refine, train
+from .explain import explain_pair
+from .linker import Links, clusters, dedupe, link, score
+from .prepare import Prepared, prepare
+
+__all__ = [
+    "DEFAULT_COMPARISONS",
+    "DEFAULT_PASSES",
+    "Comparison",
+    "DateComparison",
+    "ExactComparison",
+    "Links",
+    "Model",
+    "Pairs",
+    "Pass",
+    "Prepared",
+    "StringComparison",
+    "block",
+    "clusters",
+    "compare",
+    "dedupe",
+    "estimate_u",
+    "explain_pair",
+    "link",
+    "prepare",
+    "probability",
+    "quality",
+    "refine",
+    "score",
+    "train",
+]
