@@ -1,0 +1,27 @@
+"""The review workflow: a worker accepts or rejects proposed candidates, and can undo.
+
+``review_queue`` lists a case's pending candidates, best first; ``accept`` creates or
+links the person, the tie and the network role (or merges two persons); ``reject``
+marks a proposal so it is never proposed again (``was_rejected``, ``filter_new``);
+``undo`` puts a decided candidate back to pending and removes what accept made.
+"""
+
+from __future__ import annotations
+
+from .accept import Acceptance, accept
+from .decisions import filter_new, reject, was_rejected
+from .queue import review_queue
+from .relations import DirectTie, direct_tie
+from .undo import undo
+
+__all__ = [
+    "Acceptance",
+    "DirectTie",
+    "accept",
+    "direct_tie",
+    "filter_new",
+    "reject",
+    "review_queue",
+    "undo",
+    "was_rejected",
+]

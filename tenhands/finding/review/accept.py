@@ -1,0 +1,343 @@
+"""Accepting a candidate: create or link the person, the tie and the role, or merge."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from tenhands.graph.errors import Conflict, InvalidInput, NotFound
+from tenhands.graph.model import (
+    Address,
+    AuditAction,
+    Candidate,
+    CandidateKind,
+    Contact,
+    Engagement,
+    NetworkRole,
+    Person,
+    Provenance,
+    Record,
+    ReviewStatus,
+    Sex,
+    Tie,
+)
+from tenhands.graph.model.common import utcnow
+from tenhands.graph.store import GraphStore
+
+from .decisions import audit, check_reviewer, load_pending
+from .relations import direct_tie, parse_relation
+from .undo_log import with_log
+
+FILLABLE = ("given_names", "surname", "birth_surname", "sex", "birth_date", "birth_place")
+"""Person fields a match may fill when they are empty (plus addresses and contact)."""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """What an accept did, by id (no personal values)."""
+
+    candidate: Candidate
+    person_id: str
+    created_person: bool = False
+    tie_id: str | None = None
+    role_case_id: str | None = None
+    filled: tuple[str, ...] = ()
+    merged_person_id: str | None = None
+    moved_ties: tuple[str, ...] = field(default=())
+    moved_roles: tuple[str, ...] = field(default=())
+
+
+def accept(
+    store: GraphStore,
+    candidate_id: str,
+    *,
+    reviewer: str,
+    relation: str | None = None,
+    relation_to: str | None = None,
+    note: str | None = None,
+) -> Acceptance:
+    """Accept a pending candidate (:class:`NotFound`, :class:`Conflict` if decided).
+
+    * ``kin``: the person is created from the record (or the named person is used), a
+      tie to ``relation_to`` is made when the relation implies a direct one, and the
+      person gets an ``identified`` role in the case noting the hypothesis;
+    * ``match``: the person's empty fields are filled from the record, the record is
+      kept as a source in the notes; nothing a worker entered is overwritten;
+    * ``duplicate``: ``other_person_id`` is merged into ``person_id``.
+
+    ``relation``/``relation_to`` let the worker correct a kin hypothesis as they accept
+    it (the accepted candidate then holds the corrected one); ``note`` is added to the
+    role's note.
+    """
+    reviewer = check_reviewer(reviewer)
+    candidate = load_pending(store, candidate_id)
+    if relation is not None or relation_to is not None:
+        if candidate.kind is not CandidateKind.kin:
+            raise InvalidInput("only a kin candidate has a relation to correct")
+        word, to = parse_relation(
+            relation if relation is not None else candidate.relation,
+            relation_to if relation_to is not None else candidate.relation_to,
+        )
+        candidate = Candidate.model_validate(
+            {**candidate.model_dump(), "relation": word, "relation_to": to}
+        )
+    if candidate.kind is CandidateKind.kin:
+        result, log = _accept_kin(store, candidate, reviewer, note)
+    elif candidate.kind is CandidateKind.match:
+        result, log = _accept_match(store, candidate, reviewer)
+    else:
+        from .merge import merge
+
+        result, log = merge(store, candidate, reviewer)
+    decided = Candidate.model_validate(
+        {
+            **candidate.model_dump(),
+            "status": ReviewStatus.accepted,
+            "reviewed_by": reviewer,
+            "reviewed_at": utcnow(),
+            "reason": None,
+            "explanation": [e.model_dump() for e in with_log(candidate, log)],
+            "provenance": candidate.provenance.touched(reviewer).model_dump(),
+        }
+    )
+    store.save_candidate(decided)
+    audit(
+        store,
+        actor=reviewer,
+        action=AuditAction.update,
+        entity="candidate",
+        entity_id=candidate.id,
+        case_id=candidate.case_id,
+        detail=f"accepted {candidate.kind.value} candidate",
+    )
+    return Acceptance(candidate=decided, **result)
+
+
+# --- kin --------------------------------------------------------------------------------
+
+
+def person_from_record(record: Record, reviewer: str, candidate_id: str) -> Person:
+    """A new person holding what the record says, with the record's source."""
+    source = record.provenance.source.model_copy(
+        update={
+            "ref": record.provenance.source.ref or record.id,
+            "note": f"record {record.id}, candidate {candidate_id}",
+        }
+    )
+    return Person(
+        given_names=(record.given_names or "").split(),
+        surname=record.surname,
+        birth_surname=record.birth_surname,
+        sex=record.sex or Sex.unknown,
+        birth_date=record.birth_date,
+        birth_place=record.birth_place,
+        addresses=_addresses(record),
+        contact=_contact(record),
+        provenance=Provenance(created_by=reviewer, source=source),
+    )
+
+
+def _addresses(record: Record) -> list[Address]:
+    parts = (record.street, record.house_number, record.postcode, record.city)
+    if not any(parts):
+        return []
+    return [
+        Address(
+            street=record.street,
+            house_number=record.house_number,
+            postcode=record.postcode,
+            city=record.city,
+        )
+    ]
+
+
+def _contact(record: Record) -> Contact:
+    phones = [record.phone] if record.phone else []
+    try:
+        return Contact(phones=phones, emails=[record.email] if record.email else [])
+    except ValidationError:  # an unusable e-mail address is left out, the phone kept
+        return Contact(phones=phones)
+
+
+def _role_note(candidate: Candidate, relation: str | None, relation_to: str | None) -> str:
+    hypothesis = relation or "verwant"
+    target = f" van {relation_to}" if relation_to else ""
+    return f"voorgesteld door TenHands: {hypothesis}{target} (kandidaat {candidate.id})"
+
+
+def _accept_kin(
+    store: GraphStore, candidate: Candidate, reviewer: str, note: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    if candidate.case_id is None:
+        raise InvalidInput("a kin candidate needs a case")
+    case = store.get_case(candidate.case_id)
+    word, relation_to = parse_relation(candidate.relation, candidate.relation_to)
+    implied = direct_tie(word)
+    if implied is not None and relation_to is None:
+        raise InvalidInput(f"relation {word!r} needs the person it is to (relation_to)")
+    if relation_to is not None:
+        store.get_person(relation_to)  # NotFound before anything is written
+    record = store.get_record(candidate.record_id) if candidate.record_id else None
+
+    if record is not None:
+        person = person_from_record(record, reviewer, candidate.id)
+    else:
+        person = store.get_person(candidate.person_id or "")
+        try:
+            store.get_role(case.id, person.id)
+            raise Conflict(f"person {person.id!r} already has a role in case {case.id!r}")
+        except NotFound:
+            pass
+    created = record is not None
+    tie: Tie | None = None
+    if implied is not None and relation_to is not None and relation_to != person.id:
+        source, target = (
+            (person.id, relation_to) if implied.candidate_is_source else (relation_to, person.id)
+        )
+        tie = Tie(
+            source_id=source,
+            target_id=target,
+            kind=implied.kind,
+            confidence=candidate.score,
+            note=f"voorgesteld door TenHands (kandidaat {candidate.id})",
+            provenance=Provenance(created_by=reviewer, source=person.provenance.source),
+        )
+    role_note = _role_note(candidate, word, relation_to)
+    if note:
+        role_note = f"{role_note}; {note}"
+    role = NetworkRole(
+        case_id=case.id,
+        person_id=person.id,
+        engagement=Engagement.identified,
+        named_by=record.provenance.source.named_by if record else None,
+        note=role_note[:500],
+        provenance=Provenance(created_by=reviewer, source=person.provenance.source),
+    )
+
+    # Write; on a failure half-way, take back what was written (no half-done accept).
+    done: list[str] = []
+    try:
+        if created:
+            store.create_person(person)
+            done.append("person")
+        if tie is not None:
+            store.create_tie(tie)
+            done.append("tie")
+        store.set_role(role)
+        done.append("role")
+    except Exception:
+        with contextlib.suppress(Exception):
+            if "tie" in done and tie is not None:
+                store.delete_tie(tie.id)
+            if "person" in done:
+                store.delete_person(person.id, cascade=True)
+        raise
+    for entity, ident in (("person", person.id), ("tie", tie.id if tie else None)):
+        if entity in done:
+            audit(
+                store,
+                actor=reviewer,
+                action=AuditAction.create,
+                entity=entity,
+                entity_id=ident,
+                case_id=case.id,
+                detail=f"from candidate {candidate.id}",
+            )
+    audit(
+        store,
+        actor=reviewer,
+        action=AuditAction.create,
+        entity="role",
+        entity_id=person.id,
+        case_id=case.id,
+        detail=f"from candidate {candidate.id}",
+    )
+    tie_id = tie.id if tie else None
+    log = {
+        "kind": "kin",
+        "person": person.id,
+        "created_person": created,
+        "tie": tie_id,
+        "role_case": case.id,
+    }
+    result = {
+        "person_id": person.id,
+        "created_person": created,
+        "tie_id": tie_id,
+        "role_case_id": case.id,
+    }
+    return result, log
+
+
+# --- match ------------------------------------------------------------------------------
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == [] or value == "" or value is Sex.unknown
+
+
+def _accept_match(
+    store: GraphStore, candidate: Candidate, reviewer: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    if not (candidate.record_id and candidate.person_id):
+        raise InvalidInput("a match candidate names a record and a person")
+    record = store.get_record(candidate.record_id)
+    person = store.get_person(candidate.person_id)
+    offer = person_from_record(record, reviewer, candidate.id)
+    update: dict[str, Any] = {}
+    for name in FILLABLE:
+        if _empty(getattr(person, name)) and not _empty(getattr(offer, name)):
+            update[name] = getattr(offer, name)
+    if not person.addresses and offer.addresses:
+        update["addresses"] = offer.addresses
+    if not person.contact.phones and offer.contact.phones:
+        update["phones"] = offer.contact.phones
+    if not person.contact.emails and offer.contact.emails:
+        update["emails"] = offer.contact.emails
+    filled = sorted(update)
+    src = record.provenance.source
+    line = f"Bron: record {record.id} ({src.kind.value}{', ' + src.name if src.name else ''})"
+    notes = f"{person.notes}\n{line}" if person.notes else line
+    contact = person.contact.model_copy(
+        update={k: update.pop(k) for k in ("phones", "emails") if k in update}
+    )
+    changed = Person.model_validate(
+        {
+            **person.model_dump(),
+            **{k: (v.model_dump() if hasattr(v, "model_dump") else v) for k, v in update.items()},
+            "addresses": [a.model_dump() for a in update.get("addresses", person.addresses)],
+            "contact": contact.model_dump(),
+            "notes": notes[-20_000:],
+            "provenance": person.provenance.touched(reviewer).model_dump(),
+        }
+    )
+    store.update_person(changed)
+    audit(
+        store,
+        actor=reviewer,
+        action=AuditAction.update,
+        entity="person",
+        entity_id=person.id,
+        case_id=candidate.case_id,
+        detail=f"linked record {record.id}; filled {', '.join(filled) or 'nothing'}",
+    )
+    log = {
+        "kind": "match",
+        "person": person.id,
+        "filled": filled,
+        "filled_values": _dump_fields(changed, filled),
+        "notes_before": person.notes,
+        "notes_after": changed.notes,
+    }
+    return {"person_id": person.id, "filled": tuple(filled)}, log
+
+
+def _dump_fields(person: Person, names: list[str]) -> dict[str, Any]:
+    dumped = person.model_dump(mode="json")
+    out: dict[str, Any] = {}
+    for name in names:
+        out[name] = dumped["contact"][name] if name in ("phones", "emails") else dumped[name]
+    return out
