@@ -24,10 +24,9 @@ from tenhands.graph.model import (
     Sex,
     Tie,
 )
-from tenhands.graph.model.common import utcnow
 from tenhands.graph.store import GraphStore
 
-from .decisions import audit, check_reviewer, load_pending
+from .decisions import audit, check_reviewer, load_pending, save_decision
 from .relations import direct_tie, parse_relation
 from .undo_log import with_log
 
@@ -92,25 +91,12 @@ def accept(
         from .merge import merge
 
         result, log = merge(store, candidate, reviewer)
-    decided = Candidate.model_validate(
-        {
-            **candidate.model_dump(),
-            "status": ReviewStatus.accepted,
-            "reviewed_by": reviewer,
-            "reviewed_at": utcnow(),
-            "reason": None,
-            "explanation": [e.model_dump() for e in with_log(candidate, log)],
-            "provenance": candidate.provenance.touched(reviewer).model_dump(),
-        }
-    )
-    store.save_candidate(decided)
-    audit(
+    decided = save_decision(
         store,
-        actor=reviewer,
-        action=AuditAction.update,
-        entity="candidate",
-        entity_id=candidate.id,
-        case_id=candidate.case_id,
+        candidate,
+        reviewer=reviewer,
+        status=ReviewStatus.accepted,
+        explanation=with_log(candidate, log),
         detail=f"accepted {candidate.kind.value} candidate",
     )
     return Acceptance(candidate=decided, **result)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tenhands.graph.errors import Conflict, InvalidInput
-from tenhands.graph.model import AuditAction, AuditEvent, Candidate, CandidateKind, ReviewStatus
+from tenhands.graph.model import (
+    AuditAction,
+    AuditEvent,
+    Candidate,
+    CandidateKind,
+    Evidence,
+    ReviewStatus,
+)
 from tenhands.graph.model.common import utcnow
 from tenhands.graph.store import GraphStore
 
@@ -74,6 +81,43 @@ def was_rejected(store: GraphStore, case_id: str, candidate: Candidate) -> bool:
     return pair_key(candidate) in rejected_keys(store, case_id)
 
 
+def save_decision(
+    store: GraphStore,
+    candidate: Candidate,
+    *,
+    reviewer: str,
+    status: ReviewStatus,
+    explanation: Sequence[Evidence],
+    detail: str,
+    reason: str | None = None,
+) -> Candidate:
+    """Store a candidate's new review status (pending clears reviewer, time and reason)
+    and append the audit event that says so, without personal values."""
+    decided_now = status is not ReviewStatus.pending
+    decided = Candidate.model_validate(
+        {
+            **candidate.model_dump(),
+            "status": status,
+            "reviewed_by": reviewer if decided_now else None,
+            "reviewed_at": utcnow() if decided_now else None,
+            "reason": reason,
+            "explanation": [e.model_dump() for e in explanation],
+            "provenance": candidate.provenance.touched(reviewer).model_dump(),
+        }
+    )
+    store.save_candidate(decided)
+    audit(
+        store,
+        actor=reviewer,
+        action=AuditAction.update,
+        entity="candidate",
+        entity_id=candidate.id,
+        case_id=candidate.case_id,
+        detail=detail,
+    )
+    return decided
+
+
 def filter_new(store: GraphStore, case_id: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """The proposals that match no rejected one of the case, in the order given."""
     keys = rejected_keys(store, case_id)
@@ -86,28 +130,15 @@ def reject(store: GraphStore, candidate_id: str, *, reviewer: str, reason: str) 
     if not reason.strip():
         raise InvalidInput("a rejection needs a reason")
     candidate = load_pending(store, candidate_id)
-    decided = candidate.model_copy(
-        update={
-            "status": ReviewStatus.rejected,
-            "reviewed_by": reviewer,
-            "reviewed_at": utcnow(),
-            "reason": reason.strip(),
-            "explanation": without_log(candidate),
-            "provenance": candidate.provenance.touched(reviewer),
-        }
-    )
-    decided = Candidate.model_validate(decided.model_dump())
-    store.save_candidate(decided)
-    audit(
+    return save_decision(
         store,
-        actor=reviewer,
-        action=AuditAction.update,
-        entity="candidate",
-        entity_id=candidate.id,
-        case_id=candidate.case_id,
+        candidate,
+        reviewer=reviewer,
+        status=ReviewStatus.rejected,
+        reason=reason.strip(),
+        explanation=without_log(candidate),
         detail=f"rejected {candidate.kind.value} candidate",
     )
-    return decided
 
 
 def sorted_best_first(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -17,7 +17,7 @@ from tenhands.graph.model import (
 )
 from tenhands.graph.store import GraphStore
 
-from .decisions import audit, check_reviewer
+from .decisions import audit, check_reviewer, save_decision
 from .undo_log import read_log, without_log
 
 
@@ -38,25 +38,12 @@ def undo(store: GraphStore, candidate_id: str, *, reviewer: str) -> Candidate:
         if log is None:
             raise Conflict(f"candidate {candidate_id!r} was accepted without an undo log")
         _UNDO[str(log["kind"])](store, candidate, log, reviewer)
-    reopened = Candidate.model_validate(
-        {
-            **candidate.model_dump(),
-            "status": ReviewStatus.pending,
-            "reviewed_by": None,
-            "reviewed_at": None,
-            "reason": None,
-            "explanation": [e.model_dump() for e in without_log(candidate)],
-            "provenance": candidate.provenance.touched(reviewer).model_dump(),
-        }
-    )
-    store.save_candidate(reopened)
-    audit(
+    reopened = save_decision(
         store,
-        actor=reviewer,
-        action=AuditAction.update,
-        entity="candidate",
-        entity_id=candidate.id,
-        case_id=candidate.case_id,
+        candidate,
+        reviewer=reviewer,
+        status=ReviewStatus.pending,
+        explanation=without_log(candidate),
         detail=f"undid {candidate.status.value} {candidate.kind.value} candidate",
     )
     return reopened
