@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ...graph.kinship import family_sides, relationships_from
+from ...graph.kinship import relationships_from
 from ...graph.model import Case
 from ...graph.network import surroundings
 from ..deps import CaseIdPath, StoreDep
@@ -29,7 +29,8 @@ def case_people(case_id: CaseIdPath, store: StoreDep, lang: LangDep) -> CasePeop
     case: Case = graph.graph["case"]
     kin = surroundings(store, case.child_ids)
     to_child = {child: relationships_from(kin, child) for child in case.child_ids}
-    sides = family_sides(kin, case.child_ids[0])
+    # family_sides(kin, first child), from the relationships already found
+    sides = {pid: rel.side for pid, rel in to_child[case.child_ids[0]].items()}
     order = {child: n for n, child in enumerate(case.child_ids)}
     people = [
         CasePerson(
