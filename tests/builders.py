@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tenhands.graph.model import Case, NetworkRole, Person, Tie, TieKind
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+"""The public sample data beside the repository (``../shared/data``)."""
+
+GEDCOM_SAMPLE = SHARED_DATA / "gedcom" / "sample.ged"
+"""The Gramps project's public GEDCOM 5.5 sample (43 individuals, 15 families)."""
 
 
 def person(pid: str, given: str = "Test", surname: str = "Persoon", **extra: object) -> Person:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import GEDCOM_SAMPLE
 
 from tenhands.graph.store import GraphStore
 from tenhands.graph.stores.sqlite import SqliteStore
@@ -100,17 +101,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line("Neo4j: " + "; ".join(parts), yellow=bool(skipped))
 
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-"""The public sample data beside the repository (``../shared/data``)."""
-
-
 @pytest.fixture(scope="session")
 def gedcom_sample() -> Path:
     """The Gramps project's public GEDCOM 5.5 sample (43 individuals, 15 families)."""
-    path = SHARED_DATA / "gedcom" / "sample.ged"
-    if not path.is_file():
-        pytest.fail(f"the public sample data is missing: {path}", pytrace=False)
-    return path
+    if not GEDCOM_SAMPLE.is_file():
+        pytest.fail(f"the public sample data is missing: {GEDCOM_SAMPLE}", pytrace=False)
+    return GEDCOM_SAMPLE
 
 
 @pytest.fixture

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+from builders import GEDCOM_SAMPLE
 
 from tenhands.graph.model import Person, Tie, TieCategory
 from tenhands.graph.network import build_graph
 from tenhands.graph.store import GraphStore
 
 DATA = Path(__file__).parent / "data"
-SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "data" / "gedcom" / "sample.ged"
+SAMPLE = GEDCOM_SAMPLE
 """The public Gramps sample (GPL-2.0-or-later), beside the repository, never copied into it."""
 
 
