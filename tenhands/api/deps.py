@@ -4,7 +4,9 @@ Seams for later issues:
 
 - ``CurrentUser`` (auth) will come here; :func:`get_actor` then returns that
   user's name instead of ``"api"``, and every route that writes already takes
-  ``ActorDep``.
+  ``ActorDep``. Review decisions take ``ReviewerDep``: until then the reviewer
+  names themself in the ``X-TenHands-User`` header (:func:`get_reviewer`), and
+  only that function changes when requests carry a signed-in user.
 - Per-case access checks and the audit log of reads and writes can wrap the
   store in :func:`get_store` (e.g. an auditing store bound to the actor), without
   touching the routers.
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Header, HTTPException, Path, Query, Request, status
 
 from ..graph.store import GraphStore
 from ..settings import Settings
@@ -44,6 +46,38 @@ def get_actor() -> str:
     return API_ACTOR
 
 
+REVIEWER_HEADER = "X-TenHands-User"
+"""The request header that names who accepts, rejects or undoes a candidate."""
+
+MAX_REVIEWER = 200
+
+
+def get_reviewer(
+    reviewer: Annotated[
+        str | None,
+        Header(
+            alias=REVIEWER_HEADER,
+            description="who decides (a worker's name or login); required until sign-in exists",
+        ),
+    ] = None,
+) -> str:
+    """Who accepts, rejects or undoes a candidate; stored with the decision and in the
+    audit log. Without the header the request is refused with 401: a decision is never
+    anonymous."""
+    name = (reviewer or "").strip()
+    if not name:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            f"Say who decides: send your name in the {REVIEWER_HEADER} header.",
+        )
+    if len(name) > MAX_REVIEWER:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"The {REVIEWER_HEADER} header is longer than {MAX_REVIEWER} characters.",
+        )
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class Pagination:
     limit: int
@@ -60,9 +94,12 @@ def get_pagination(
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 ActorDep = Annotated[str, Depends(get_actor)]
+ReviewerDep = Annotated[str, Depends(get_reviewer)]
 PageDep = Annotated[Pagination, Depends(get_pagination)]
 
 
 PersonIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a person's id")]
 TieIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a tie's id")]
 CaseIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a case's id")]
+RecordIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="an outside record's id")]
+CandidateIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a candidate's id")]

@@ -14,6 +14,7 @@ from .. import __version__
 from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
 from .family import export_gedcom_command, import_gedcom_command, relation_command
+from .finding import find_command
 from .matching import dedupe_command, match_command
 from .records import import_records_command
 from .serve import run_server
@@ -31,6 +32,7 @@ app.command("relation")(relation_command)
 app.command("import-records")(import_records_command)
 app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
+app.command("find")(find_command)
 
 
 @app.callback()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import cases, gedcom, health, people, persons, roles, ties
+from . import candidates, cases, gedcom, health, kin, people, persons, records, roles, ties
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -14,4 +14,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     roles.router,
     people.router,
     gedcom.router,
+    records.router,
+    candidates.router,
+    kin.router,
 )

@@ -1,0 +1,150 @@
+"""Candidates and their review: ``GET /cases/{case_id}/candidates`` (the review queue),
+``GET /candidates/{candidate_id}``, and ``POST …/accept``, ``…/reject``, ``…/undo``.
+
+A decision names its reviewer in the ``X-TenHands-User`` header (401 without it); the
+reviewer, the time and the decision go with the candidate and into the audit log.
+Answers about a decision carry ids only, never personal values.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import ValidationError
+
+from ...finding.review import accept, reject, review_queue, undo
+from ...graph.model import Candidate, ReviewStatus
+from ..deps import CandidateIdPath, CaseIdPath, PageDep, ReviewerDep, StoreDep
+from ..errors import (
+    BAD_JSON,
+    COMMON_RESPONSES,
+    CONFLICT,
+    NOT_FOUND,
+    ErrorBody,
+    Responses,
+    domain_invalid,
+)
+from ..language import LangDep
+from ..schemas.candidates import (
+    AcceptancePublic,
+    AcceptBody,
+    CandidateList,
+    CandidatePublic,
+    Decision,
+    RejectBody,
+)
+
+router = APIRouter(tags=["candidates"], responses=COMMON_RESPONSES)
+
+NO_REVIEWER: Responses = {
+    401: {"model": ErrorBody, "description": "The X-TenHands-User header (the reviewer) is missing"}
+}
+
+
+@router.get(
+    "/cases/{case_id}/candidates",
+    summary="A case's candidates: the review queue, or those decided",
+    description="`pending` (the default) is the review queue: best score first, leaving out "
+    "proposals a worker rejected before. `accepted` and `rejected` list the decided ones, "
+    "best score first. Each candidate carries its explanation, field by field.",
+    responses=NOT_FOUND,
+)
+def list_candidates(
+    case_id: CaseIdPath,
+    store: StoreDep,
+    lang: LangDep,
+    page: PageDep,
+    status: Annotated[
+        ReviewStatus, Query(description="pending (the review queue), accepted or rejected")
+    ] = ReviewStatus.pending,
+) -> CandidateList:
+    store.get_case(case_id)
+    found: list[Candidate] = (
+        review_queue(store, case_id)
+        if status is ReviewStatus.pending
+        else store.list_candidates(case_id, status=status)
+    )
+    shown = found[page.offset : page.offset + page.limit]
+    after = page.offset + len(shown)
+    return CandidateList(
+        case_id=case_id,
+        status=status,
+        total=len(found),
+        items=[CandidatePublic.of(c, lang) for c in shown],
+        limit=page.limit,
+        offset=page.offset,
+        next_offset=after if after < len(found) else None,
+    )
+
+
+@router.get("/candidates/{candidate_id}", summary="One candidate", responses=NOT_FOUND)
+def get_candidate(candidate_id: CandidateIdPath, store: StoreDep, lang: LangDep) -> CandidatePublic:
+    return CandidatePublic.of(store.get_candidate(candidate_id), lang)
+
+
+@router.post(
+    "/candidates/{candidate_id}/accept",
+    summary="Accept a candidate",
+    description="A kin candidate: the person is created from the record (or the named person "
+    "used), tied to `relation_to` when the relation is a direct one (parent, sibling, "
+    "grandparent, partner…), and given an *identified* role in the case. A match fills the "
+    "person's empty fields from the record. A duplicate merges the second person into the "
+    "first. `relation`/`relation_to` correct a kin hypothesis as it is accepted. 409 when "
+    "the candidate was decided already.",
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+)
+def accept_candidate(
+    candidate_id: CandidateIdPath,
+    store: StoreDep,
+    reviewer: ReviewerDep,
+    body: AcceptBody | None = None,
+) -> AcceptancePublic:
+    body = body or AcceptBody()
+    try:
+        done = accept(
+            store,
+            candidate_id,
+            reviewer=reviewer,
+            relation=body.relation,
+            relation_to=body.relation_to,
+            note=body.note,
+        )
+    except ValidationError as exc:
+        raise domain_invalid(exc) from None
+    return AcceptancePublic.of_acceptance(done)
+
+
+@router.post(
+    "/candidates/{candidate_id}/reject",
+    summary="Reject a candidate",
+    description="The candidate is marked rejected with the reason; the same proposal is not "
+    "shown in the case's review queue again. 409 when it was decided already.",
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+)
+def reject_candidate(
+    candidate_id: CandidateIdPath, body: RejectBody, store: StoreDep, reviewer: ReviewerDep
+) -> Decision:
+    try:
+        decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
+    except ValidationError as exc:
+        raise domain_invalid(exc) from None
+    return Decision.of(decided)
+
+
+@router.post(
+    "/candidates/{candidate_id}/undo",
+    summary="Undo a decision",
+    description="The candidate goes back to pending. For an accepted one, what accepting "
+    "made is removed first: a created person only if nothing was attached to or changed on "
+    "them since, else 409 and nothing changes. 409 for a pending candidate.",
+    responses={**NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+)
+def undo_decision(
+    candidate_id: CandidateIdPath, store: StoreDep, reviewer: ReviewerDep
+) -> Decision:
+    try:
+        reopened = undo(store, candidate_id, reviewer=reviewer)
+    except ValidationError as exc:
+        raise domain_invalid(exc) from None
+    return Decision.of(reopened)

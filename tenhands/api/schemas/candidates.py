@@ -1,0 +1,271 @@
+"""Candidates: proposed matches and kin hypotheses, with why, and the decisions on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from ...finding.review import Acceptance
+from ...graph.model import Candidate, CandidateKind, Provenance, ReviewStatus
+from ...graph.model.common import Id, ShortText
+from ..language import Lang
+from .common import PUBLIC_CONFIG, ApiInput
+
+# -- relation words ----------------------------------------------------------------------
+
+_WORDS: dict[str, tuple[str, str, str]] = {
+    # code: (nl, en, fr)
+    "relative": ("verwant", "relative", "parent"),
+    "parent": ("ouder", "parent", "parent"),
+    "mother": ("moeder", "mother", "mère"),
+    "father": ("vader", "father", "père"),
+    "child": ("kind", "child", "enfant"),
+    "son": ("zoon", "son", "fils"),
+    "daughter": ("dochter", "daughter", "fille"),
+    "grandparent": ("grootouder", "grandparent", "grand-parent"),
+    "grandmother": ("grootmoeder", "grandmother", "grand-mère"),
+    "grandfather": ("grootvader", "grandfather", "grand-père"),
+    "grandchild": ("kleinkind", "grandchild", "petit-enfant"),
+    "grandson": ("kleinzoon", "grandson", "petit-fils"),
+    "granddaughter": ("kleindochter", "granddaughter", "petite-fille"),
+    "sibling": ("broer/zus", "sibling", "frère/sœur"),
+    "brother": ("broer", "brother", "frère"),
+    "sister": ("zus", "sister", "sœur"),
+    "half_sibling": ("halfbroer/halfzus", "half-sibling", "demi-frère/demi-sœur"),
+    "half_brother": ("halfbroer", "half-brother", "demi-frère"),
+    "half_sister": ("halfzus", "half-sister", "demi-sœur"),
+    "aunt_uncle": ("tante/oom", "aunt/uncle", "tante/oncle"),
+    "aunt": ("tante", "aunt", "tante"),
+    "uncle": ("oom", "uncle", "oncle"),
+    "niece_nephew": ("nicht/neef", "niece/nephew", "nièce/neveu"),
+    "niece": ("nicht", "niece", "nièce"),
+    "nephew": ("neef", "nephew", "neveu"),
+    "cousin": ("volle neef/nicht", "cousin", "cousin(e)"),
+    "first_cousin": ("volle neef/nicht", "first cousin", "cousin(e) germain(e)"),
+    "great_grandparent": ("overgrootouder", "great-grandparent", "arrière-grand-parent"),
+    "great_grandmother": ("overgrootmoeder", "great-grandmother", "arrière-grand-mère"),
+    "great_grandfather": ("overgrootvader", "great-grandfather", "arrière-grand-père"),
+    "great_aunt": ("oudtante", "great-aunt", "grand-tante"),
+    "great_uncle": ("oudoom", "great-uncle", "grand-oncle"),
+    "partner": ("partner", "partner", "partenaire"),
+    "spouse": ("echtgeno(o)t(e)", "spouse", "conjoint(e)"),
+    "husband": ("echtgenoot", "husband", "mari"),
+    "wife": ("echtgenote", "wife", "épouse"),
+    "step_parent": ("stiefouder", "step-parent", "beau-parent"),
+    "stepmother": ("stiefmoeder", "stepmother", "belle-mère"),
+    "stepfather": ("stiefvader", "stepfather", "beau-père"),
+}
+_LANG_INDEX: dict[Lang, int] = {"nl": 0, "en": 1, "fr": 2}
+_SIDE_WORDS: dict[str, tuple[str, str, str]] = {
+    "maternal": ("langs moederskant", "on the mother's side", "du côté maternel"),
+    "paternal": ("langs vaderskant", "on the father's side", "du côté paternel"),
+}
+
+
+def relation_label(code: str | None, lang: Lang) -> str | None:
+    """A relation code in words, or None for a code without words here.
+
+    >>> relation_label("maternal_aunt", "nl")
+    'tante langs moederskant'
+    >>> relation_label("grandmother", "fr")
+    'grand-mère'
+    >>> relation_label("mother_of:p-1", "en")
+    'mother'
+    >>> relation_label("second_cousin", "en") is None
+    True
+    """
+    if not code:
+        return None
+    word = code.strip().lower().replace("-", "_").replace(" ", "_").partition("_of:")[0]
+    side: str | None = None
+    for prefix in _SIDE_WORDS:
+        if word.startswith(prefix + "_"):
+            side, word = prefix, word[len(prefix) + 1 :]
+            break
+    words = _WORDS.get(word)
+    if words is None:
+        return None
+    at = _LANG_INDEX[lang]
+    return f"{words[at]} {_SIDE_WORDS[side][at]}" if side else words[at]
+
+
+RELATION_TO_CHILD = "relation_to_child"
+"""The explanation entry where kin search puts what a candidate would be to the child."""
+
+INTERNAL = "_"
+"""Explanation entries whose field starts so are the software's own bookkeeping (candidates
+decided by earlier versions kept what accept changed there), never shown."""
+
+
+# -- candidates --------------------------------------------------------------------------
+
+
+class EvidencePublic(BaseModel):
+    """One step of the explanation waterfall: a field compared, the values, the level hit
+    and the weight it added to the score."""
+
+    model_config = PUBLIC_CONFIG
+
+    field: str
+    left: str | None
+    right: str | None
+    level: str
+    weight: float
+
+
+class CandidatePublic(BaseModel):
+    """A proposed match, kin hypothesis or duplicate, with why and its review status."""
+
+    model_config = PUBLIC_CONFIG
+
+    id: Id
+    kind: CandidateKind
+    case_id: Id | None
+    record_id: Id | None
+    person_id: Id | None
+    other_person_id: Id | None
+    relation: str | None = Field(description="the hypothesised relation code, e.g. maternal_aunt")
+    relation_label: str | None = Field(
+        description="the relation in words in the answer's language, when known"
+    )
+    relation_to: Id | None = Field(description="the person the relation is to")
+    relation_to_child: str | None = Field(
+        default=None, description="for kin: what the person would be to the child, as a code"
+    )
+    relation_to_child_label: str | None = Field(
+        default=None, description="the same in the language asked for"
+    )
+    score: float
+    explanation: list[EvidencePublic] = Field(
+        description="per field: the values compared, the level and the weight added"
+    )
+    status: ReviewStatus
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    reason: str | None
+    provenance: Provenance
+
+    @classmethod
+    def of(cls, candidate: Candidate, lang: Lang) -> CandidatePublic:
+        to_child = next(
+            (e.level for e in candidate.explanation if e.field == RELATION_TO_CHILD), None
+        )
+        return cls(
+            id=candidate.id,
+            kind=candidate.kind,
+            case_id=candidate.case_id,
+            record_id=candidate.record_id,
+            person_id=candidate.person_id,
+            other_person_id=candidate.other_person_id,
+            relation=candidate.relation,
+            relation_label=relation_label(candidate.relation, lang),
+            relation_to=candidate.relation_to,
+            relation_to_child=to_child,
+            relation_to_child_label=relation_label(to_child, lang),
+            score=candidate.score,
+            explanation=[
+                EvidencePublic(
+                    field=e.field, left=e.left, right=e.right, level=e.level, weight=e.weight
+                )
+                for e in candidate.explanation
+                if not e.field.startswith(INTERNAL)
+            ],
+            status=candidate.status,
+            reviewed_by=candidate.reviewed_by,
+            reviewed_at=candidate.reviewed_at,
+            reason=candidate.reason,
+            provenance=candidate.provenance,
+        )
+
+
+class CandidateList(BaseModel):
+    """A case's candidates of one status: pending ones best first (the review queue)."""
+
+    model_config = PUBLIC_CONFIG
+
+    case_id: Id
+    status: ReviewStatus
+    total: int = Field(description="how many there are in all")
+    items: list[CandidatePublic]
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="the offset of the next page, or null")
+
+
+# -- decisions ---------------------------------------------------------------------------
+
+
+class AcceptBody(ApiInput):
+    """Accepting a candidate; a kin hypothesis may be corrected as it is accepted."""
+
+    relation: ShortText | None = Field(
+        default=None, description="the corrected relation code (kin candidates only)"
+    )
+    relation_to: Id | None = Field(
+        default=None, description="the person the corrected relation is to (kin only)"
+    )
+    note: ShortText | None = Field(default=None, description="added to the new role's note")
+
+
+class RejectBody(ApiInput):
+    reason: ShortText = Field(min_length=1, description="why this is not a match or not kin")
+
+
+class Decision(BaseModel):
+    """A candidate's review status after a decision, by id only."""
+
+    model_config = PUBLIC_CONFIG
+
+    candidate_id: Id
+    kind: CandidateKind
+    status: ReviewStatus
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> Decision:
+        return cls(
+            candidate_id=candidate.id,
+            kind=candidate.kind,
+            status=candidate.status,
+            reviewed_by=candidate.reviewed_by,
+            reviewed_at=candidate.reviewed_at,
+        )
+
+
+class AcceptancePublic(Decision):
+    """What accepting did, by id: the person linked or created, the tie and the role made,
+    the fields filled, or the persons merged."""
+
+    person_id: Id = Field(description="the person the candidate now is")
+    created_person: bool
+    tie_id: Id | None
+    role_case_id: Id | None = Field(description="the case the person got a role in")
+    relation: str | None = Field(description="the relation as accepted (kin)")
+    relation_to: Id | None
+    filled: list[str] = Field(description="names of the person's fields filled from the record")
+    merged_person_id: Id | None = Field(description="the duplicate merged into person_id")
+    moved_ties: list[Id]
+    moved_roles: list[Id]
+
+    @classmethod
+    def of_acceptance(cls, done: Acceptance) -> AcceptancePublic:
+        c = done.candidate
+        return cls(
+            candidate_id=c.id,
+            kind=c.kind,
+            status=c.status,
+            reviewed_by=c.reviewed_by,
+            reviewed_at=c.reviewed_at,
+            person_id=done.person_id,
+            created_person=done.created_person,
+            tie_id=done.tie_id,
+            role_case_id=done.role_case_id,
+            relation=c.relation,
+            relation_to=c.relation_to,
+            filled=list(done.filled),
+            merged_person_id=done.merged_person_id,
+            moved_ties=list(done.moved_ties),
+            moved_roles=list(done.moved_roles),
+        )

@@ -1,0 +1,72 @@
+"""Putting a search's findings in a case's review queue, without repeating decisions."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from ...graph.model import ReviewStatus
+from ...graph.store import GraphStore
+from ..review.decisions import pair_key
+from .finder import KinSearch, find_kin
+from .index import RecordIndex, build_index, store_records
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """What :func:`propose` did, by count."""
+
+    added: int
+    updated: int
+    skipped: int
+    """Findings a worker already decided (accepted or rejected) in this case."""
+
+
+def propose(store: GraphStore, search: KinSearch) -> Proposed:
+    """Save the findings as pending candidates of the case.
+
+    A finding a worker already accepted or rejected (same kind, subjects and relation)
+    is skipped; one already pending is updated in place (score and evidence), keeping
+    its id.
+    """
+    existing = {pair_key(c): c for c in store.list_candidates(search.case_id)}
+    added = updated = skipped = 0
+    for candidate in search.candidates():
+        before = existing.get(pair_key(candidate))
+        if before is None:
+            store.save_candidate(candidate)
+            existing[pair_key(candidate)] = candidate
+            added += 1
+        elif before.status is ReviewStatus.pending:
+            store.save_candidate(
+                candidate.model_copy(update={"id": before.id, "provenance": before.provenance})
+            )
+            updated += 1
+        else:
+            skipped += 1
+    return Proposed(added=added, updated=updated, skipped=skipped)
+
+
+class KinFinder:
+    """A store's record index, built on first use and kept until records change.
+
+    The service holds one; :meth:`invalidate` after an import makes the next search
+    rebuild it. Safe to share between threads.
+    """
+
+    def __init__(self) -> None:
+        self._index: RecordIndex | None = None
+        self._lock = threading.Lock()
+
+    def index(self, store: GraphStore) -> RecordIndex:
+        with self._lock:
+            if self._index is None:
+                self._index = build_index(store_records(store))
+            return self._index
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._index = None
+
+    def search(self, store: GraphStore, case_id: str, *, limit: int = 20) -> KinSearch:
+        return find_kin(store, case_id, self.index(store), limit=limit)

@@ -1,0 +1,421 @@
+"""The ways a record can point to kin of a known person, each scored over many records.
+
+Each rule takes a known person (the *anchor*: a parent, a grandmother, the child)
+and returns a :class:`Hypothesis` — rows of the index, the evidence per row, a
+prior and the hop from the anchor to the record's person:
+
+=====================  =====================================================  ========
+rule                   the record …                                            hop
+=====================  =====================================================  ========
+:func:`same_person`    is the anchor (name, birth date, sex, place)            same
+:func:`named_parent`   names the anchor as mother or father                   child
+:func:`parent_named`   is the mother or father an anchor's own record names   parent
+:func:`same_parents`   names the parents the anchor's own record names         sibling
+:func:`partner_of`     names the anchor as partner, or is named by the anchor  partner
+:func:`household`      shares an address with the anchor                       by age
+:func:`family_name`    carries a parent's birth surname, near the family       relative
+:func:`named_by`       was given by the anchor (who told us about them)        named
+=====================  =====================================================  ========
+
+Priors are expected counts over the corpus (a person has about 2.5 children, one
+record per source), so the probabilities mean the same on 50 records and on a
+million.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+import numpy as np
+
+from ...graph.model import Record, Sex
+from .index import Floats, NameColumns, RecordIndex, Rows
+from .names import surname_index_keys
+from .probes import Probe, name_probe
+from .scoring import (
+    Part,
+    birth_date_part,
+    generation_part,
+    given_part,
+    place_part,
+    sex_part,
+    surname_part,
+    total,
+)
+
+MALE, FEMALE = 1, 2
+FAMILY_NAMES = 2.0
+"""Bits taken off an equal given name when the surname agrees too."""
+
+
+class Hop(StrEnum):
+    """What the record's person is to the anchor."""
+
+    same = "same"
+    child = "child"
+    parent = "parent"
+    sibling = "sibling"
+    partner = "partner"
+    household = "household"
+    relative = "relative"
+    named = "named"
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """Rows of the index that may be ``hop`` of ``anchor``, with the evidence per row."""
+
+    rule: str
+    anchor: str
+    hop: Hop
+    rows: Rows
+    parts: list[Part]
+    prior: float
+    chain: float = 1.0
+    """The probability of the step before (the anchor's own record being theirs)."""
+    via: str | None = None
+    """The record the rule went through (an anchor's own record), if any."""
+    bits: Floats = field(default_factory=lambda: np.empty(0))
+
+    @classmethod
+    def make(cls, rule: str, anchor: str, hop: Hop, rows: Rows, parts: list[Part], prior: float,
+             chain: float = 1.0, via: str | None = None) -> Hypothesis:  # fmt: skip
+        return cls(rule, anchor, hop, rows, parts, prior, chain, via, total(parts, prior))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _empty(rule: str, anchor: str, hop: Hop) -> Hypothesis:
+    return Hypothesis.make(rule, anchor, hop, np.empty(0, dtype=np.int64), [], 0.0)
+
+
+def _log2(x: float) -> float:
+    return math.log2(max(x, 1e-12))
+
+
+def _share(index: RecordIndex, postings_size: int, filled: int) -> float:
+    return (postings_size + 0.5) / max(filled, 1)
+
+
+def _surname_shares(index: RecordIndex, probe: Probe, column: str) -> list[float]:
+    """Frequency of each of the probe's surnames among the column's surnames."""
+    postings = {
+        "surname": index.surnames,
+        "mother": index.mothers,
+        "father": index.fathers,
+        "partner": index.partners,
+    }[column]
+    filled = len(index) if column == "surname" else index.filled[column]
+    out = []
+
+    for name in probe.surnames:
+        # the most common of the name's sound keys: a rare misspelling of a common name
+        # is weighed as the common name
+        size = max((postings.size(k) for k in surname_index_keys(name)), default=0)
+        out.append(_share(index, size, filled))
+    return out
+
+
+def _name_parts(
+    index: RecordIndex, rows: Rows, probe: Probe, column: str, label: str
+) -> list[Part]:
+    """Given name and surname of a probe against one of the record's name fields."""
+    if column == "given":
+        codes, givens, surnames = (
+            index.given_code,
+            index.given,
+            [index.surname, index.birth_surname],
+        )
+    else:
+        names: NameColumns = getattr(index, column)
+        codes, givens, surnames = names.given_code, names.given, [names.surname]
+    shares = _surname_shares(index, probe, "surname" if column == "given" else column)
+    given = given_part(index, rows, probe, codes, givens, column, f"{label}given_names")
+    surname = surname_part(rows, probe.surnames, shares, surnames, f"{label}surname")
+    # given names run in families (a son named after his father or grandfather): with
+    # the surname shared, an equal given name says less than its frequency suggests
+    both = (given.weight > 0) & (surname.weight > 0)
+    weight = np.where(both, np.maximum(given.weight - FAMILY_NAMES, 0.5), given.weight)
+    return [replace(given, weight=weight), surname]
+
+
+def _without(rows: Rows, exclude: Rows | None) -> Rows:
+    if exclude is None or not len(exclude):
+        return rows
+    return rows[~np.isin(rows, exclude)]
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hypothesis:
+    """Records of the anchor themselves; ``sources`` is how many records a person has on
+    average in the corpus."""
+    if not probe.has_name or not probe.person_id:
+        return _empty("same_person", probe.person_id or "", Hop.same)
+    rows = index.surnames.union(probe.all_surname_keys)
+    parts = [
+        *_name_parts(index, rows, probe, "given", ""),
+        birth_date_part(index, rows, probe),
+        sex_part(index, rows, probe.sex),
+        place_part(index, rows, probe.places, "place"),
+    ]
+    prior = _log2(sources / max(len(index), 1))
+    return Hypothesis.make("same_person", probe.person_id, Hop.same, rows, parts, prior)
+
+
+def named_parent(
+    index: RecordIndex,
+    probe: Probe,
+    partners: list[Probe],
+    *,
+    exclude: Rows | None = None,
+    children: float = 2.5,
+) -> list[Hypothesis]:
+    """Records whose mother or father name is the anchor: the anchor's children. A
+    matching other parent (the anchor's partner) counts for more; a different one
+    little against (half-siblings are common). ``children`` is the expected number of
+    a person's children in the corpus."""
+    if not probe.has_name or not probe.person_id:
+        return []
+    columns = {MALE: ["father"], FEMALE: ["mother"]}.get(probe.sex, ["mother", "father"])
+    out = []
+    for column in columns:
+        postings = index.mothers if column == "mother" else index.fathers
+        rows = _without(postings.union(probe.all_surname_keys), exclude)
+        parts = [
+            *_name_parts(index, rows, probe, column, f"{column}_name "),
+            generation_part(index, rows, probe, 15, 50),
+        ]
+        if partners:
+            other = "father" if column == "mother" else "mother"
+            parts.append(_other_parent(index, rows, partners, other))
+        prior = _log2(children / max(index.filled[column], 1))
+        out.append(Hypothesis.make("named_parent", probe.person_id, Hop.child, rows, parts, prior))
+    return out
+
+
+def _other_parent(index: RecordIndex, rows: Rows, partners: list[Probe], column: str) -> Part:
+    """The record's other parent against the anchor's partners: the best agreement."""
+    best_weight = np.full(len(rows), -np.inf)
+    best: Part | None = None
+    for partner in partners:
+        g, s = _name_parts(index, rows, partner, column, "")
+        weight = np.minimum(g.weight + s.weight, 12.0)
+        absent = (g.level == "missing") & (s.level == "missing")
+        weight = np.where(absent, 0.0, np.where(weight < 0, -1.0, weight))
+        better = weight > best_weight
+        level = np.where(g.weight + s.weight > 2, "same", "different").astype(object)
+        level[absent] = "missing"
+        part = Part(f"other_parent ({column})", partner.label or None, s.right, level, weight)
+        if best is None:
+            best = part
+        else:
+            best = Part(
+                best.field,
+                best.left,
+                np.where(better, part.right, best.right),
+                np.where(better, part.level, best.level),
+                np.where(better, part.weight, best.weight),
+            )
+        best_weight = np.maximum(best_weight, weight)
+    assert best is not None
+    return best
+
+
+def parent_named(
+    index: RecordIndex,
+    anchor: Probe,
+    own: Record,
+    chain: float,
+    *,
+    exclude: Rows | None = None,
+) -> list[Hypothesis]:
+    """Records of the mother and father that the anchor's own record names."""
+    out = []
+    for text, sex in ((own.mother_name, Sex.female), (own.father_name, Sex.male)):
+        if not text or not anchor.person_id:
+            continue
+        probe = name_probe(index, text, sex)
+        if not probe.has_name:
+            continue
+        rows = _without(index.surnames.union(probe.surname_keys), exclude)
+        parts = [
+            *_name_parts(index, rows, probe, "given", ""),
+            generation_part(index, rows, anchor, -50, -15),
+            sex_part(index, rows, probe.sex),
+        ]
+        prior = _log2(1.5 / max(len(index), 1))
+        out.append(
+            Hypothesis.make(
+                "parent_named", anchor.person_id, Hop.parent, rows, parts, prior, chain, own.id
+            )  # fmt: skip
+        )
+    return out
+
+
+def same_parents(
+    index: RecordIndex,
+    anchor: Probe,
+    own: Record,
+    chain: float,
+    *,
+    exclude: Rows | None = None,
+    siblings: float = 2.0,
+) -> Hypothesis | None:
+    """Records naming the same mother and father as the anchor's own record."""
+    if not anchor.person_id or not (own.mother_name or own.father_name):
+        return None
+    probes = {
+        column: name_probe(index, text, sex)
+        for column, text, sex in (
+            ("mother", own.mother_name, Sex.female),
+            ("father", own.father_name, Sex.male),
+        )
+        if text
+    }
+    found = [
+        (index.mothers if c == "mother" else index.fathers).union(p.surname_keys)
+        for c, p in probes.items()
+        if p.has_name
+    ]
+    if not found:
+        return None
+    rows = _without(np.unique(np.concatenate(found)), exclude)
+    parts: list[Part] = []
+    for column, probe in probes.items():
+        if probe.has_name:
+            parts += _name_parts(index, rows, probe, column, f"{column}_name ")
+    parts.append(generation_part(index, rows, anchor, -25, 25, "age_gap"))
+    filled = max(index.filled["mother"], index.filled["father"], 1)
+    prior = _log2(siblings / filled)
+    return Hypothesis.make("same_parents", anchor.person_id, Hop.sibling, rows, parts, prior,
+                           chain, own.id)  # fmt: skip
+
+
+def partner_of(
+    index: RecordIndex,
+    anchor: Probe,
+    own: list[tuple[Record, float]],
+    *,
+    exclude: Rows | None = None,
+) -> list[Hypothesis]:
+    """Records naming the anchor as partner, and records of the partner the anchor's own
+    record names."""
+    if not anchor.has_name or not anchor.person_id:
+        return []
+    rows = _without(index.partners.union(anchor.all_surname_keys), exclude)
+    parts = [
+        *_name_parts(index, rows, anchor, "partner", "partner_name "),
+        generation_part(index, rows, anchor, -20, 20),
+    ]
+    prior = _log2(1.0 / max(index.filled["partner"], 1))
+    out = [Hypothesis.make("partner_of", anchor.person_id, Hop.partner, rows, parts, prior)]
+    for record, chain in own:
+        if not record.partner_name:
+            continue
+        probe = name_probe(index, record.partner_name)
+        if not probe.has_name:
+            continue
+        rows = _without(index.surnames.union(probe.surname_keys), exclude)
+        parts = [
+            *_name_parts(index, rows, probe, "given", ""),
+            generation_part(index, rows, anchor, -20, 20),
+        ]
+        prior = _log2(1.0 / max(len(index), 1))
+        out.append(
+            Hypothesis.make(
+                "partner_named", anchor.person_id, Hop.partner, rows, parts, prior, chain, record.id
+            )  # fmt: skip
+        )
+    return out
+
+
+def household(
+    index: RecordIndex, anchor: Probe, *, exclude: Rows | None = None, kin_share: float = 0.4
+) -> Hypothesis | None:
+    """Records at one of the anchor's addresses: household members are often kin.
+    ``kin_share`` is the share of co-residents who are family."""
+    if not anchor.addresses or not anchor.person_id:
+        return None
+    rows = _without(index.addresses.union(anchor.addresses), exclude)
+    if not len(rows):
+        return None
+    n = len(rows)
+    same = Part(
+        "address",
+        None,
+        np.full(n, "", dtype=object),
+        np.full(n, "same address", dtype=object),
+        np.zeros(n),
+    )
+    parts = [
+        same,
+        *_name_parts(index, rows, anchor, "given", "")[1:],
+    ]
+    # a shared surname supports kinship; a different one (a partner's) says little
+    parts[1] = replace(parts[1], field="surname", weight=np.clip(parts[1].weight, -0.5, 2.0))
+    prior = _log2(kin_share / (1 - kin_share))
+    return Hypothesis.make("household", anchor.person_id, Hop.household, rows, parts, prior)
+
+
+def family_name(
+    index: RecordIndex,
+    parent: Probe,
+    places: frozenset[int],
+    *,
+    exclude: Rows | None = None,
+    relatives: float = 4.0,
+    max_share: float = 0.005,
+) -> Hypothesis | None:
+    """Records carrying a parent's birth surname: possibly kin on that parent's side.
+    Common surnames (more than ``max_share`` of the corpus) are not searched this way:
+    they say too little. ``relatives`` is the expected number of a person's kin who
+    carry their birth surname in the corpus."""
+    if not parent.person_id:
+        return None
+    keys = parent.birth_name_keys
+    probe_names = parent.surnames[-1:] if parent.birth_surname_keys else parent.surnames[:1]
+    if not keys or not probe_names:
+        return None
+    rows = index.surnames.union(keys)
+    if len(rows) > max(50, max_share * len(index)):
+        return None
+    rows = _without(rows, exclude)
+    probe = Probe(
+        parent.person_id, frozenset(), (), tuple(probe_names), keys, frozenset(),
+        year=parent.year, approximate=True,
+    )  # fmt: skip
+    shares = _surname_shares(index, probe, "surname")
+    parts = [
+        surname_part(
+            rows, probe.surnames, shares, [index.surname, index.birth_surname], "surname"
+        ),  # fmt: skip
+        place_part(index, rows, places, "place"),
+        generation_part(index, rows, probe, -70, 45, "age", inside=0.0),
+    ]
+    prior = _log2(relatives / max(len(index), 1))
+    return Hypothesis.make("family_name", parent.person_id, Hop.relative, rows, parts, prior)
+
+
+def named_by(
+    index: RecordIndex, anchor: Probe, *, exclude: Rows | None = None
+) -> Hypothesis | None:
+    """Records of people the anchor named (who told us about them): a relative's word."""
+    if not anchor.person_id:
+        return None
+    rows = _without(index.named_by.get(anchor.person_id), exclude)
+    if not len(rows):
+        return None
+    n = len(rows)
+    part = Part(
+        "named_by",
+        anchor.label or None,
+        np.full(n, "", dtype=object),
+        np.full(n, "named by a relative", dtype=object),
+        np.full(n, 1.0),
+    )
+    return Hypothesis.make("named_by", anchor.person_id, Hop.named, rows, [part], 0.0)

@@ -1,0 +1,270 @@
+"""Evidence for kin hypotheses, as match weights in bits, over many records at once.
+
+A weight is ``log2`` of a likelihood ratio: how much more often the observed
+agreement happens when the hypothesis is true than between unrelated records. Names
+are weighed by their frequency in the corpus (a shared *Peeters* says less than a
+shared *Vanhoutteghem*); birth years by how the generations lie. Every function takes
+the index, an array of rows and what is known, and returns one :class:`Part` — per
+row a level name and a weight — so a hypothesis is the sum of its parts plus a prior,
+and its explanation lists them field by field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
+from .index import Floats, Ints, RecordIndex, Rows, Texts
+from .probes import Probe
+
+MISSING = "missing"
+
+NAME_CAP = 14.0
+"""No single name agreement counts for more than this many bits."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One field's evidence for every row: the known value, the record's, level, weight."""
+
+    field: str
+    left: str | None
+    right: Texts
+    level: Texts
+    weight: Floats
+    lefts: Texts | None = None
+    """The known value per row, when it differs by row (the better of two surnames)."""
+
+    def left_at(self, k: int) -> str | None:
+        if self.lefts is not None:
+            return str(self.lefts[k]) or None
+        return self.left
+
+
+def _texts(n: int, value: str) -> Texts:
+    out = np.empty(n, dtype=object)
+    out[:] = value
+    return out
+
+
+def similarity(names: Sequence[str], column: Texts) -> Floats:
+    """Best Jaro-Winkler similarity of any of ``names`` against each value; -1 where
+    the value (or every name) is empty."""
+    out = np.full(len(column), -1.0)
+    names = [n for n in names if n]
+    if not names or not len(column):
+        return out
+    scores = process.cdist(
+        names, column, scorer=JaroWinkler.normalized_similarity, dtype=np.float32, workers=1
+    )
+    best = np.asarray(scores, dtype=np.float64).max(axis=0)
+    present = column != ""
+    out[present] = best[present]
+    return out
+
+
+def given_part(
+    index: RecordIndex,
+    rows: Rows,
+    probe: Probe,
+    codes: Ints,
+    texts: Texts,
+    column: str,
+    field: str,
+) -> Part:
+    """Given names: the same name (Jef = Jozef, Mohamed = Muhammad), similar, different."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    right = texts[rows]
+    if not probe.givens:
+        return Part(field, None, right, level, weight)
+    sim = similarity(probe.givens, right)
+    rc = codes[rows]
+    share = index.given_share[column]
+    same = np.isin(rc, np.fromiter(probe.given_codes, np.int32)) & (rc >= 0)
+    freq = np.where(rc >= 0, share[np.maximum(rc, 0)], 1.0)
+    equal_weight = np.clip(np.log2(0.9 / np.maximum(freq, 1e-6)), 0.5, 10.0)
+    present = sim >= 0
+    level[present] = "different"
+    weight[present] = -5.0
+    fair = present & (sim >= 0.8)
+    level[fair], weight[fair] = "somewhat similar", 0.5
+    close = present & (sim >= 0.9)
+    level[close], weight[close] = "similar", 2.5
+    level[same], weight[same] = "same name", equal_weight[same] - 0.5
+    exact = same & (sim >= 0.999)
+    level[exact], weight[exact] = "exact", equal_weight[exact]
+    return Part(field, probe.givens[0], right, level, weight)
+
+
+def surname_part(
+    rows: Rows,
+    probe_names: Sequence[str],
+    shares: Sequence[float],
+    columns: Sequence[Texts],
+    field: str,
+) -> Part:
+    """Surnames: exact, similar, different; ``shares`` is each known name's frequency."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    right = columns[0][rows].copy()
+    if len(columns) > 1:
+        empty = right == ""
+        right[empty] = columns[1][rows][empty]
+    best_sim = np.full(n, -1.0)
+    best_weight = np.zeros(n)
+    best_name = np.full(n, "", dtype=object)
+    for name, share in zip(probe_names, shares, strict=True):
+        name_weight = float(np.clip(np.log2(0.9 / max(share, 1e-7)), 0.5, NAME_CAP))
+        for column in columns:
+            sim = similarity([name], column[rows])
+            better = sim > best_sim
+            best_sim[better] = sim[better]
+            best_weight[better] = name_weight
+            best_name[better] = name
+    present = best_sim >= 0
+    level[present], weight[present] = "different", -3.0
+    fair = present & (best_sim >= 0.85)
+    level[fair], weight[fair] = "somewhat similar", np.minimum(best_weight[fair] - 4.0, 1.5)
+    close = present & (best_sim >= 0.93)
+    level[close], weight[close] = "similar", np.maximum(best_weight[close] - 1.5, 0.25)
+    exact = present & (best_sim >= 0.999)
+    level[exact], weight[exact] = "exact", best_weight[exact]
+    first = probe_names[0] if probe_names else None
+    return Part(field, first, right, level, weight, best_name if len(probe_names) > 1 else None)
+
+
+def _date_text(index: RecordIndex, rows: Rows) -> Texts:
+    out = np.empty(len(rows), dtype=object)
+    for k, r in enumerate(rows.tolist()):
+        y, m, d = int(index.year[r]), int(index.month[r]), int(index.day[r])
+        out[k] = "" if not y else f"{y}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+    return out
+
+
+def _probe_date(probe: Probe) -> str | None:
+    if not probe.year:
+        return None
+    text = f"{probe.year}" + (f"-{probe.month:02d}" if probe.month else "")
+    text += f"-{probe.day:02d}" if probe.day else ""
+    return f"abt {text}" if probe.approximate else text
+
+
+def birth_date_part(index: RecordIndex, rows: Rows, probe: Probe) -> Part:
+    """The same person's birth date: exact, day and month swapped, one part off, same
+    month, same year, a year apart, different. A different full date weighs heavily
+    against: siblings share everything else."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    y, m, d = index.year[rows], index.month[rows], index.day[rows]
+    if not probe.year:
+        return Part("birth_date", None, _date_text(index, rows), level, weight)
+    known = y > 0
+    gap = np.abs(y - probe.year)
+    full = known & (m > 0) & (d > 0) & (probe.month > 0) & (probe.day > 0)
+    fuzzy = probe.approximate | index.approximate[rows]
+    same_year = known & (gap == 0)
+    rules: list[tuple[npt.NDArray[np.bool_], str, float]] = [
+        (known, "different", -8.0),
+        (known & (gap <= 2) & fuzzy, "about the same year", 1.5),
+        (known & (gap == 1) & ~full, "a year apart", 0.5),
+        (same_year & full, "different day", -6.0),
+        (same_year & ~full, "same year", 3.5),
+        (same_year & ~full & (m > 0) & (m == probe.month), "same month", 5.0),
+        (full & (gap == 1) & (m == probe.month) & (d == probe.day), "year one off", 3.0),
+        (full & same_year & ((m == probe.month) != (d == probe.day)), "one part off", 2.0),
+        (full & same_year & (m == probe.day) & (d == probe.month), "day and month swapped", 5.0),
+        (full & same_year & (m == probe.month) & (d == probe.day), "exact", 10.0),
+    ]
+    for mask, name, w in rules:
+        level[mask], weight[mask] = name, w
+    return Part("birth_date", _probe_date(probe), _date_text(index, rows), level, weight)
+
+
+def generation_part(
+    index: RecordIndex,
+    rows: Rows,
+    anchor: Probe,
+    low: int,
+    high: int,
+    field: str = "age_gap",
+    *,
+    inside: float = 1.5,
+) -> Part:
+    """Born ``low`` to ``high`` years after the anchor (negative: before); ``inside`` is
+    the weight of fitting (small when the span is wide and fits nearly anyone)."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    y = index.year[rows]
+    right = _date_text(index, rows)
+    if not anchor.year:
+        return Part(field, None, right, level, weight)
+    slack = 3 if anchor.approximate else 1
+    known = y > 0
+    gap = y - anchor.year
+    fits = known & (gap >= low - slack) & (gap <= high + slack)
+    near = known & ~fits & (gap >= low - 6) & (gap <= high + 6)
+    outside = known & ~fits & ~near
+    level[fits], weight[fits] = f"born {low} to {high} years after", inside
+    level[near], weight[near] = "a generation apart, just", -1.5
+    level[outside], weight[outside] = "ages do not fit", -8.0
+    return Part(field, _probe_date(anchor), right, level, weight)
+
+
+def sex_part(index: RecordIndex, rows: Rows, expected: int) -> Part:
+    """The record's sex against the sex the hypothesis needs (0 = any)."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    s = index.sex[rows]
+    names = np.array(["", "male", "female"], dtype=object)
+    right = names[s]
+    if expected:
+        known = s > 0
+        level[known], weight[known] = "different", -8.0
+        agree = known & (s == expected)
+        level[agree], weight[agree] = "same", 0.5
+    return Part("sex", str(names[expected]) or None, right, level, weight)
+
+
+def place_part(index: RecordIndex, rows: Rows, places: frozenset[int], field: str) -> Part:
+    """Born or living in a municipality the known person is linked with: the rarer the
+    municipality in the corpus, the more it says (kin live near in about 40%)."""
+    n = len(rows)
+    weight = np.zeros(n)
+    level = _texts(n, MISSING)
+    birth, home = index.birth_place[rows], index.residence[rows]
+    right = _texts(n, "")
+    if places:
+        wanted = np.fromiter(places, np.int32)
+        known = (birth >= 0) | (home >= 0)
+        level[known] = "elsewhere"
+        hit_birth, hit_home = np.isin(birth, wanted), np.isin(home, wanted)
+        hit = hit_birth | hit_home
+        code = np.where(hit_birth, birth, home)
+        share = index.place_share[np.maximum(code, 0)]
+        level[hit] = "same municipality"
+        weight[hit] = np.clip(np.log2(0.4 / np.maximum(share[hit], 1e-6)), 0.0, 4.0)
+    return Part(field, None, right, level, weight)
+
+
+def total(parts: Sequence[Part], prior: float) -> Floats:
+    """Prior plus every part's weight, per row."""
+    out = np.full(len(parts[0].weight) if parts else 0, prior)
+    for part in parts:
+        out += part.weight
+    return out
+
+
+def probability(bits: Floats) -> Floats:
+    """A match weight in bits as a probability."""
+    return np.asarray(1.0 / (1.0 + np.exp2(-np.clip(bits, -60.0, 60.0))), dtype=np.float64)

@@ -1,0 +1,119 @@
+"""Kin search over outside records: who is known, who may be kin, and why (both stores)."""
+
+from __future__ import annotations
+
+import pytest
+from kin_helpers import (
+    AUNT,
+    CASE,
+    CHILD,
+    COUSIN,
+    DECOY_CHILD,
+    GRANDMOTHER,
+    GRANDMOTHER_RECORD,
+    HOUSEMATE,
+    MOTHER,
+    STRANGER,
+    seed,
+)
+
+from tenhands.finding.kin import KinFinder, build_index, find_kin, store_records
+from tenhands.graph.errors import NotFound
+from tenhands.graph.store import GraphStore
+
+
+def _search(store: GraphStore, limit: int = 20):  # type: ignore[no-untyped-def]
+    return find_kin(store, CASE, build_index(store_records(store)), limit=limit)
+
+
+def _by_record(search) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return {f.record_id: f for f in search.kin if f.record_id}
+
+
+def test_a_known_persons_own_record_is_a_match_not_kin(store: GraphStore) -> None:
+    seed(store)
+    search = _search(store)
+    matches = {f.record_id: f for f in search.matches}
+    assert matches[GRANDMOTHER_RECORD].person_id == GRANDMOTHER
+    assert matches[GRANDMOTHER_RECORD].probability > 0.9
+    assert GRANDMOTHER_RECORD not in _by_record(search)
+
+
+def test_a_record_naming_the_grandmother_as_mother_is_a_maternal_aunt(store: GraphStore) -> None:
+    seed(store)
+    aunt = _by_record(_search(store))[AUNT]
+    assert aunt.relation == "child" and aunt.relation_to == GRANDMOTHER
+    assert aunt.relation_code == "maternal_aunt"
+    assert aunt.words("nl") == "tante langs moederskant"
+    assert aunt.probability > 0.9
+    fields = {e.field: e for e in aunt.evidence}
+    assert fields["mother_name surname"].level == "exact"
+    assert fields["mother_name surname"].weight > 0
+    assert fields["age_gap"].weight > 0
+    # the waterfall sums: prior plus every part
+    assert fields["prior"].weight < 0
+
+
+def test_the_aunts_son_is_found_through_her_record_as_a_cousin(store: GraphStore) -> None:
+    seed(store)
+    found = _by_record(_search(store))
+    cousin = found[COUSIN]
+    assert cousin.relation_code == "maternal_first_cousin"
+    assert cousin.relation_to == CHILD
+    # a second step can be no surer than the first
+    assert cousin.probability <= found[AUNT].probability
+
+
+def test_the_parent_named_in_the_grandmothers_record_is_a_great_grandparent(
+    store: GraphStore,
+) -> None:
+    seed(store)
+    roger = _by_record(_search(store))[HOUSEMATE]
+    assert roger.relation == "parent" and roger.relation_to == GRANDMOTHER
+    assert roger.relation_code == "maternal_great_grandfather"
+    rules = {e.field for e in roger.evidence}
+    assert "also" in rules  # the shared address supports the parents' names
+
+
+def test_impossible_ages_and_strangers_rank_low_or_not_at_all(store: GraphStore) -> None:
+    seed(store)
+    search = _search(store)
+    found = _by_record(search)
+    assert STRANGER not in found
+    # born before Griet: never proposed as her child, at most as a namesake
+    assert found[DECOY_CHILD].relation != "child"
+    assert found[DECOY_CHILD].probability < found[AUNT].probability
+    assert not any(r.startswith("r-fill-") for r in found)
+    scores = [f.probability for f in search.kin]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_limit_cuts_the_ranked_list(store: GraphStore) -> None:
+    seed(store)
+    assert len(_search(store, limit=1).kin) == 1
+
+
+def test_an_unknown_case_is_not_found(store: GraphStore) -> None:
+    seed(store)
+    with pytest.raises(NotFound):
+        KinFinder().search(store, "c-nobody")
+
+
+def test_a_relative_in_another_case_is_proposed_from_the_graph(store: GraphStore) -> None:
+    from builders import case, tie
+
+    from tenhands.graph.model import Person, Sex
+
+    seed(store, records=[])
+    # Griet's son Tom is in another case's network, not in this one
+    store.create_person(Person(id="p-tom", given_names=["Tom"], surname="Vermeulen",
+                               sex=Sex.male))  # fmt: skip
+    store.create_person(Person(id="p-other-child", given_names=["Mila"]))
+    store.upsert_ties([tie("t-tom", GRANDMOTHER, "p-tom", "parent"),
+                       tie("t-mila", "p-tom", "p-other-child", "parent")])  # fmt: skip
+    store.create_case(case("c-other", "p-other-child"))
+    search = _search(store)
+    graph = {f.person_id: f for f in search.kin if f.person_id}
+    assert graph["p-tom"].relation_code == "maternal_uncle"
+    assert graph["p-other-child"].relation_code == "maternal_first_cousin"
+    assert MOTHER not in graph and GRANDMOTHER not in graph

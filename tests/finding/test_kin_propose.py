@@ -1,0 +1,57 @@
+"""Findings into the review queue: saved once, updated while pending, never after a decision."""
+
+from __future__ import annotations
+
+from kin_helpers import AUNT, CASE, GRANDMOTHER, seed
+
+from tenhands.finding.kin import KinFinder, propose
+from tenhands.finding.review import reject, review_queue
+from tenhands.graph.model import CandidateKind, ReviewStatus
+from tenhands.graph.store import GraphStore
+
+
+def test_findings_become_pending_candidates_with_their_reasons(store: GraphStore) -> None:
+    seed(store)
+    search = KinFinder().search(store, CASE)
+    report = propose(store, search)
+    assert report.added == len(search.kin) + len(search.matches)
+    queue = review_queue(store, CASE)
+    aunt = next(c for c in queue if c.record_id == AUNT)
+    assert aunt.kind is CandidateKind.kin
+    assert (aunt.relation, aunt.relation_to) == ("child", GRANDMOTHER)
+    codes = [e.level for e in aunt.explanation if e.field == "relation_to_child"]
+    assert codes == ["maternal_aunt"]
+    assert sum(e.weight for e in aunt.explanation) > 0
+
+
+def test_a_second_search_updates_instead_of_repeating(store: GraphStore) -> None:
+    seed(store)
+    finder = KinFinder()
+    first = propose(store, finder.search(store, CASE))
+    again = propose(store, finder.search(store, CASE))
+    assert again.added == 0 and again.updated == first.added
+    assert len(store.list_candidates(CASE)) == first.added
+
+
+def test_a_rejected_finding_is_not_proposed_again(store: GraphStore) -> None:
+    seed(store)
+    finder = KinFinder()
+    propose(store, finder.search(store, CASE))
+    aunt = next(c for c in review_queue(store, CASE) if c.record_id == AUNT)
+    reject(store, aunt.id, reviewer="worker", reason="not her daughter")
+    report = propose(store, finder.search(store, CASE))
+    assert report.skipped >= 1
+    pending = store.list_candidates(CASE, status=ReviewStatus.pending)
+    assert AUNT not in {c.record_id for c in pending}
+
+
+def test_the_index_is_rebuilt_after_invalidate(store: GraphStore) -> None:
+    seed(store, records=[])
+    finder = KinFinder()
+    assert finder.search(store, CASE).kin == []
+    from kin_helpers import outside_records
+
+    store.add_records(outside_records())
+    assert finder.search(store, CASE).kin == []  # the index is kept until told
+    finder.invalidate()
+    assert AUNT in {f.record_id for f in finder.search(store, CASE).kin}
