@@ -12,7 +12,18 @@ from typing import Protocol, runtime_checkable
 
 import networkx as nx
 
-from .model import AuditEvent, Candidate, Case, NetworkRole, Person, Plan, Record, ReviewStatus, Tie
+from .model import (
+    AuditEvent,
+    Candidate,
+    Case,
+    ChangeSet,
+    NetworkRole,
+    Person,
+    Plan,
+    Record,
+    ReviewStatus,
+    Tie,
+)
 
 DEFAULT_BATCH = 5_000
 
@@ -64,6 +75,11 @@ class TieStore(Protocol):
 
     def get_tie(self, tie_id: str) -> Tie: ...
 
+    def get_ties(self, tie_ids: Iterable[str]) -> list[Tie]:
+        """The ties ``tie_ids`` name, in the order asked (an id asked twice comes twice);
+        :class:`NotFound` naming every missing id if any is missing."""
+        ...
+
     def update_tie(self, tie: Tie) -> Tie: ...
 
     def delete_tie(self, tie_id: str) -> None: ...
@@ -89,7 +105,8 @@ class CaseStore(Protocol):
     def update_case(self, case: Case) -> Case: ...
 
     def delete_case(self, case_id: str) -> None:
-        """Remove a case with its roles, plans and candidates; persons and ties stay."""
+        """Remove a case with its roles, plans, candidates and change sets; persons and
+        ties stay."""
         ...
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
@@ -114,6 +131,11 @@ class CaseStore(Protocol):
 
     def cases_of(self, person_id: str) -> list[str]:
         """Ids of the cases a person is a child or network member of, ordered."""
+        ...
+
+    def roles_of(self, person_id: str) -> list[NetworkRole]:
+        """Every network role of a person, across all cases, ordered by case id;
+        :class:`NotFound` for an unknown person."""
         ...
 
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
@@ -164,10 +186,48 @@ class CandidateStore(Protocol):
 
     def get_candidate(self, candidate_id: str) -> Candidate: ...
 
+    def record_decision(
+        self,
+        candidate: Candidate,
+        event: AuditEvent,
+        *,
+        change_set: ChangeSet | None = None,
+    ) -> Candidate:
+        """Store a candidate's new review status, the audit event that says so and the
+        change set of what the decision did, in one transaction: all or nothing.
+
+        ``change_set`` must have the candidate as subject (:class:`InvalidInput`); it
+        replaces any earlier change set of the candidate. A candidate back to pending
+        loses its change set in the same transaction. :class:`NotFound` for a missing
+        case, :class:`Conflict` for an audit event id already used.
+        """
+        ...
+
     def list_candidates(
         self, case_id: str, *, status: ReviewStatus | None = None
     ) -> list[Candidate]:
         """A case's candidates, best score first."""
+        ...
+
+
+class ChangeSetStore(Protocol):
+    """What a decision changed, kept apart from the candidate so it can be reversed."""
+
+    def save_change_set(self, change_set: ChangeSet) -> ChangeSet:
+        """Create or replace a change set; it replaces any other of the same subject.
+        :class:`NotFound` if its case is missing."""
+        ...
+
+    def get_change_set(self, change_set_id: str) -> ChangeSet:
+        """The change set; :class:`NotFound` if there is none."""
+        ...
+
+    def change_set_for(self, subject_id: str) -> ChangeSet | None:
+        """The change set of a subject (e.g. a candidate), or None."""
+        ...
+
+    def delete_change_set(self, change_set_id: str) -> None:
+        """Remove a change set; :class:`NotFound` if there is none."""
         ...
 
 
@@ -193,6 +253,7 @@ class GraphStore(
     PlanStore,
     RecordStore,
     CandidateStore,
+    ChangeSetStore,
     AuditLog,
     Protocol,
 ):

@@ -168,3 +168,20 @@ def test_delete_case_removes_what_belongs_to_it_only(family: GraphStore) -> None
     assert family.count_persons() == 5
     family.delete_person("p-kid", cascade=True)  # no longer a child of any case
     assert family.count_persons() == 4
+
+
+def test_roles_of_lists_a_persons_roles_across_cases(family: GraphStore) -> None:
+    family.create_case(case("c-2", "p-kid"))
+    family.create_case(case("c-1", "p-sis"))
+    family.set_role(role("c-2", "p-oma", engagement=Engagement.committed))
+    family.set_role(role("c-1", "p-oma"))
+    family.set_role(role("c-1", "p-buur"))
+    found = family.roles_of("p-oma")
+    assert [(r.case_id, r.person_id) for r in found] == [("c-1", "p-oma"), ("c-2", "p-oma")]
+    assert found[1] == family.get_role("c-2", "p-oma")
+    assert family.roles_of("p-kid") == []  # a child of a case has no network role there
+    assert family.roles_of("p-mum") == []
+    with pytest.raises(NotFound, match="p-ghost"):
+        family.roles_of("p-ghost")
+    family.delete_case("c-2")
+    assert [r.case_id for r in family.roles_of("p-oma")] == ["c-1"]

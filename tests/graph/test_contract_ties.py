@@ -110,3 +110,21 @@ def test_delete_tie_keeps_the_persons(three: GraphStore) -> None:
     three.delete_tie("t-1")
     assert three.ties_of("p-a") == []
     assert three.get_person("p-b").id == "p-b"
+
+
+def test_get_ties_in_the_order_asked(three: GraphStore) -> None:
+    three.create_tie(tie("t-1", "p-a", "p-b", "sibling"))
+    three.create_tie(tie("t-2", "p-b", "p-c", "parent"))
+    three.create_tie(tie("t-3", "p-c", "p-a"))
+    found = three.get_ties(["t-3", "t-1", "t-3"])
+    assert [t.id for t in found] == ["t-3", "t-1", "t-3"]
+    assert found[1] == three.get_tie("t-1")
+    assert three.get_ties([]) == []
+
+
+def test_get_ties_names_every_missing_id(three: GraphStore) -> None:
+    three.create_tie(tie("t-1", "p-a", "p-b"))
+    with pytest.raises(NotFound) as missing:
+        three.get_ties(["t-1", "t-none", "t-gone", "t-none"])
+    assert missing.value.entity == "tie"
+    assert missing.value.ident == "t-none, t-gone"

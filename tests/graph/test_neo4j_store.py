@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 from builders import case, person, role, tie
+from legacy_helpers import check_schema_3, seed_schema_2
 
 from tenhands.graph.errors import Conflict, InvalidInput, StoreUnavailable
 from tenhands.graph.model import Provenance, SourceKind, SourceRef
@@ -93,7 +94,7 @@ def test_init_schema_creates_constraints_and_indexes(
             "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties"
         ).records
     }
-    for label in ["Person", "Case", "Plan", "Record", "Candidate", "AuditEvent"]:
+    for label in ["Person", "Case", "Plan", "Record", "Candidate", "AuditEvent", "ChangeSet"]:
         assert ("UNIQUENESS", [label], ["id"]) in constraints.values()
     assert constraints["tie_id"] == ("RELATIONSHIP_UNIQUENESS", ["TIE"], ["id"])
     assert constraints["role_key"] == ("RELATIONSHIP_UNIQUENESS", ["ROLE"], ["key"])
@@ -317,3 +318,30 @@ def test_migration_from_schema_1_fills_the_source_keys(
     assert [p.id for p in store.find_persons_by_source("@I1@", name="oud.ged")] == ["p-old"]
     version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
     assert version[0]["v"] == SCHEMA_VERSION
+
+
+def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(
+    store: Neo4jStore, admin: neo4j.Driver
+) -> None:
+    seed_schema_2(store)
+    for name in ("change_set_id", "change_set_subject_id"):
+        admin.execute_query(f"DROP CONSTRAINT {name} IF EXISTS")
+    admin.execute_query("DROP INDEX change_set_case_id IF EXISTS")
+    admin.execute_query("MATCH (v:SchemaVersion) SET v.version = 2")
+    try:
+        store.init_schema()
+        check_schema_3(store)
+        store.init_schema()  # a second run changes nothing
+        check_schema_3(store)
+    finally:
+        store.init_schema()  # the constraints stay for the other tests, whatever happened
+    constraints = {
+        r["name"]: (r["labelsOrTypes"], r["properties"])
+        for r in admin.execute_query(
+            "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties"
+        ).records
+    }
+    assert constraints["change_set_id"] == (["ChangeSet"], ["id"])
+    assert constraints["change_set_subject_id"] == (["ChangeSet"], ["subject_id"])
+    version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
+    assert version[0]["v"] == SCHEMA_VERSION == 3

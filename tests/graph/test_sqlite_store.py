@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from builders import case, person, tie
+from legacy_helpers import check_schema_3, seed_schema_2
 
 from tenhands.graph.errors import InvalidInput, StoreUnavailable
 from tenhands.graph.model import AuditAction, AuditEvent, Provenance, SourceKind, SourceRef
@@ -83,6 +84,27 @@ def test_migration_from_schema_1_keeps_data_and_fills_new_keys(tmp_path: Path) -
     assert store.get_person("p-old") == old
     assert [p.id for p in store.find_persons_by_source("@I1@", name="oud.ged")] == ["p-old"]
     store.close()
+
+
+def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    store = SqliteStore(path)
+    store.init_schema()
+    seed_schema_2(store)
+    store.close()
+    with raw(path) as conn:  # the same file as schema 2 had it
+        conn.execute("DROP TABLE change_sets")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store = SqliteStore(path)
+    store.init_schema()
+    assert store.schema_version == SCHEMA_VERSION == 3
+    check_schema_3(store)
+    store.init_schema()  # a second run changes nothing
+    check_schema_3(store)
+    store.close()
+    with raw(path) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(change_sets)")]
+    assert columns[:3] == ["id", "subject_id", "case_id"]
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

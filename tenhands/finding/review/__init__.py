@@ -3,7 +3,9 @@
 ``review_queue`` lists a case's pending candidates, best first; ``accept`` creates or
 links the person, the tie and the network role (or merges two persons); ``reject``
 marks a proposal so it is never proposed again (``was_rejected``, ``filter_new``);
-``undo`` puts a decided candidate back to pending and removes what accept made.
+``undo`` puts a decided candidate back to pending and reverses what accept made.
+What an accept changed is stored with the decision, in one transaction, as a change set
+(:class:`tenhands.graph.model.ChangeSet`), never in the candidate's explanation.
 """
 
 from __future__ import annotations

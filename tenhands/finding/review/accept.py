@@ -16,6 +16,7 @@ from tenhands.graph.model import (
     CandidateKind,
     Contact,
     Engagement,
+    EntityKind,
     NetworkRole,
     Person,
     Provenance,
@@ -26,9 +27,9 @@ from tenhands.graph.model import (
 )
 from tenhands.graph.store import GraphStore
 
+from .changes import Changes, person_snapshot, reverse
 from .decisions import audit, check_reviewer, load_pending, save_decision
 from .relations import direct_tie, parse_relation
-from .undo_log import with_log
 
 FILLABLE = ("given_names", "surname", "birth_surname", "sex", "birth_date", "birth_place")
 """Person fields a match may fill when they are empty (plus addresses and contact)."""
@@ -83,22 +84,35 @@ def accept(
         candidate = Candidate.model_validate(
             {**candidate.model_dump(), "relation": word, "relation_to": to}
         )
+    changes = Changes(candidate=candidate, kind=candidate.kind.value, reviewer=reviewer)
     if candidate.kind is CandidateKind.kin:
-        result, log = _accept_kin(store, candidate, reviewer, note)
+        result = _accept_kin(store, candidate, reviewer, note, changes)
     elif candidate.kind is CandidateKind.match:
-        result, log = _accept_match(store, candidate, reviewer)
+        result = _accept_match(store, candidate, reviewer, changes)
     else:
         from .merge import merge
 
-        result, log = merge(store, candidate, reviewer)
-    decided = save_decision(
-        store,
-        candidate,
-        reviewer=reviewer,
-        status=ReviewStatus.accepted,
-        explanation=with_log(candidate, log),
-        detail=f"accepted {candidate.kind.value} candidate",
-    )
+        result = merge(store, candidate, reviewer, changes)
+    change_set = changes.change_set()
+    try:
+        decided = save_decision(
+            store,
+            candidate,
+            reviewer=reviewer,
+            status=ReviewStatus.accepted,
+            detail=f"accepted {candidate.kind.value} candidate",
+            change_set=change_set,
+        )
+    except Exception:
+        # the decision was not stored: take back what was written for it
+        with contextlib.suppress(Exception):
+            reverse(
+                store,
+                change_set,
+                reviewer=reviewer,
+                detail=f"accept of candidate {candidate.id} not stored",
+            )
+        raise
     return Acceptance(candidate=decided, **result)
 
 
@@ -155,8 +169,8 @@ def _role_note(candidate: Candidate, relation: str | None, relation_to: str | No
 
 
 def _accept_kin(
-    store: GraphStore, candidate: Candidate, reviewer: str, note: str | None
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    store: GraphStore, candidate: Candidate, reviewer: str, note: str | None, changes: Changes
+) -> dict[str, Any]:
     if candidate.case_id is None:
         raise InvalidInput("a kin candidate needs a case")
     case = store.get_case(candidate.case_id)
@@ -204,31 +218,27 @@ def _accept_kin(
     )
 
     # Write; on a failure half-way, take back what was written (no half-done accept).
-    done: list[str] = []
     try:
         if created:
             store.create_person(person)
-            done.append("person")
+            changes.made(EntityKind.person, person.id)
         if tie is not None:
             store.create_tie(tie)
-            done.append("tie")
+            changes.made(EntityKind.tie, tie.id)
         store.set_role(role)
-        done.append("role")
+        changes.made(EntityKind.role, person.id, case.id)
     except Exception:
         with contextlib.suppress(Exception):
-            if "tie" in done and tie is not None:
-                store.delete_tie(tie.id)
-            if "person" in done:
-                store.delete_person(person.id, cascade=True)
+            reverse(store, changes.change_set(), reviewer=reviewer, detail=None)
         raise
-    for entity, ident in (("person", person.id), ("tie", tie.id if tie else None)):
-        if entity in done:
+    for ref in changes.created:
+        if ref.kind is not EntityKind.role:
             audit(
                 store,
                 actor=reviewer,
                 action=AuditAction.create,
-                entity=entity,
-                entity_id=ident,
+                entity=ref.kind.value,
+                entity_id=ref.id,
                 case_id=case.id,
                 detail=f"from candidate {candidate.id}",
             )
@@ -241,21 +251,12 @@ def _accept_kin(
         case_id=case.id,
         detail=f"from candidate {candidate.id}",
     )
-    tie_id = tie.id if tie else None
-    log = {
-        "kind": "kin",
-        "person": person.id,
-        "created_person": created,
-        "tie": tie_id,
-        "role_case": case.id,
-    }
-    result = {
+    return {
         "person_id": person.id,
         "created_person": created,
-        "tie_id": tie_id,
+        "tie_id": tie.id if tie else None,
         "role_case_id": case.id,
     }
-    return result, log
 
 
 # --- match ------------------------------------------------------------------------------
@@ -266,8 +267,8 @@ def _empty(value: object) -> bool:
 
 
 def _accept_match(
-    store: GraphStore, candidate: Candidate, reviewer: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    store: GraphStore, candidate: Candidate, reviewer: str, changes: Changes
+) -> dict[str, Any]:
     if not (candidate.record_id and candidate.person_id):
         raise InvalidInput("a match candidate names a record and a person")
     record = store.get_record(candidate.record_id)
@@ -301,6 +302,8 @@ def _accept_match(
         }
     )
     store.update_person(changed)
+    changes.before.append(person_snapshot(person))
+    changes.after.append(person_snapshot(store.get_person(person.id)))
     audit(
         store,
         actor=reviewer,
@@ -310,20 +313,4 @@ def _accept_match(
         case_id=candidate.case_id,
         detail=f"linked record {record.id}; filled {', '.join(filled) or 'nothing'}",
     )
-    log = {
-        "kind": "match",
-        "person": person.id,
-        "filled": filled,
-        "filled_values": _dump_fields(changed, filled),
-        "notes_before": person.notes,
-        "notes_after": changed.notes,
-    }
-    return {"person_id": person.id, "filled": tuple(filled)}, log
-
-
-def _dump_fields(person: Person, names: list[str]) -> dict[str, Any]:
-    dumped = person.model_dump(mode="json")
-    out: dict[str, Any] = {}
-    for name in names:
-        out[name] = dumped["contact"][name] if name in ("phones", "emails") else dumped[name]
-    return out
+    return {"person_id": person.id, "filled": tuple(filled)}

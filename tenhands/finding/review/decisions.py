@@ -10,14 +10,13 @@ from tenhands.graph.model import (
     AuditEvent,
     Candidate,
     CandidateKind,
-    Evidence,
+    ChangeSet,
     ReviewStatus,
 )
 from tenhands.graph.model.common import utcnow
 from tenhands.graph.store import GraphStore
 
 from .relations import parse_relation
-from .undo_log import without_log
 
 PairKey = tuple[str, str, str, str]
 
@@ -87,12 +86,13 @@ def save_decision(
     *,
     reviewer: str,
     status: ReviewStatus,
-    explanation: Sequence[Evidence],
     detail: str,
     reason: str | None = None,
+    change_set: ChangeSet | None = None,
 ) -> Candidate:
-    """Store a candidate's new review status (pending clears reviewer, time and reason)
-    and append the audit event that says so, without personal values."""
+    """Store a candidate's new review status (pending clears reviewer, time and reason),
+    the audit event that says so (without personal values) and the change set of what
+    the decision did, in one transaction. Back to pending, the change set goes."""
     decided_now = status is not ReviewStatus.pending
     decided = Candidate.model_validate(
         {
@@ -101,13 +101,10 @@ def save_decision(
             "reviewed_by": reviewer if decided_now else None,
             "reviewed_at": utcnow() if decided_now else None,
             "reason": reason,
-            "explanation": [e.model_dump() for e in explanation],
             "provenance": candidate.provenance.touched(reviewer).model_dump(),
         }
     )
-    store.save_candidate(decided)
-    audit(
-        store,
+    event = AuditEvent(
         actor=reviewer,
         action=AuditAction.update,
         entity="candidate",
@@ -115,7 +112,7 @@ def save_decision(
         case_id=candidate.case_id,
         detail=detail,
     )
-    return decided
+    return store.record_decision(decided, event, change_set=change_set)
 
 
 def filter_new(store: GraphStore, case_id: str, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -136,7 +133,6 @@ def reject(store: GraphStore, candidate_id: str, *, reviewer: str, reason: str) 
         reviewer=reviewer,
         status=ReviewStatus.rejected,
         reason=reason.strip(),
-        explanation=without_log(candidate),
         detail=f"rejected {candidate.kind.value} candidate",
     )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from tenhands.graph.errors import Conflict, NotFound
-from tenhands.graph.model import AuditAction, Candidate, NetworkRole, Person, Tie
+from tenhands.graph.errors import Conflict
+from tenhands.graph.model import AuditAction, Candidate, EntityKind, Person, Tie
 from tenhands.graph.store import GraphStore
 
+from .changes import Changes, person_snapshot, reverse, role_snapshot, tie_snapshot
 from .decisions import audit
 
 _FILLABLE = ("surname", "birth_surname", "birth_date", "birth_place", "language")
@@ -16,16 +17,6 @@ _FILLABLE = ("surname", "birth_surname", "birth_date", "birth_place", "language"
 
 def _is_child(store: GraphStore, person_id: str) -> bool:
     return any(person_id in store.get_case(c).child_ids for c in store.cases_of(person_id))
-
-
-def roles_of(store: GraphStore, person_id: str) -> list[NetworkRole]:
-    roles = []
-    for case_id in store.cases_of(person_id):
-        try:
-            roles.append(store.get_role(case_id, person_id))
-        except NotFound:  # a child of the case, without a network role
-            continue
-    return roles
 
 
 def _same_tie(a: Tie, b: Tie) -> bool:
@@ -70,14 +61,15 @@ def _merged(kept: Person, gone: Person, reviewer: str, candidate_id: str) -> Per
 
 
 def merge(
-    store: GraphStore, candidate: Candidate, reviewer: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    store: GraphStore, candidate: Candidate, reviewer: str, changes: Changes
+) -> dict[str, Any]:
     """Merge ``other_person_id`` into ``person_id`` (the child of a case is always kept).
 
     Every tie and role of the merged person moves to the kept one (a tie between the two
     is dropped; a role in a case where the kept person has one yields to it), empty fields
-    are filled, names become aliases, sources are noted. The log holds the merged person,
-    their ties and roles, and the kept person before, so undo can restore them.
+    are filled, names become aliases, sources are noted. ``changes`` gets the merged
+    person, their ties and roles, and the kept person before, so undo can restore them,
+    and the moved ties and roles and the kept person as the merge left them.
     """
     kept_id, gone_id = candidate.person_id or "", candidate.other_person_id or ""
     if kept_id == gone_id:
@@ -88,14 +80,13 @@ def merge(
             raise Conflict("both persons are children of a case; merge them by hand")
         kept, gone = gone, kept
     gone_ties = store.ties_of(gone.id)
-    gone_roles = roles_of(store, gone.id)
+    gone_roles = store.roles_of(gone.id)
     kept_ties = store.ties_of(kept.id)
-    kept_cases = {r.case_id for r in roles_of(store, kept.id)}
+    kept_cases = {r.case_id for r in store.roles_of(kept.id)}
 
     merged = _merged(kept, gone, reviewer, candidate.id)  # invalid → nothing written yet
     new_ties: list[str] = []
     new_roles: list[str] = []
-    kept_updated = False
     try:
         for tie in gone_ties:
             if tie.other(gone.id) == kept.id:
@@ -110,27 +101,33 @@ def merge(
             if any(_same_tie(moved, k) for k in kept_ties):
                 continue
             store.create_tie(moved)
+            changes.made(EntityKind.tie, moved.id)
+            changes.after.append(tie_snapshot(moved))
             kept_ties.append(moved)
             new_ties.append(moved.id)
         for role in gone_roles:
             if role.case_id in kept_cases:
                 continue
-            store.set_role(role.model_copy(update={"person_id": kept.id}))
+            moved_role = role.model_copy(update={"person_id": kept.id})
+            store.set_role(moved_role)
+            changes.made(EntityKind.role, kept.id, role.case_id)
+            changes.after.append(role_snapshot(moved_role))
             new_roles.append(role.case_id)
         store.update_person(merged)
-        kept_updated = True
-        stored = store.get_person(kept.id)  # as the store keeps it, to compare on undo
+        changes.before.append(person_snapshot(kept))
+        # as the store keeps it, to compare on undo
+        changes.after.append(person_snapshot(store.get_person(kept.id)))
         store.delete_person(gone.id, cascade=True)
     except Exception:
         # take back what was written, so a failed merge leaves both persons as they were
         with contextlib.suppress(Exception):
-            for tie_id in new_ties:
-                store.delete_tie(tie_id)
-            for case_id in new_roles:
-                store.remove_role(case_id, kept.id)
-            if kept_updated:
-                store.update_person(kept)
+            reverse(store, changes.change_set(), reviewer=reviewer, detail=None)
         raise
+    changes.before += [
+        person_snapshot(gone),
+        *(tie_snapshot(t) for t in gone_ties),
+        *(role_snapshot(r) for r in gone_roles),
+    ]
     for action, entity, ident in (
         (AuditAction.update, "person", kept.id),
         (AuditAction.delete, "person", gone.id),
@@ -145,21 +142,9 @@ def merge(
             detail=f"merge of candidate {candidate.id}: {len(new_ties)} ties, "
             f"{len(new_roles)} roles moved",
         )
-    log = {
-        "kind": "duplicate",
-        "kept": kept.id,
-        "kept_before": kept.model_dump(mode="json"),
-        "kept_after_updated_at": stored.model_dump(mode="json")["provenance"]["updated_at"],
-        "gone": gone.model_dump(mode="json"),
-        "gone_ties": [t.model_dump(mode="json") for t in gone_ties],
-        "gone_roles": [r.model_dump(mode="json") for r in gone_roles],
-        "new_ties": new_ties,
-        "new_roles": new_roles,
-    }
-    result = {
+    return {
         "person_id": kept.id,
         "merged_person_id": gone.id,
         "moved_ties": tuple(new_ties),
         "moved_roles": tuple(new_roles),
     }
-    return result, log

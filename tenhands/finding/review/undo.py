@@ -3,197 +3,148 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 from tenhands.graph.errors import Conflict, NotFound
-from tenhands.graph.model import (
-    AuditAction,
-    Candidate,
-    Engagement,
-    NetworkRole,
-    Person,
-    ReviewStatus,
-    Tie,
-)
+from tenhands.graph.model import Candidate, ChangeSet, Engagement, EntityKind, ReviewStatus, Tie
 from tenhands.graph.store import GraphStore
 
-from .decisions import audit, check_reviewer, save_decision
-from .undo_log import read_log, without_log
+from .changes import reverse, same
+from .decisions import check_reviewer, save_decision
 
 
 def undo(store: GraphStore, candidate_id: str, *, reviewer: str) -> Candidate:
     """Put a decided candidate back to pending (:class:`Conflict` for a pending one).
 
-    For an accepted one, what accept created is removed first: a created person only if
-    nothing was attached to or changed on them since (else :class:`Conflict` and nothing
-    changes); a match's filled fields are emptied again where they still hold the filled
-    value; a merge restores the merged person with their ties and roles.
+    For an accepted one, what accept did is reversed first, from the change set stored
+    with the decision: a created person only if nothing was attached to or changed on
+    them since (else :class:`Conflict` and nothing changes); a match's filled fields
+    get their earlier value back where they still hold the filled one; a merge restores
+    the merged person with their ties and roles and the kept person as they were.
+    The candidate goes back to pending and its change set is removed in one transaction.
     """
     reviewer = check_reviewer(reviewer)
     candidate = store.get_candidate(candidate_id)
     if candidate.status is ReviewStatus.pending:
         raise Conflict(f"candidate {candidate_id!r} is pending; there is nothing to undo")
     if candidate.status is ReviewStatus.accepted:
-        log = read_log(candidate)
-        if log is None:
-            raise Conflict(f"candidate {candidate_id!r} was accepted without an undo log")
-        _UNDO[str(log["kind"])](store, candidate, log, reviewer)
-    reopened = save_decision(
+        change_set = store.change_set_for(candidate.id)
+        if change_set is None:
+            raise Conflict(f"candidate {candidate_id!r} was accepted without a change set")
+        if change_set.kind == "kin":
+            _check_kin(store, change_set)
+        if change_set.kind != "duplicate" or not _merge_reversed(store, change_set):
+            if change_set.kind == "duplicate":
+                _check_merge(store, change_set)
+            detail = f"undo of candidate {candidate.id}"
+            reverse(store, change_set, reviewer=reviewer, detail=detail)
+    return save_decision(
         store,
         candidate,
         reviewer=reviewer,
         status=ReviewStatus.pending,
-        explanation=without_log(candidate),
         detail=f"undid {candidate.status.value} {candidate.kind.value} candidate",
     )
-    return reopened
 
 
-def _undo_kin(store: GraphStore, candidate: Candidate, log: dict[str, Any], reviewer: str) -> None:
-    person_id, tie_id, case_id = str(log["person"]), log.get("tie"), str(log["role_case"])
-    try:
-        role = store.get_role(case_id, person_id)
-    except NotFound:
-        role = None
-    if role is not None and (
-        role.engagement is not Engagement.identified
-        or role.circle is not None
-        or role.support
-        or role.risk_flags
-        or role.last_contact is not None
-    ):
-        raise Conflict(
-            f"the role of {person_id!r} in case {case_id!r} was worked on since the candidate "
-            "was accepted; change it back or keep the person"
-        )
-    if log.get("created_person"):
-        person = store.get_person(person_id)
-        others = [t.id for t in store.ties_of(person_id) if t.id != tie_id]
-        cases = [c for c in store.cases_of(person_id) if c != case_id]
+def _check_kin(store: GraphStore, change_set: ChangeSet) -> None:
+    """:class:`Conflict` if the person, tie or role accept made was worked on since."""
+    roles = [r for r in change_set.created if r.kind is EntityKind.role]
+    ties = set(change_set.created_ids(EntityKind.tie))
+    for ref in roles:
+        try:
+            role = store.get_role(ref.case_id or "", ref.id)
+        except NotFound:
+            continue
+        if (
+            role.engagement is not Engagement.identified
+            or role.circle is not None
+            or role.support
+            or role.risk_flags
+            or role.last_contact is not None
+        ):
+            raise Conflict(
+                f"the role of {ref.id!r} in case {ref.case_id!r} was worked on since the "
+                "candidate was accepted; change it back or keep the person"
+            )
+    role_cases = {r.case_id for r in roles}
+    for person_id in change_set.created_ids(EntityKind.person):
+        try:
+            person = store.get_person(person_id)
+        except NotFound:  # removed already, by an undo that stopped half-way
+            continue
+        others = [t.id for t in store.ties_of(person_id) if t.id not in ties]
+        cases = [c for c in store.cases_of(person_id) if c not in role_cases]
         if others or cases or person.provenance.updated_at is not None:
             raise Conflict(
                 f"person {person_id!r} was changed or linked since the candidate was "
                 "accepted; remove those ties, roles or changes first, or keep the person"
             )
-    if tie_id:
-        _delete_tie(store, str(tie_id))
-        audit(
-            store,
-            actor=reviewer,
-            action=AuditAction.delete,
-            entity="tie",
-            entity_id=str(tie_id),
-            case_id=case_id,
-            detail=f"undo of candidate {candidate.id}",
-        )
-    with contextlib.suppress(NotFound):
-        store.remove_role(case_id, person_id)
-    audit(
-        store,
-        actor=reviewer,
-        action=AuditAction.delete,
-        entity="role",
-        entity_id=person_id,
-        case_id=case_id,
-        detail=f"undo of candidate {candidate.id}",
-    )
-    if log.get("created_person"):
-        store.delete_person(person_id)
-        audit(
-            store,
-            actor=reviewer,
-            action=AuditAction.delete,
-            entity="person",
-            entity_id=person_id,
-            case_id=case_id,
-            detail=f"undo of candidate {candidate.id}",
-        )
 
 
-def _delete_tie(store: GraphStore, tie_id: str) -> None:
-    with contextlib.suppress(NotFound):
-        store.delete_tie(tie_id)
-
-
-def _undo_match(
-    store: GraphStore, candidate: Candidate, log: dict[str, Any], reviewer: str
-) -> None:
-    person = store.get_person(str(log["person"]))
-    current = person.model_dump(mode="json")
-    data = person.model_dump()
-    emptied = []
-    for name, value in dict(log["filled_values"]).items():
-        if name in ("phones", "emails"):
-            if current["contact"][name] == value:
-                data["contact"][name] = []
-                emptied.append(name)
-        elif current[name] == value:
-            data[name] = [] if name in ("given_names", "addresses") else None
-            if name == "sex":
-                data[name] = "unknown"
-            emptied.append(name)
-    if person.notes == log.get("notes_after"):
-        data["notes"] = log.get("notes_before")
-    data["provenance"] = person.provenance.touched(reviewer)
-    store.update_person(Person.model_validate(data))
-    audit(
-        store,
-        actor=reviewer,
-        action=AuditAction.update,
-        entity="person",
-        entity_id=person.id,
-        case_id=candidate.case_id,
-        detail=f"undo of candidate {candidate.id}; emptied "
-        + (", ".join(sorted(emptied)) or "nothing"),
-    )
-
-
-def _undo_merge(
-    store: GraphStore, candidate: Candidate, log: dict[str, Any], reviewer: str
-) -> None:
-    kept_before = Person.model_validate(log["kept_before"])
-    gone = Person.model_validate(log["gone"])
-    ties = [Tie.model_validate(t) for t in log["gone_ties"]]
-    roles = [NetworkRole.model_validate(r) for r in log["gone_roles"]]
-    kept = store.get_person(kept_before.id)
-    if kept.model_dump(mode="json")["provenance"]["updated_at"] != log["kept_after_updated_at"]:
-        raise Conflict(f"person {kept.id!r} was changed since the merge; undo those changes first")
-    try:
-        store.get_person(gone.id)
-        raise Conflict(f"a person with id {gone.id!r} exists again; cannot restore the merge")
-    except NotFound:
-        pass
-    needed = {t.other(gone.id) for t in ties} - {kept.id}
-    found = {p.id for p in store.get_persons(sorted(needed))}
-    if needed - found:
+def _check_merge(store: GraphStore, change_set: ChangeSet) -> None:
+    """:class:`Conflict` unless the merge can be reversed exactly: the kept person, the
+    moved ties and roles unchanged since, the merged person's id free, and every person
+    and case the restored ties and roles need still there."""
+    for snap in change_set.after_of(EntityKind.person):
+        if not same(store.get_person(snap.id), snap):
+            raise Conflict(
+                f"person {snap.id!r} was changed since the merge; undo those changes first"
+            )
+    # (a change set moved from an old undo log has no after-image of moved ties and roles)
+    for tie in _existing_ties(store, change_set.created_ids(EntityKind.tie)):
+        after = change_set.find_after(EntityKind.tie, tie.id)
+        if after is not None and not same(tie, after):
+            raise Conflict(f"tie {tie.id!r} was changed since the merge; undo that change first")
+    for ref in change_set.created:
+        if ref.kind is not EntityKind.role:
+            continue
+        try:
+            role = store.get_role(ref.case_id or "", ref.id)
+        except NotFound:
+            continue
+        after = change_set.find_after(EntityKind.role, ref.id, ref.case_id)
+        if after is not None and not same(role, after):
+            raise Conflict(
+                f"the role of {ref.id!r} in case {ref.case_id!r} was changed since the merge; "
+                "undo that change first"
+            )
+    restored = {s.id for s in change_set.before_of(EntityKind.person)}
+    changed = {s.id for s in change_set.after_of(EntityKind.person)}
+    for person_id in sorted(restored - changed):
+        try:
+            store.get_person(person_id)
+        except NotFound:
+            continue
+        raise Conflict(f"a person with id {person_id!r} exists again; cannot restore the merge")
+    ends = {
+        end
+        for snap in change_set.before_of(EntityKind.tie)
+        for end in (snap.data["source_id"], snap.data["target_id"])
+    } - restored
+    found = {p.id for p in store.get_persons(sorted(ends))}
+    if ends - found:
         raise Conflict("a person tied to the merged person was removed since; cannot restore")
-    for role in roles:
-        store.get_case(role.case_id)
+    for snap in change_set.before_of(EntityKind.role):
+        store.get_case(snap.case_id or "")
 
-    for tie_id in log["new_ties"]:
-        _delete_tie(store, str(tie_id))
-    for case_id in log["new_roles"]:
-        with contextlib.suppress(NotFound):
-            store.remove_role(str(case_id), kept.id)
-    restored = kept_before.model_copy(
-        update={"provenance": kept_before.provenance.touched(reviewer)}
+
+def _merge_reversed(store: GraphStore, change_set: ChangeSet) -> bool:
+    """Whether a merge was reversed already (by an undo whose decision was not stored):
+    both persons back as they were and no moved tie left."""
+    persons = change_set.before_of(EntityKind.person)
+    found = {p.id: p for p in store.get_persons(s.id for s in persons)}
+    return all(s.id in found and same(found[s.id], s) for s in persons) and not _existing_ties(
+        store, change_set.created_ids(EntityKind.tie)
     )
-    store.update_person(restored)
-    store.create_person(gone)
-    if ties:
-        store.upsert_ties(ties)
-    if roles:
-        store.upsert_roles(roles)
-    for action, ident in ((AuditAction.update, kept.id), (AuditAction.create, gone.id)):
-        audit(
-            store,
-            actor=reviewer,
-            action=action,
-            entity="person",
-            entity_id=ident,
-            case_id=candidate.case_id,
-            detail=f"undo of merge candidate {candidate.id}",
-        )
 
 
-_UNDO = {"kin": _undo_kin, "match": _undo_match, "duplicate": _undo_merge}
+def _existing_ties(store: GraphStore, tie_ids: list[str]) -> list[Tie]:
+    """Those of ``tie_ids`` still stored (a tie removed since needs no undoing)."""
+    try:
+        return store.get_ties(tie_ids)
+    except NotFound:
+        found = []
+        for tie_id in tie_ids:
+            with contextlib.suppress(NotFound):
+                found.append(store.get_tie(tie_id))
+        return found

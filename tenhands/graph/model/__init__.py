@@ -3,6 +3,7 @@
 from .audit import AuditAction, AuditEvent
 from .candidate import Candidate, CandidateKind, Evidence, ReviewStatus
 from .case import Case, CaseStatus, Engagement, NetworkRole, RiskFlag, SupportType
+from .change_set import ChangeSet, EntityKind, EntityRef, Snapshot, snapshot
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
 from .dates import DateQualifier, PartialDate
 from .person import Address, Confidential, Contact, Person, Sex
@@ -18,12 +19,15 @@ __all__ = [
     "Candidate",
     "CandidateKind",
     "Case",
+    "ChangeSet",
     "CaseStatus",
     "Circle",
     "Confidential",
     "Contact",
     "DateQualifier",
     "Engagement",
+    "EntityKind",
+    "EntityRef",
     "Evidence",
     "Id",
     "Model",
@@ -39,6 +43,7 @@ __all__ = [
     "RiskFlag",
     "ScaleScore",
     "Sex",
+    "Snapshot",
     "SourceKind",
     "SourceRef",
     "SupportType",
@@ -49,5 +54,6 @@ __all__ = [
     "TieCategory",
     "TieKind",
     "new_id",
+    "snapshot",
     "utcnow",
 ]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from ..errors import InvalidInput
+from ..model import Candidate, ChangeSet, ReviewStatus
 
 R = TypeVar("R")
 
@@ -43,3 +44,18 @@ def page(limit: int, offset: int = 0) -> tuple[int, int]:
     if limit < 0 or offset < 0:
         raise InvalidInput("limit and offset must not be negative")
     return min(limit, MAX_PAGE), min(offset, MAX_PAGE)
+
+
+def check_decision(candidate: Candidate, change_set: ChangeSet | None) -> None:
+    """:class:`InvalidInput` unless ``change_set`` belongs to ``candidate``'s decision."""
+    if change_set is None:
+        return
+    if change_set.subject_id != candidate.id:
+        raise InvalidInput(
+            f"change set {change_set.id!r} belongs to {change_set.subject_id!r}, "
+            f"not to candidate {candidate.id!r}"
+        )
+    if candidate.status is ReviewStatus.pending:
+        raise InvalidInput("a candidate back to pending keeps no change set")
+    if change_set.case_id != candidate.case_id:
+        raise InvalidInput("a change set belongs to the case of its candidate")

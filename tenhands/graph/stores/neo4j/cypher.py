@@ -12,9 +12,12 @@ text. The graph shape:
 - ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
   ``(:Candidate {id, kind, case_id, status, score, data})``,
   ``(:AuditEvent {id, at, actor, case_id, data})``
+- ``(:ChangeSet {id, subject_id, case_id, kind, created_at, created_by, created, before,
+  after})``, the last three JSON arrays
 - ``(:SchemaVersion {name, version})``
 
-``data`` always holds the model's full JSON; the other properties are copies kept
+``data`` (a change set: ``created``, ``before`` and ``after``) always holds the
+model's full JSON; the other properties are copies kept
 for lookups, ordering and search.
 
 Lookups by id carry ``USING INDEX SEEK`` hints: a plan cached while the database
@@ -36,6 +39,9 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT record_id IF NOT EXISTS FOR (n:Record) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (n:Candidate) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (n:ChangeSet) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT change_set_subject_id IF NOT EXISTS "
+    "FOR (n:ChangeSet) REQUIRE n.subject_id IS UNIQUE",
     "CREATE CONSTRAINT schema_version_name IF NOT EXISTS "
     "FOR (n:SchemaVersion) REQUIRE n.name IS UNIQUE",
     "CREATE CONSTRAINT tie_id IF NOT EXISTS FOR ()-[r:TIE]-() REQUIRE r.id IS UNIQUE",
@@ -45,6 +51,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX person_birth_surname IF NOT EXISTS FOR (n:Person) ON (n.birth_surname)",
     "CREATE INDEX record_case_id IF NOT EXISTS FOR (n:Record) ON (n.case_id)",
     "CREATE INDEX candidate_case_id IF NOT EXISTS FOR (n:Candidate) ON (n.case_id)",
+    "CREATE INDEX change_set_case_id IF NOT EXISTS FOR (n:ChangeSet) ON (n.case_id)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
     "CREATE INDEX audit_case_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.case_id)",
     "CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor)",
@@ -159,6 +166,12 @@ DELETE r
 RETURN count(*) AS n
 """
 
+GET_TIES: Final = """
+UNWIND $ids AS id
+MATCH (:Person)-[r:TIE {id: id}]->(:Person) USING INDEX SEEK r:TIE(id)
+RETURN r.id AS id, r.data AS data
+"""
+
 TIES_OF: Final = """
 MATCH (p:Person {id: $id})
 RETURN COLLECT { MATCH (p)-[r:TIE]-(:Person) WITH r ORDER BY r.id RETURN r.data } AS data
@@ -220,6 +233,8 @@ DELETE_CASE_PLANS: Final = "MATCH (n:Plan {case_id: $id}) DETACH DELETE n"
 
 DELETE_CASE_CANDIDATES: Final = "MATCH (n:Candidate {case_id: $id}) DETACH DELETE n"
 
+DELETE_CASE_CHANGE_SETS: Final = "MATCH (n:ChangeSet {case_id: $id}) DETACH DELETE n"
+
 DELETE_CASE: Final = "MATCH (c:Case {id: $id}) DETACH DELETE c"
 """Removes the case with its CHILD_OF and ROLE relationships."""
 
@@ -251,6 +266,14 @@ RETURN COLLECT {
 } AS data
 """
 """One row (the case's roles) if the case exists, none if not."""
+
+ROLES_OF: Final = """
+MATCH (p:Person {id: $id})
+RETURN COLLECT {
+    MATCH (p)-[r:ROLE]->(:Case) WITH r ORDER BY r.case_id RETURN r.data
+} AS data
+"""
+"""One row (the person's roles) if the person exists, none if not."""
 
 CASES_OF: Final = """
 MATCH (p:Person {id: $id})
@@ -345,6 +368,11 @@ SAVE_CANDIDATE: Final = "MERGE (n:Candidate {id: $id}) SET n = $props"
 
 GET_CANDIDATE: Final = "MATCH (n:Candidate {id: $id}) RETURN n.data AS data"
 
+CANDIDATES_WITH_TEXT_AFTER: Final = """
+MATCH (n:Candidate) WHERE n.id > $after AND n.data CONTAINS $text
+RETURN n.id AS id, n.data AS data ORDER BY n.id LIMIT $limit
+"""
+
 LIST_CANDIDATES: Final = """
 MATCH (c:Case {id: $case_id})
 RETURN COLLECT {
@@ -363,9 +391,32 @@ RETURN COLLECT {
 } AS data
 """
 
+# -- change sets --------------------------------------------------------------
+
+DELETE_OTHER_CHANGE_SETS: Final = """
+MATCH (n:ChangeSet {subject_id: $subject_id})
+WHERE n.id <> $id
+DELETE n
+"""
+"""Makes room for a subject's new change set (one per subject)."""
+
+SAVE_CHANGE_SET: Final = "MERGE (n:ChangeSet {id: $id}) SET n = $props"
+
+GET_CHANGE_SET: Final = "MATCH (n:ChangeSet {id: $id}) RETURN properties(n) AS props"
+
+CHANGE_SET_FOR: Final = (
+    "MATCH (n:ChangeSet {subject_id: $subject_id}) RETURN properties(n) AS props"
+)
+
+DELETE_CHANGE_SET: Final = "MATCH (n:ChangeSet {id: $id}) DELETE n RETURN count(*) AS n"
+
+DELETE_CHANGE_SET_OF: Final = "MATCH (n:ChangeSet {subject_id: $subject_id}) DELETE n"
+
 # -- audit --------------------------------------------------------------------
 
 APPEND_AUDIT: Final = "CREATE (e:AuditEvent $props)"
+
+AUDIT_EXISTS: Final = "MATCH (e:AuditEvent {id: $id}) RETURN count(e) AS n"
 
 LIST_AUDIT: Final = """
 MATCH (e:AuditEvent)

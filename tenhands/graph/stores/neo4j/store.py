@@ -8,6 +8,7 @@ turned into one of :mod:`tenhands.graph.errors` on the way out.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -39,6 +40,7 @@ from ...model import (
     AuditEvent,
     Candidate,
     Case,
+    ChangeSet,
     NetworkRole,
     Person,
     Plan,
@@ -49,12 +51,14 @@ from ...model import (
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
 from .. import NEO4J_SCHEMES
-from ..checks import chunks, page, refuse_duplicates
+from ..checks import check_decision, chunks, page, refuse_duplicates
+from ..legacy import LEGACY_FIELD, split_undo_log
 from . import cypher
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 2
-"""Version of the graph shape described in :mod:`.cypher` (2: persons' source keys)."""
+SCHEMA_VERSION = 3
+"""Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
+3: change sets)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -157,6 +161,31 @@ def _candidate_props(candidate: Candidate) -> dict[str, Any]:
         "score": candidate.score,
         "data": candidate.model_dump_json(),
     }
+
+
+def _change_set_props(change_set: ChangeSet) -> dict[str, Any]:
+    data = change_set.model_dump(mode="json")
+    return {
+        "id": change_set.id,
+        "subject_id": change_set.subject_id,
+        "case_id": change_set.case_id,
+        "kind": change_set.kind,
+        "created_at": _utc(change_set.created_at).isoformat(timespec="microseconds"),
+        "created_by": change_set.created_by,
+        "created": json.dumps(data["created"]),
+        "before": json.dumps(data["before"]),
+        "after": json.dumps(data["after"]),
+    }
+
+
+def _change_set(props: dict[str, Any]) -> ChangeSet:
+    return ChangeSet.model_validate(
+        {
+            **{k: props.get(k) for k in ("id", "subject_id", "case_id", "kind", "created_by")},
+            "created_at": props["created_at"],
+            **{k: json.loads(props[k]) for k in ("created", "before", "after")},
+        }
+    )
 
 
 def _audit_props(event: AuditEvent) -> dict[str, Any]:
@@ -301,6 +330,7 @@ def _delete_case_tx(tx: ManagedTransaction, case_id: str) -> None:
         raise NotFound("case", case_id)
     tx.run(cypher.DELETE_CASE_PLANS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CANDIDATES, {"id": case_id}).consume()
+    tx.run(cypher.DELETE_CASE_CHANGE_SETS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE, {"id": case_id}).consume()
 
 
@@ -336,6 +366,39 @@ def _save_candidate_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
     if props["case_id"] is not None:
         _require_cases(tx, [props["case_id"]])
     tx.run(cypher.SAVE_CANDIDATE, {"id": props["id"], "props": props}).consume()
+
+
+def _save_change_set_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
+    if props["case_id"] is not None:
+        _require_cases(tx, [props["case_id"]])
+    tx.run(
+        cypher.DELETE_OTHER_CHANGE_SETS, {"subject_id": props["subject_id"], "id": props["id"]}
+    ).consume()
+    tx.run(cypher.SAVE_CHANGE_SET, {"id": props["id"], "props": props}).consume()
+
+
+def _record_decision_tx(
+    tx: ManagedTransaction,
+    candidate: dict[str, Any],
+    change_set: dict[str, Any] | None,
+    event: dict[str, Any],
+) -> None:
+    _save_candidate_tx(tx, candidate)
+    if change_set is not None:
+        _save_change_set_tx(tx, change_set)
+    elif candidate["status"] == ReviewStatus.pending.value:
+        tx.run(cypher.DELETE_CHANGE_SET_OF, {"subject_id": candidate["id"]}).consume()
+    if _count(tx, cypher.AUDIT_EXISTS, id=event["id"]):
+        raise Conflict(f"an audit event with id {event['id']!r} exists already")
+    tx.run(cypher.APPEND_AUDIT, {"props": event}).consume()
+
+
+def _moved_undo_log_tx(
+    tx: ManagedTransaction, candidate: dict[str, Any], change_set: dict[str, Any] | None
+) -> None:
+    tx.run(cypher.SAVE_CANDIDATE, {"id": candidate["id"], "props": candidate}).consume()
+    if change_set is not None:
+        _save_change_set_tx(tx, change_set)
 
 
 def _neighbourhood_tx(
@@ -500,6 +563,8 @@ class Neo4jStore:
         self._write(cypher.AWAIT_INDEXES, seconds=300)
         if stored is not None and int(stored) < 2:
             self._add_source_keys()
+        if stored is not None and int(stored) < 3:
+            self._move_undo_logs()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
 
     def _add_source_keys(self) -> None:
@@ -511,6 +576,33 @@ class Neo4jStore:
             ]
             self._write(cypher.SET_SOURCE_KEYS, rows=keys)
             after = rows[-1]["id"]
+
+    def _move_undo_logs(self) -> None:
+        """Migration 2 → 3: undo logs leave the candidates' explanations for change sets,
+        each candidate with its change set in one transaction."""
+        after = ""
+        while rows := self._read(
+            cypher.CANDIDATES_WITH_TEXT_AFTER,
+            after=after,
+            text=f'"{LEGACY_FIELD}"',
+            limit=DEFAULT_BATCH,
+        ):
+            for row in rows:
+                split = split_undo_log(Candidate.model_validate_json(row["data"]), self._maybe)
+                if split is not None:
+                    candidate, change_set = split
+                    self._write_tx(
+                        _moved_undo_log_tx,
+                        _candidate_props(candidate),
+                        None if change_set is None else _change_set_props(change_set),
+                    )
+            after = rows[-1]["id"]
+
+    def _maybe(self, person_id: str) -> Person | None:
+        try:
+            return self.get_person(person_id)
+        except NotFound:
+            return None
 
     def ping(self) -> bool:
         """Whether the server answers now; never raises."""
@@ -615,6 +707,20 @@ class Neo4jStore:
         if not self._write(cypher.DELETE_TIE, id=tie_id)[0]["n"]:
             raise NotFound("tie", tie_id)
 
+    def get_ties(self, tie_ids: Iterable[str]) -> list[Tie]:
+        """The ties asked for, in the order asked; :class:`NotFound` naming the missing."""
+        ids = list(tie_ids)
+        if not ids:
+            return []
+        found = {
+            str(r["id"]): r["data"]
+            for r in self._read(cypher.GET_TIES, ids=list(dict.fromkeys(ids)))
+        }
+        missing = [i for i in dict.fromkeys(ids) if i not in found]
+        if missing:
+            raise NotFound("tie", ", ".join(missing))
+        return [Tie.model_validate_json(found[i]) for i in ids]
+
     def ties_of(self, person_id: str) -> list[Tie]:
         """Every tie the person is on, either end, ordered by id."""
         found = self._listed(cypher.TIES_OF, "person", person_id, id=person_id)
@@ -675,6 +781,11 @@ class Neo4jStore:
     def list_roles(self, case_id: str) -> list[NetworkRole]:
         """The network roles of a case, ordered by person id."""
         found = self._listed(cypher.LIST_ROLES, "case", case_id, case_id=case_id)
+        return [NetworkRole.model_validate_json(d) for d in found]
+
+    def roles_of(self, person_id: str) -> list[NetworkRole]:
+        """Every network role of a person, across all cases, ordered by case id."""
+        found = self._listed(cypher.ROLES_OF, "person", person_id, id=person_id)
         return [NetworkRole.model_validate_json(d) for d in found]
 
     def cases_of(self, person_id: str) -> list[str]:
@@ -795,6 +906,47 @@ class Neo4jStore:
                 status=ReviewStatus(status).value,
             )
         return [Candidate.model_validate_json(d) for d in found]
+
+    def record_decision(
+        self,
+        candidate: Candidate,
+        event: AuditEvent,
+        *,
+        change_set: ChangeSet | None = None,
+    ) -> Candidate:
+        """Store a decision, its audit event and its change set in one transaction."""
+        check_decision(candidate, change_set)
+        self._write_tx(
+            _record_decision_tx,
+            _candidate_props(candidate),
+            None if change_set is None else _change_set_props(change_set),
+            _audit_props(event),
+        )
+        return candidate
+
+    # -- change sets ----------------------------------------------------------
+
+    def save_change_set(self, change_set: ChangeSet) -> ChangeSet:
+        """Create or replace a change set, replacing any other of the same subject."""
+        self._write_tx(_save_change_set_tx, _change_set_props(change_set))
+        return change_set
+
+    def get_change_set(self, change_set_id: str) -> ChangeSet:
+        """The change set; :class:`NotFound` if there is none."""
+        records = self._read(cypher.GET_CHANGE_SET, id=change_set_id)
+        if not records:
+            raise NotFound("change set", change_set_id)
+        return _change_set(dict(records[0]["props"]))
+
+    def change_set_for(self, subject_id: str) -> ChangeSet | None:
+        """The change set of a subject, or None."""
+        records = self._read(cypher.CHANGE_SET_FOR, subject_id=subject_id)
+        return _change_set(dict(records[0]["props"])) if records else None
+
+    def delete_change_set(self, change_set_id: str) -> None:
+        """Remove a change set; :class:`NotFound` if there is none."""
+        if not self._write(cypher.DELETE_CHANGE_SET, id=change_set_id)[0]["n"]:
+            raise NotFound("change set", change_set_id)
 
     # -- audit ----------------------------------------------------------------
 

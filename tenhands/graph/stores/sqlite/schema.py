@@ -1,7 +1,8 @@
 """The embedded store's tables, and the migrations that build them.
 
-Every row keeps the full model as JSON in ``data``; the other columns are keys
-that queries filter, join or sort on. A migration is appended, never edited:
+Every row keeps the full model as JSON in ``data`` (a change set: its lists as JSON
+in ``created_refs``, ``before_images`` and ``after_images``); the other columns are
+keys that queries filter, join or sort on. A migration is appended, never edited:
 ``MIGRATIONS[n]`` brings a store from schema version ``n`` to ``n + 1``.
 """
 
@@ -91,6 +92,21 @@ MIGRATIONS: tuple[str, ...] = (
         source_ref = json_extract(data, '$.provenance.source.ref'),
         source_name = json_extract(data, '$.provenance.source.name');
     CREATE INDEX persons_source_ref ON persons (source_ref);
+    """,
+    # 2 → 3: what a decision changed, kept apart from the candidate so it can be reversed.
+    """
+    CREATE TABLE change_sets (
+        id TEXT PRIMARY KEY,
+        subject_id TEXT NOT NULL UNIQUE,
+        case_id TEXT REFERENCES cases (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_refs TEXT NOT NULL CHECK (json_valid(created_refs)),
+        before_images TEXT NOT NULL CHECK (json_valid(before_images)),
+        after_images TEXT NOT NULL CHECK (json_valid(after_images))
+    );
+    CREATE INDEX change_sets_case ON change_sets (case_id);
     """,
 )
 

@@ -24,6 +24,7 @@ from ...model import (
     AuditEvent,
     Candidate,
     Case,
+    ChangeSet,
     NetworkRole,
     Person,
     Plan,
@@ -33,7 +34,8 @@ from ...model import (
 )
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
-from ..checks import chunks, page, refuse_duplicates
+from ..checks import check_decision, chunks, page, refuse_duplicates
+from ..legacy import LEGACY_FIELD, split_undo_log
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 M = TypeVar("M", bound=BaseModel)
@@ -167,11 +169,33 @@ class SqliteStore:
                 for statement in script.split(";\n"):
                     if statement.strip():
                         conn.execute(statement)
+            if has_meta and version < 3:
+                self._move_undo_logs(conn)
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(SCHEMA_VERSION),),
             )
+
+    def _move_undo_logs(self, conn: sqlite3.Connection) -> None:
+        """Migration 2 → 3: undo logs leave the candidates' explanations for change sets."""
+        rows = conn.execute(
+            "SELECT data FROM candidates WHERE instr(data, ?) > 0 ORDER BY id",
+            (f'"{LEGACY_FIELD}"',),
+        ).fetchall()
+
+        def person(person_id: str) -> Person | None:
+            row = conn.execute("SELECT data FROM persons WHERE id = ?", (person_id,)).fetchone()
+            return None if row is None else Person.model_validate_json(row[0])
+
+        for row in rows:
+            split = split_undo_log(Candidate.model_validate_json(row[0]), person)
+            if split is None:
+                continue
+            candidate, change_set = split
+            self._write_candidate(conn, candidate)
+            if change_set is not None:
+                self._write_change_set(conn, change_set)
 
     @property
     def schema_version(self) -> int:
@@ -336,6 +360,17 @@ class SqliteStore:
     def get_tie(self, tie_id: str) -> Tie:
         return self._one("SELECT data FROM ties WHERE id = ?", (tie_id,), Tie, "tie", tie_id)
 
+    def get_ties(self, tie_ids: Iterable[str]) -> list[Tie]:
+        rows = self._read(
+            "SELECT j.value, t.data FROM json_each(?) AS j LEFT JOIN ties AS t ON t.id = j.value "
+            "ORDER BY j.key",
+            (_ids(tie_ids),),
+        )
+        missing = [str(r[0]) for r in rows if r[1] is None]
+        if missing:
+            raise NotFound("tie", ", ".join(dict.fromkeys(missing)))
+        return [Tie.model_validate_json(r[1]) for r in rows]
+
     def update_tie(self, tie: Tie) -> Tie:
         with self._errors(), self._tx() as conn:
             if not self._exists(conn, "ties", tie.id):
@@ -458,6 +493,15 @@ class SqliteStore:
         return self._many(
             "SELECT data FROM roles WHERE case_id = ? ORDER BY person_id", (case_id,), NetworkRole
         )
+
+    def roles_of(self, person_id: str) -> list[NetworkRole]:
+        with self._errors(), self._read_tx() as conn:
+            if not self._exists(conn, "persons", person_id):
+                raise NotFound("person", person_id)
+            rows = conn.execute(
+                "SELECT data FROM roles WHERE person_id = ? ORDER BY case_id", (person_id,)
+            ).fetchall()
+        return [NetworkRole.model_validate_json(r[0]) for r in rows]
 
     def cases_of(self, person_id: str) -> list[str]:
         self.get_person(person_id)
@@ -611,22 +655,42 @@ class SqliteStore:
 
     # -- candidates -------------------------------------------------------------------
 
+    def _write_candidate(self, conn: sqlite3.Connection, candidate: Candidate) -> None:
+        if candidate.case_id is not None and not self._exists(conn, "cases", candidate.case_id):
+            raise NotFound("case", candidate.case_id)
+        conn.execute(
+            "INSERT INTO candidates (id, case_id, score, status, data) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, "
+            "score = excluded.score, status = excluded.status, data = excluded.data",
+            (
+                candidate.id,
+                candidate.case_id,
+                candidate.score,
+                candidate.status.value,
+                candidate.model_dump_json(),
+            ),
+        )
+
     def save_candidate(self, candidate: Candidate) -> Candidate:
         with self._errors(), self._tx() as conn:
-            if candidate.case_id is not None and not self._exists(conn, "cases", candidate.case_id):
-                raise NotFound("case", candidate.case_id)
-            conn.execute(
-                "INSERT INTO candidates (id, case_id, score, status, data) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, "
-                "score = excluded.score, status = excluded.status, data = excluded.data",
-                (
-                    candidate.id,
-                    candidate.case_id,
-                    candidate.score,
-                    candidate.status.value,
-                    candidate.model_dump_json(),
-                ),
-            )
+            self._write_candidate(conn, candidate)
+        return candidate
+
+    def record_decision(
+        self,
+        candidate: Candidate,
+        event: AuditEvent,
+        *,
+        change_set: ChangeSet | None = None,
+    ) -> Candidate:
+        check_decision(candidate, change_set)
+        with self._errors(), self._tx() as conn:
+            self._write_candidate(conn, candidate)
+            if change_set is not None:
+                self._write_change_set(conn, change_set)
+            elif candidate.status is ReviewStatus.pending:
+                conn.execute("DELETE FROM change_sets WHERE subject_id = ?", (candidate.id,))
+            self._write_audit(conn, event)
         return candidate
 
     def get_candidate(self, candidate_id: str) -> Candidate:
@@ -649,22 +713,77 @@ class SqliteStore:
             Candidate,
         )
 
+    # -- change sets ------------------------------------------------------------------
+
+    _CHANGE_SET_COLUMNS = (
+        "id, subject_id, case_id, kind, created_at, created_by, "
+        "created_refs, before_images, after_images"
+    )
+
+    def _write_change_set(self, conn: sqlite3.Connection, change_set: ChangeSet) -> None:
+        if change_set.case_id is not None and not self._exists(conn, "cases", change_set.case_id):
+            raise NotFound("case", change_set.case_id)
+        conn.execute(
+            "DELETE FROM change_sets WHERE subject_id = ? AND id <> ?",
+            (change_set.subject_id, change_set.id),
+        )
+        conn.execute(
+            f"INSERT INTO change_sets ({self._CHANGE_SET_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, "
+            "case_id = excluded.case_id, kind = excluded.kind, "
+            "created_at = excluded.created_at, created_by = excluded.created_by, "
+            "created_refs = excluded.created_refs, before_images = excluded.before_images, "
+            "after_images = excluded.after_images",
+            _change_set_row(change_set),
+        )
+
+    def _change_sets(self, where: str, key: str) -> list[ChangeSet]:
+        rows = self._read(
+            f"SELECT {self._CHANGE_SET_COLUMNS} FROM change_sets WHERE {where} = ?", (key,)
+        )
+        return [_change_set_from_row(r) for r in rows]
+
+    def save_change_set(self, change_set: ChangeSet) -> ChangeSet:
+        with self._errors(), self._tx() as conn:
+            self._write_change_set(conn, change_set)
+        return change_set
+
+    def get_change_set(self, change_set_id: str) -> ChangeSet:
+        found = self._change_sets("id", change_set_id)
+        if not found:
+            raise NotFound("change set", change_set_id)
+        return found[0]
+
+    def change_set_for(self, subject_id: str) -> ChangeSet | None:
+        found = self._change_sets("subject_id", subject_id)
+        return found[0] if found else None
+
+    def delete_change_set(self, change_set_id: str) -> None:
+        with self._errors(), self._tx() as conn:
+            gone = conn.execute("DELETE FROM change_sets WHERE id = ?", (change_set_id,)).rowcount
+            if gone == 0:
+                raise NotFound("change set", change_set_id)
+
     # -- audit --------------------------------------------------------------------------
+
+    def _write_audit(self, conn: sqlite3.Connection, event: AuditEvent) -> None:
+        if self._exists(conn, "audit", event.id):
+            raise Conflict(f"an audit event with id {event.id!r} exists already")
+        conn.execute(
+            "INSERT INTO audit (id, at, actor, case_id, data) VALUES (?, ?, ?, ?, ?)",
+            (
+                event.id,
+                event.at.astimezone(UTC).isoformat(timespec="microseconds"),
+                event.actor,
+                event.case_id,
+                event.model_dump_json(),
+            ),
+        )
 
     def append_audit(self, event: AuditEvent) -> None:
         with self._errors(), self._tx() as conn:
-            if self._exists(conn, "audit", event.id):
-                raise Conflict(f"an audit event with id {event.id!r} exists already")
-            conn.execute(
-                "INSERT INTO audit (id, at, actor, case_id, data) VALUES (?, ?, ?, ?, ?)",
-                (
-                    event.id,
-                    event.at.astimezone(UTC).isoformat(timespec="microseconds"),
-                    event.actor,
-                    event.case_id,
-                    event.model_dump_json(),
-                ),
-            )
+            self._write_audit(conn, event)
 
     def list_audit(
         self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
@@ -680,6 +799,37 @@ class SqliteStore:
 def _person_row(p: Person) -> tuple[str, str | None, str | None, str | None, str]:
     source = p.provenance.source
     return (p.id, p.surname, source.ref, source.name, p.model_dump_json())
+
+
+def _change_set_row(cs: ChangeSet) -> tuple[str | None, ...]:
+    data = cs.model_dump(mode="json")
+    return (
+        cs.id,
+        cs.subject_id,
+        cs.case_id,
+        cs.kind,
+        cs.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        cs.created_by,
+        json.dumps(data["created"]),
+        json.dumps(data["before"]),
+        json.dumps(data["after"]),
+    )
+
+
+def _change_set_from_row(row: sqlite3.Row) -> ChangeSet:
+    return ChangeSet.model_validate(
+        {
+            "id": row[0],
+            "subject_id": row[1],
+            "case_id": row[2],
+            "kind": row[3],
+            "created_at": row[4],
+            "created_by": row[5],
+            "created": json.loads(row[6]),
+            "before": json.loads(row[7]),
+            "after": json.loads(row[8]),
+        }
+    )
 
 
 def _tie_row(t: Tie) -> tuple[str, str, str, str, str]:
