@@ -75,3 +75,56 @@ def linked_sets(n: int = 40, seed: int = 4) -> tuple[list[Row], list[Row], set[t
     right += [dict(person(rng, 1000 + i), id=f"R{1000 + i}") for i in range(n // 2)]
     truth = {(f"L{i}", f"R{i}") for i in range(0, n, 2)}
     return left, right, truth
+
+
+NICKNAMES = {
+    "Jozef": "Jef", "Maria": "Mieke", "Johannes": "Hans", "Pieter": "Piet",
+    "Elisabeth": "Lies", "Willem": "Wim", "Margaretha": "Griet", "Hendrik": "Rik",
+    "Franciscus": "Frans",
+}  # fmt: skip
+FULL_NAMES = list(NICKNAMES)
+OTHER_NAMES = ["Lotte", "Koen", "Sofie", "Wout", "Elke", "Bram", "Ines", "Stijn", "Nele", "Ruben"]
+
+
+def family_sets(
+    n_families: int = 80, seed: int = 7
+) -> tuple[list[Row], list[Row], set[tuple[str, str]]]:
+    """Families of two to four children sharing surname, parents' names and address.
+
+    The left set holds every child (registry); the right set holds, for every family,
+    its first child written with a nickname and a surname typo, the same birth date
+    (a case file), plus strangers. Returns left, right and the true pairs; the first
+    child is ``F{n}-0`` on the left and ``C{n}`` on the right, its siblings ``F{n}-1``…
+    """
+    rng = random.Random(seed)
+    left: list[Row] = []
+    right: list[Row] = []
+    truth: set[tuple[str, str]] = set()
+    for n in range(n_families):
+        surname = rng.choice(SURNAMES)
+        mother = f"{rng.choice(GIVEN_F)} {rng.choice(SURNAMES)}"
+        father = f"{rng.choice(GIVEN_M)} {surname}"
+        postcode, city = rng.choice(PLACES)
+        home = {
+            "surname": surname, "mother_name": mother, "father_name": father,
+            "street": rng.choice(STREETS), "house_number": str(rng.randint(1, 200)),
+            "postcode": postcode, "city": city, "birth_place": city,
+        }  # fmt: skip
+        first_year = rng.randint(1990, 2012)
+        names = rng.sample(FULL_NAMES, 1) + rng.sample(OTHER_NAMES, rng.randint(1, 3))
+        for k, given in enumerate(names):
+            birth = f"{first_year + 2 * k}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            sex = rng.choice("MF")
+            left.append(dict(home, id=f"F{n}-{k}", given_names=given, birth_date=birth, sex=sex))
+        child = left[-len(names)]
+        right.append(
+            dict(
+                child,
+                id=f"C{n}",
+                given_names=NICKNAMES[child["given_names"] or ""],
+                surname=typo(rng, surname) if len(surname) > 4 else surname,
+            )
+        )
+        truth.add((f"F{n}-0", f"C{n}"))
+    right += [dict(person(rng, 2000 + i), id=f"S{i}") for i in range(n_families)]
+    return left, right, truth

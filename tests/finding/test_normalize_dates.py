@@ -19,6 +19,9 @@ from tenhands.graph.model.dates import DateQualifier, PartialDate
         ("4/1958", PartialDate(1958, 4)),
         ("04.1958", PartialDate(1958, 4)),
         ("1958/4/12", PartialDate(1958, 4, 12)),
+        ("1958/04/12", PartialDate(1958, 4, 12)),
+        ("1958.04.12", PartialDate(1958, 4, 12)),
+        ("19580412", PartialDate(1958, 4, 12)),
         ("  1958 ", PartialDate(1958)),
         ("abt 1958", PartialDate(1958, qualifier=DateQualifier.about)),
     ],
@@ -32,7 +35,10 @@ def test_parse_empty(text: str | None) -> None:
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("text", ["31/02/1958", "13/13/1958", "1958-13", "april 1958", "12/04/58"])
+@pytest.mark.parametrize(
+    "text",
+    ["31/02/1958", "13/13/1958", "1958-13", "april 1958", "12/04/58", "19581304", "1958/12/32"],
+)
 def test_parse_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text)

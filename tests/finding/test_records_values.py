@@ -24,6 +24,9 @@ from tenhands.graph.model import PartialDate, Sex
         ("04/1958", "1958-04"),
         (" 1958-04-12 00:00:00 ", "1958-04-12"),
         ("abt 1958", "abt 1958"),
+        ("1958/04/12", "1958-04-12"),
+        ("1958.04.12", "1958-04-12"),
+        ("1958/4/2", "1958-04-02"),
     ],
 )
 def test_every_date_form(text: str, expected: str) -> None:
@@ -37,7 +40,17 @@ def test_excel_and_json_date_values() -> None:
     assert parse_date(1958.0) == PartialDate(1958)
 
 
-@pytest.mark.parametrize("text", ["31/02/1990", "12/13/1990", "april 1958", "58", "1958/04/12"])
+def test_year_first_dates_read_month_then_day() -> None:
+    # a four-digit year in front is unambiguous: 1958/04/12 is 12 April, not 4 December
+    assert parse_date("1958/04/12") == PartialDate(1958, 4, 12)
+    assert parse_date("1958/12/04") == PartialDate(1958, 12, 4)
+    with pytest.raises(ValueError):
+        parse_date("1958/13/04")
+
+
+@pytest.mark.parametrize(
+    "text", ["31/02/1990", "12/13/1990", "april 1958", "58", "1958/02/30", "1958//04"]
+)
 def test_bad_dates_are_refused_without_the_value(text: str) -> None:
     with pytest.raises(ValueError) as raised:
         parse_date(text)

@@ -11,9 +11,11 @@ Unsupervised Fellegi–Sunter matching, splink-style, in numpy and rapidfuzz:
 
 * :func:`prepare` turns rows (column → text) into normalised arrays;
 * :func:`block` finds candidate pairs with several passes of exact keys;
-* :func:`compare` puts each pair at a level per field (null → exact → fuzzy → else);
-* :func:`train` learns the weights by EM, with ``u`` from random pairs; :func:`refine`
-  adjusts them with a worker's accept/reject decisions;
+* :func:`compare` puts each pair at a level per field (null → exact → equivalent →
+  fuzzy → else);
+* :func:`train` learns the weights by EM, with ``u`` from random pairs, treating the
+  fields relatives share as one piece of evidence (:func:`family_cap`, see
+  :mod:`.em`); :func:`refine` adjusts them with a worker's accept/reject decisions;
 * :func:`link` and :func:`dedupe` do it all and return :class:`Links` — probabilities,
   match weights and per-field explanations (:meth:`Links.explain`).
 """
@@ -29,7 +31,17 @@ from .comparisons import (
     StringComparison,
     compare,
 )
-from .em import Model, estimate_u, probability, refine, train
+from .em import (
+    Model,
+    Session,
+    cap_family,
+    estimate_u,
+    family_cap,
+    probability,
+    refine,
+    sessions_for,
+    train,
+)
 from .explain import explain_pair
 from .linker import Links, clusters, dedupe, link, score
 from .prepare import Prepared, prepare
@@ -45,18 +57,22 @@ __all__ = [
     "Pairs",
     "Pass",
     "Prepared",
+    "Session",
     "StringComparison",
     "block",
+    "cap_family",
     "clusters",
     "compare",
     "dedupe",
     "estimate_u",
     "explain_pair",
+    "family_cap",
     "link",
     "prepare",
     "probability",
     "quality",
     "refine",
     "score",
+    "sessions_for",
     "train",
 ]

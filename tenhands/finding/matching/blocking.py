@@ -2,6 +2,11 @@
 
 A pass is a tuple of prepared columns; two records are candidates when all of the
 pass's columns are equal and non-empty. Pairs are index arrays into the two tables.
+
+Besides names, dates and addresses, three passes use the parents' names (``mother_key``
+and ``father_key`` of :mod:`.prepare`): a child's records meet through its parents even
+when its own name is written differently, or it moved. :func:`quality` gives the
+pair completeness and reduction ratio of a set of passes against known true pairs.
 """
 
 from __future__ import annotations
@@ -35,6 +40,12 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     ("surname_key", "house_number"),
     ("surname", "city"),
     ("city", "house_number"),
+    ("surname_key", "given_canon"),
+    ("surname_metaphone", "given_canon"),
+    ("given_canon", "birth_year"),
+    ("mother_key", "father_key"),
+    ("mother_key", "birth_year"),
+    ("father_key", "birth_year"),
 )
 
 

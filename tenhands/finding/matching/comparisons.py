@@ -1,4 +1,4 @@
-"""Field comparisons as ordered levels: null → exact → fuzzy thresholds → else.
+"""Field comparisons as ordered levels: null → exact → equivalent → fuzzy → else.
 
 Each comparison turns the candidate pairs into one small integer per pair: ``-1`` when
 either side is missing (no evidence), else the index of the first level it reaches.
@@ -15,8 +15,9 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from ..normalize import DateLevel, compare_dates, parse_date
 from .blocking import Pairs
-from .prepare import Column, Prepared
+from .prepare import Column, Numbers, Prepared, date_parts
 
 Levels = npt.NDArray[np.int8]
 NULL = -1
@@ -38,14 +39,28 @@ def _jaro_winkler(a: Column, b: Column) -> npt.NDArray[np.float64]:
     return out
 
 
+def _key_sets(table: Prepared, column: str) -> list[frozenset[str]]:
+    """Per record, the space-separated keys of ``column`` as a set (once per distinct value)."""
+    values = table.column(column).tolist()
+    sets = {v: frozenset(v.split()) for v in set(values)}
+    return [sets[v] for v in values]
+
+
 @dataclass(frozen=True)
 class StringComparison:
     """A name or place: exact, then Jaro-Winkler at or above each threshold, else.
 
     ``columns`` are alternatives compared crosswise, the best taken: with
-    ``("surname", "birth_surname")`` a maiden name meets a married name. With
-    ``swapped_with``, a second level catches values written in each other's column
-    (given name and surname exchanged on a form).
+    ``("surname_full", "surname_core", "birth_surname_full", "birth_surname_core")``
+    a surname meets another without its particles, and a maiden name a married name.
+    With ``swapped_with``, a level catches values written in each other's column
+    (given name and surname exchanged on a form). With ``keys`` (two prepared columns
+    of space-separated keys: the first value's keys and all keys), a level
+    ``key_level`` below exact holds the pairs whose keys meet (one side's first keys
+    among the other's keys): the same given name by equivalence (Jef and Jozef), the
+    same municipality (Gent and Gand). ``family`` marks a field relatives share
+    (see :mod:`.em`). ``m_bounds`` are (level, most) pairs: the largest share of true
+    matches EM may put at a level.
     """
 
     field: str
@@ -54,6 +69,13 @@ class StringComparison:
     term_frequency: bool = False
     swapped_with: str | None = None
     swap_threshold: float = 0.92
+    keys: tuple[str, str] | None = None
+    key_level: str = "same by key"
+    family: bool = False
+    m_bounds: tuple[tuple[int, float], ...] = ()
+    unless: str | None = None
+    """A column that, known on both sides, says the same thing (a city beside its
+    postcode): the pair then gets no evidence from this comparison."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -62,30 +84,93 @@ class StringComparison:
     @property
     def level_names(self) -> list[str]:
         swap = [f"swapped with {self.swapped_with}"] if self.swapped_with else []
-        return ["exact", *swap, *(f"similar ≥ {t:g}" for t in self.thresholds), "different"]
+        keyed = [self.key_level] if self.keys else []
+        similar = [f"similar ≥ {t:g}" for t in self.thresholds]
+        return ["exact", *swap, *keyed, *similar, "different"]
+
+    def _best(self, left: Prepared, right: Prepared, pairs: Pairs) -> npt.NDArray[np.float64]:
+        """The best Jaro-Winkler similarity over the source columns crosswise; -1 where
+        nothing is known. A value already compared on a row (a core equal to its full
+        form, say) is not compared again, and all comparisons go to rapidfuzz at once."""
+        lvalues = [_pairs_of(left, c, pairs.left) for c in self.sources if c in left.columns]
+        rvalues = [_pairs_of(right, c, pairs.right) for c in self.sources if c in right.columns]
+        rows: list[npt.NDArray[np.int64]] = []
+        firsts: list[Column] = []
+        seconds: list[Column] = []
+        for i, a in enumerate(lvalues):
+            new_a = a != ""
+            for earlier in lvalues[:i]:
+                new_a &= a != earlier
+            for j, b in enumerate(rvalues):
+                keep = new_a & (b != "")
+                for earlier in rvalues[:j]:
+                    keep &= b != earlier
+                index = np.flatnonzero(keep)
+                rows.append(index)
+                firsts.append(a[index])
+                seconds.append(b[index])
+        best = np.full(len(pairs), -1.0)
+        if rows and sum(len(r) for r in rows):
+            scores = _jaro_winkler(np.concatenate(firsts), np.concatenate(seconds))
+            np.maximum.at(best, np.concatenate(rows), scores)
+        return best
 
     def levels(self, left: Prepared, right: Prepared, pairs: Pairs) -> Levels:
-        best = np.full(len(pairs), -1.0)
-        for lcol in [c for c in self.sources if c in left.columns]:
-            for rcol in [c for c in self.sources if c in right.columns]:
-                a = _pairs_of(left, lcol, pairs.left)
-                b = _pairs_of(right, rcol, pairs.right)
-                np.maximum(best, _jaro_winkler(a, b), out=best)
-        out = _bucket(best, (1.0, *self.thresholds))
-        if self.swapped_with is None:
-            return out
-        other = self.swapped_with
-        crossed = np.minimum(
-            _jaro_winkler(
-                _pairs_of(left, self.field, pairs.left), _pairs_of(right, other, pairs.right)
-            ),
-            _jaro_winkler(
-                _pairs_of(left, other, pairs.left), _pairs_of(right, self.field, pairs.right)
-            ),
-        )
-        out[out > 0] += 1
-        out[(crossed >= self.swap_threshold) & (out != 0)] = 1
+        out = _bucket(self._best(left, right, pairs), (1.0, *self.thresholds))
+        shift = int(self.swapped_with is not None) + int(self.keys is not None)
+        out[out > 0] += shift
+        if self.keys is not None:
+            level = 1 + int(self.swapped_with is not None)
+            todo = np.flatnonzero(out > level)
+            met = _keys_meet(left, right, pairs, self.keys, todo)
+            out[todo[met]] = level
+        if self.swapped_with is not None:
+            other = self.swapped_with
+            crossed = np.minimum(
+                _jaro_winkler(
+                    _pairs_of(left, self.field, pairs.left), _pairs_of(right, other, pairs.right)
+                ),
+                _jaro_winkler(
+                    _pairs_of(left, other, pairs.left), _pairs_of(right, self.field, pairs.right)
+                ),
+            )
+            out[(crossed >= self.swap_threshold) & (out > 1)] = 1
+        if self.unless is not None and self.unless in left.columns and self.unless in right.columns:
+            a = _pairs_of(left, self.unless, pairs.left)
+            b = _pairs_of(right, self.unless, pairs.right)
+            out[(a != "") & (b != "")] = NULL
         return out
+
+
+def _keys_meet(
+    left: Prepared,
+    right: Prepared,
+    pairs: Pairs,
+    keys: tuple[str, str],
+    todo: npt.NDArray[np.int64],
+) -> npt.NDArray[np.bool_]:
+    """For the pairs ``todo``: whether one side's first keys meet the other's keys.
+
+    Where every side holds one key the test is equality, done on whole arrays; only
+    pairs with several keys on a side are compared as sets.
+    """
+    first, every = keys
+    li, ri = pairs.left[todo], pairs.right[todo]
+    fa, ea = left.column(first)[li], left.column(every)[li]
+    fb, eb = right.column(first)[ri], right.column(every)[ri]
+    known: npt.NDArray[np.bool_] = ((fa != "") & (eb != "")) | ((fb != "") & (ea != ""))
+    met: npt.NDArray[np.bool_] = known & ((fa == eb) | (fb == ea))
+    several = np.array([" " in v for v in (ea + "|" + eb).tolist()], dtype=np.bool_)
+    hard = np.flatnonzero(known & ~met & several)
+    if len(hard):
+        lf, la = _key_sets(left, first), _key_sets(left, every)
+        rf, ra = (lf, la) if right is left else (_key_sets(right, first), _key_sets(right, every))
+        hi, hj = li[hard].tolist(), ri[hard].tolist()
+        met[hard] = [
+            not lf[i].isdisjoint(ra[j]) or not rf[j].isdisjoint(la[i])
+            for i, j in zip(hi, hj, strict=True)
+        ]
+    return met
 
 
 @dataclass(frozen=True)
@@ -95,6 +180,8 @@ class ExactComparison:
     field: str
     one_edit: bool = False
     term_frequency: bool = False
+    family: bool = False
+    m_bounds: tuple[tuple[int, float], ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -116,14 +203,35 @@ class ExactComparison:
         return out
 
 
+#: :class:`~tenhands.finding.normalize.DateLevel` → level of :class:`DateComparison`.
+_DATE_LEVEL = {
+    DateLevel.exact: 0,
+    DateLevel.swapped: 1,
+    DateLevel.same_month: 3,
+    DateLevel.same_year: 4,
+    DateLevel.near_year: 5,
+    DateLevel.other: 6,
+}
+
+
 @dataclass(frozen=True)
 class DateComparison:
-    """A birth date: exact, day and month swapped, one typo (a digit changed or two
-    neighbours exchanged), same year, a year
-    apart, else. A year-only date against a full one reaches "same year" at best."""
+    """A birth date, at the levels of :func:`tenhands.finding.normalize.compare_dates`
+    with one refinement: two *full* dates agree exactly, with day and month swapped,
+    or within one typo (a digit changed, two neighbours exchanged, or the year one off
+    with the same day and month), or else they are ``different`` — a full date that
+    disagrees beyond a typo is strong evidence of two people (siblings), never
+    "same year". A partial date (year, or year and month) against another reaches
+    ``same month``, ``same year`` or ``a year apart``; qualified dates (``abt 1958``)
+    are compared by ``compare_dates`` itself.
+    """
 
     field: str = "birth_date"
     term_frequency: bool = False
+    family: bool = False
+    m_bounds: tuple[tuple[int, float], ...] = ((6, 0.005),)
+    """At most 0.5 % of the pairs of one person's records have two full birth dates that
+    disagree beyond a typo (or partial dates years apart): EM may learn less, not more."""
 
     @property
     def level_names(self) -> list[str]:
@@ -131,6 +239,7 @@ class DateComparison:
             "exact",
             "day and month swapped",
             "one typo",
+            "same month",
             "same year",
             "a year apart",
             "different",
@@ -140,33 +249,42 @@ class DateComparison:
     def sources(self) -> tuple[str, ...]:
         return (self.field,)
 
+    def _parts(self, table: Prepared) -> tuple[Numbers, Numbers, Numbers, npt.NDArray[np.bool_]]:
+        if self.field == "birth_date" and "birth_y" in table.numbers:
+            n = table.numbers
+            return n["birth_y"], n["birth_m"], n["birth_d"], n["birth_plain"].astype(np.bool_)
+        return date_parts(table.column(self.field).tolist())
+
     def levels(self, left: Prepared, right: Prepared, pairs: Pairs) -> Levels:
         a = _pairs_of(left, self.field, pairs.left)
         b = _pairs_of(right, self.field, pairs.right)
-        swapped = _pairs_of(right, "birth_date_swapped", pairs.right)
-        out = np.full(len(pairs), 5, dtype=np.int8)
-        if len(a):
-            ya, fa = _years(left, self.field)
-            yb, fb = _years(right, self.field)
-            gap = np.abs(ya[pairs.left] - yb[pairs.right])
-            out[gap == 1] = 4
-            out[gap == 0] = 3
-            full = fa[pairs.left] & fb[pairs.right]
-            edits = np.asarray(process.cpdist(a, b, scorer=OSA.distance, workers=-1))
-            out[full & (edits <= 1)] = 2
-            out[full & (a == swapped) & (a != b)] = 1
-            out[(a == b) & full] = 0
-            out[(a == b) & ~full & (out > 3)] = 3
+        out = np.full(len(pairs), 6, dtype=np.int8)
+        if len(a) == 0:
+            return out
+        ly, lm, ld, lplain = self._parts(left)
+        ry, rm, rd, rplain = self._parts(right)
+        ya, ma, da = ly[pairs.left], lm[pairs.left], ld[pairs.left]
+        yb, mb, db = ry[pairs.right], rm[pairs.right], rd[pairs.right]
+        full = (da > 0) & (db > 0)
+        partial = ~full
+        gap = np.abs(ya - yb)
+        out[partial & (gap == 1)] = 5
+        out[partial & (gap == 0)] = 4
+        out[partial & (gap == 0) & (ma > 0) & (ma == mb)] = 3
+        if full.any():
+            edits = np.asarray(process.cpdist(a[full], b[full], scorer=OSA.distance, workers=-1))
+            typo = np.zeros(len(a), dtype=np.bool_)
+            typo[full] = edits <= 1
+            typo |= full & (gap == 1) & (ma == mb) & (da == db)
+            out[typo] = 2
+            out[full & (gap == 0) & (ma == db) & (da == mb) & (ma != mb)] = 1
+            out[full & (gap == 0) & (ma == mb) & (da == db)] = 0
+        qualified = np.flatnonzero(~lplain[pairs.left] | ~rplain[pairs.right])
+        for k in qualified.tolist():
+            level = compare_dates(parse_date(a[k]), parse_date(b[k]))
+            out[k] = _DATE_LEVEL.get(level, NULL)
         out[(a == "") | (b == "")] = NULL
         return out
-
-
-def _years(table: Prepared, column: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Per record: the birth year (-99 when unknown) and whether the date is complete."""
-    dates = table.column(column).tolist()
-    years = np.array([int(d[:4]) if d[:4].isdigit() else -99 for d in dates], dtype=np.int64)
-    full = np.array([len(d) == 10 for d in dates], dtype=np.bool_)
-    return years, full
 
 
 Comparison = StringComparison | ExactComparison | DateComparison
@@ -181,20 +299,55 @@ def _bucket(scores: npt.NDArray[np.float64], cuts: Sequence[float]) -> Levels:
     return out
 
 
+SURNAME_COLUMNS = ("surname_full", "surname_core", "birth_surname_full", "birth_surname_core")
+"""Full and particle-free forms of the surname and the birth surname, compared crosswise."""
+
 DEFAULT_COMPARISONS: tuple[Comparison, ...] = (
-    StringComparison("given_names", (0.92, 0.8), term_frequency=True, swapped_with="surname"),
     StringComparison(
-        "surname", (0.92, 0.8), columns=("surname", "birth_surname"), term_frequency=True
+        "given_names",
+        (0.92, 0.8),
+        term_frequency=True,
+        swapped_with="surname",
+        keys=("given_first_keys", "given_name_keys"),
+        key_level="same name by equivalence",
+    ),
+    StringComparison(
+        "surname", (0.92, 0.8), columns=SURNAME_COLUMNS, term_frequency=True, family=True
     ),
     DateComparison("birth_date"),
     ExactComparison("sex"),
-    StringComparison("birth_place", (0.9,)),
-    StringComparison("street", (0.9, 0.75)),
-    ExactComparison("house_number"),
-    ExactComparison("postcode", one_edit=True),
-    StringComparison("city", (0.9,)),
-    StringComparison("mother_name", (0.9, 0.8)),
-    StringComparison("father_name", (0.9, 0.8)),
+    StringComparison(
+        "birth_place",
+        (0.9,),
+        keys=("birth_place_keys", "birth_place_keys"),
+        key_level="same municipality",
+        family=True,
+    ),
+    StringComparison("street", (0.9, 0.75), family=True),
+    ExactComparison("house_number", family=True),
+    ExactComparison("postcode", one_edit=True, family=True),
+    StringComparison(
+        "city",
+        (0.9,),
+        keys=("city_keys", "city_keys"),
+        key_level="same municipality",
+        family=True,
+        unless="postcode",
+    ),
+    StringComparison(
+        "mother_name",
+        (0.9, 0.8),
+        keys=("mother_key", "mother_key"),
+        key_level="same name by key",
+        family=True,
+    ),
+    StringComparison(
+        "father_name",
+        (0.9, 0.8),
+        keys=("father_key", "father_key"),
+        key_level="same name by key",
+        family=True,
+    ),
 )
 
 

@@ -33,10 +33,12 @@ def explain_pair(
     contributions: npt.NDArray[np.float64],
 ) -> list[Evidence]:
     """Evidence for left row ``i`` against right row ``j``, given that pair's level row
-    and contribution row."""
+    and contribution row. Values are shown as folded from the field's own column (the
+    surname as written, not its joined form), when both tables have it."""
     evidence = [Evidence(field=PRIOR, level="base rate", weight=model.prior_weight)]
     for f, comparison in enumerate(model.comparisons):
-        column = comparison.sources[0]
+        shown = comparison.field in left.columns and comparison.field in right.columns
+        column = comparison.field if shown else comparison.sources[0]
         level = int(levels[f])
         evidence.append(
             Evidence(

@@ -12,7 +12,15 @@ import numpy.typing as npt
 from ...graph.model import Evidence
 from .blocking import DEFAULT_PASSES, Pairs, Pass, block
 from .comparisons import DEFAULT_COMPARISONS, Comparison, compare
-from .em import Model, estimate_u, probability, term_frequency_adjustments, train
+from .em import (
+    Model,
+    estimate_u,
+    family_cap,
+    probability,
+    sessions_for,
+    term_frequency_adjustments,
+    train,
+)
 from .explain import explain_pair
 from .prepare import Prepared, prepare
 
@@ -99,7 +107,8 @@ def score(
     levels = compare(left, other, pairs, active)
     u = estimate_u(left, right, active, seed=seed)
     total = len(left) * (len(left) - 1) // 2 if right is None else len(left) * len(other)
-    model = train(levels, active, u, total)
+    sessions = sessions_for(left, right, pairs)
+    model = train(levels, active, u, total, family_cap=family_cap(left, right), sessions=sessions)
     tf = term_frequency_adjustments(left, other, pairs, levels, model)
     contributions = model.contributions(levels, tf)
     weights = model.match_weight(contributions)

@@ -2,8 +2,11 @@
 
 :func:`parse_date` reads ISO partial dates (``1958``, ``1958-04``,
 ``1958-04-12``, and the qualified forms of
-:class:`~tenhands.graph.model.dates.PartialDate`) and the Belgian forms
-``12/04/1958``, ``12.4.1958``, ``12-04-1958`` and ``4/1958`` (day first).
+:class:`~tenhands.graph.model.dates.PartialDate`), the Belgian forms
+``12/04/1958``, ``12.4.1958``, ``12-04-1958`` and ``4/1958`` (day first), and the
+year-first forms ``1958/04/12``, ``1958.04.12`` and ``19580412``: a four-digit year
+in front is unambiguous, so what follows is month then day. It is the one birth-date
+reader of the package: record import and matching both call it.
 
 :func:`compare_dates` gives a :class:`DateLevel`, ordered from the strongest
 agreement to disagreement, with ``missing`` (no evidence either way) last.
@@ -24,6 +27,7 @@ from tenhands.graph.model.dates import DateQualifier, PartialDate
 
 _BELGIAN = re.compile(r"^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$")
 _ISO_LOOSE = re.compile(r"^(\d{4})[/.\-](\d{1,2})(?:[/.\-](\d{1,2}))?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 class DateLevel(IntEnum):
@@ -53,8 +57,8 @@ def parse_date(text: str | None) -> PartialDate | None:
     ----------
     text : str or None
         ``1958``, ``1958-04``, ``1958-04-12``, ``1958-4-2``, ``12/04/1958``,
-        ``12.4.1958``, ``12-04-1958``, ``4/1958``, or a qualified form such as
-        ``abt 1958``.
+        ``12.4.1958``, ``12-04-1958``, ``4/1958``, ``1958/04/12``, ``1958.04.12``,
+        ``19580412``, or a qualified form such as ``abt 1958``.
 
     Returns
     -------
@@ -73,6 +77,8 @@ def parse_date(text: str | None) -> PartialDate | None:
     '1958-04-12'
     >>> str(parse_date("1958-4-2"))
     '1958-04-02'
+    >>> str(parse_date("1958/04/12")), str(parse_date("1958.04.12")), str(parse_date("19580412"))
+    ('1958-04-12', '1958-04-12', '1958-04-12')
     >>> parse_date("") is None
     True
     >>> parse_date("31/02/1958")
@@ -91,6 +97,10 @@ def parse_date(text: str | None) -> PartialDate | None:
     if m is not None:
         year, month, day = m.groups()
         return PartialDate(int(year), int(month), int(day) if day else None)
+    m = _COMPACT.match(value)
+    if m is not None:
+        year, month, day = m.groups()
+        return PartialDate(int(year), int(month), int(day))
     return PartialDate.parse(value)
 
 

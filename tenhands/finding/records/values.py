@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from ...graph.model import PartialDate, Sex
+from ..normalize.dates import parse_date as read_date
 
 Cell = str | int | float | bool | date | datetime | time | None
 """A value as a reader gives it: text from CSV, JSON values, typed Excel cells."""
@@ -25,8 +26,6 @@ Cell = str | int | float | bool | date | datetime | time | None
 DATE_EXPECTED = "not a date (expected 1958, 1958-04, 1958-04-12 or 12/04/1958)"
 SEX_EXPECTED = "not a sex (expected m/v, man/vrouw, homme/femme, male/female or x)"
 
-_BELGIAN = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:\.0+)?)?$")
 
 _SEX_WORDS: dict[str, Sex] = {}
@@ -71,11 +70,16 @@ def cell_text(value: Cell) -> str | None:
 
 
 def parse_date(value: Cell) -> PartialDate:
-    """A birth date from a cell: ISO partial (``1958``, ``1958-04``, ``1958-04-12``,
-    also qualified as ``abt 1958``), Belgian day-first forms (``12/04/1958``,
-    ``12.4.1958``, ``12-04-1958``, ``04/1958``), a year number, or an Excel date cell.
+    """A birth date from a cell: a year number, an Excel date cell, or text in any form
+    :func:`tenhands.finding.normalize.parse_date` reads (ISO partial ``1958``,
+    ``1958-04``, ``1958-04-12``, also qualified as ``abt 1958``; Belgian day-first
+    ``12/04/1958``, ``12.4.1958``, ``04/1958``; year-first ``1958/04/12``); an ISO
+    date with a midnight time (``1958-04-12 00:00:00``) is read as its date.
 
     Raises :class:`ValueError` (without the value) when it is none of these.
+
+    >>> str(parse_date("1958/04/12")), str(parse_date("1958.4.12"))
+    ('1958-04-12', '1958-04-12')
     """
     if isinstance(value, datetime):
         return PartialDate.from_date(value.date())
@@ -88,18 +92,14 @@ def parse_date(value: Cell) -> PartialDate:
     text = cell_text(value)
     if text is None:
         raise ValueError(DATE_EXPECTED)
+    m = _ISO_TIME.match(text)
     try:
-        m = _BELGIAN.match(text)
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            return PartialDate(year, month, day)
-        m = _MONTH_YEAR.match(text)
-        if m:
-            return PartialDate(int(m.group(2)), int(m.group(1)))
-        m = _ISO_TIME.match(text)
-        return PartialDate.parse(m.group(1) if m else text)
+        found = read_date(m.group(1) if m else text)
     except ValueError:
         raise ValueError(DATE_EXPECTED) from None
+    if found is None:
+        raise ValueError(DATE_EXPECTED)
+    return found
 
 
 @lru_cache(maxsize=256)
