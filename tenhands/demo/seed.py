@@ -6,6 +6,7 @@ from tenhands.graph.errors import NotFound
 from tenhands.graph.store import GraphStore
 
 from .case import DEMO_CASE_ID, build_demo_case
+from .records import demo_records
 
 
 def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
@@ -23,6 +24,7 @@ def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
     exists = _case_exists(store)
     if exists and not replace:
         return DEMO_CASE_ID
+    _add_records(store)
 
     demo = build_demo_case()
     store.upsert_persons(demo.persons)
@@ -40,6 +42,18 @@ def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
     store.upsert_roles(demo.roles)
     _remove_added_ties(store, members=members, keep={t.id for t in demo.ties})
     return DEMO_CASE_ID
+
+
+def _add_records(store: GraphStore) -> None:
+    """The demo's outside records that are not stored yet (records are kept as found)."""
+    missing = []
+    for record in demo_records():
+        try:
+            store.get_record(record.id)
+        except NotFound:
+            missing.append(record)
+    if missing:
+        store.add_records(missing)
 
 
 def _case_exists(store: GraphStore) -> bool:

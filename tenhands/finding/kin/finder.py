@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import networkx as nx
 import numpy as np
@@ -240,7 +241,7 @@ def _evidence(hyp: Hypothesis, k: int, extra: Sequence[Evidence] = ()) -> list[E
         level = str(part.level[k])
         if level == "missing":
             continue
-        right = str(part.right[k]) or None
+        right = part.right_at(k)
         out.append(
             Evidence(
                 field=part.field,
@@ -346,7 +347,8 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if -50 <= gap <= -15:
         return Hop.parent
     sex = int(ctx.index.sex[row])
-    if sex and anchor.sex and sex != anchor.sex:
+    minor = max(year, anchor.year) > date.today().year - 18
+    if sex and anchor.sex and sex != anchor.sex and not minor:
         return Hop.partner
     return Hop.sibling
 

@@ -16,7 +16,7 @@ names are kept beyond what scoring needs, and nothing here logs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -87,11 +87,17 @@ class Postings:
         slot = self.slots.get(key)
         return 0 if slot is None else int(self.starts[slot + 1] - self.starts[slot])
 
-    def union(self, keys: Iterable[str]) -> Rows:
+    def union(self, keys: Iterable[str], keep: Callable[[Rows], Rows] | None = None) -> Rows:
+        """The rows of any of the keys, sorted, each once; ``keep`` filters them first
+        (cheaper than sorting rows that would be dropped)."""
         parts = [self.get(k) for k in keys]
+        parts = [p for p in parts if len(p)]
         if not parts:
             return np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts))
+        rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        if keep is not None:
+            rows = keep(rows)
+        return rows if len(parts) == 1 else np.unique(rows)
 
     @property
     def nbytes(self) -> int:

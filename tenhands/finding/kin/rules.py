@@ -25,6 +25,7 @@ million.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -142,6 +143,29 @@ def _name_parts(
     return [replace(given, weight=weight), surname]
 
 
+def _born_near(
+    index: RecordIndex, rows: Rows, anchor: Probe, low: int, high: int, margin: int = 6
+) -> Rows:
+    """Rows born ``low`` to ``high`` years after the anchor, give or take ``margin`` (more
+    for an approximate year), or of unknown birth year. Others would score so low on age
+    that they are not scored at all: this keeps a search over a million records fast."""
+    if not anchor.year or not len(rows):
+        return rows
+    slack = margin + (3 if anchor.approximate else 0)
+    years = index.year[rows]
+    gap = years - anchor.year
+    keep = (years == 0) | ((gap >= low - slack) & (gap <= high + slack))
+    kept: Rows = rows[keep]
+    return kept
+
+
+def _near(
+    index: RecordIndex, anchor: Probe, low: int, high: int, margin: int = 6
+) -> Callable[[Rows], Rows]:
+    """:func:`_born_near` as a filter for :meth:`Postings.union`."""
+    return lambda rows: _born_near(index, rows, anchor, low, high, margin)
+
+
 def _without(rows: Rows, exclude: Rows | None) -> Rows:
     if exclude is None or not len(exclude):
         return rows
@@ -156,7 +180,7 @@ def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hy
     average in the corpus."""
     if not probe.has_name or not probe.person_id:
         return _empty("same_person", probe.person_id or "", Hop.same)
-    rows = index.surnames.union(probe.all_surname_keys)
+    rows = index.surnames.union(probe.all_surname_keys, _near(index, probe, 0, 0, 3))
     parts = [
         *_name_parts(index, rows, probe, "given", ""),
         birth_date_part(index, rows, probe),
@@ -185,7 +209,9 @@ def named_parent(
     out = []
     for column in columns:
         postings = index.mothers if column == "mother" else index.fathers
-        rows = _without(postings.union(probe.all_surname_keys), exclude)
+        rows = _without(
+            postings.union(probe.all_surname_keys, _near(index, probe, 15, 50)), exclude
+        )
         parts = [
             *_name_parts(index, rows, probe, column, f"{column}_name "),
             generation_part(index, rows, probe, 15, 50),
@@ -199,31 +225,25 @@ def named_parent(
 
 
 def _other_parent(index: RecordIndex, rows: Rows, partners: list[Probe], column: str) -> Part:
-    """The record's other parent against the anchor's partners: the best agreement."""
-    best_weight = np.full(len(rows), -np.inf)
-    best: Part | None = None
+    """The record's other parent against the anchor's partners: the best agreement. A
+    different other parent counts little against (half-siblings are common)."""
+    n = len(rows)
+    names: NameColumns = getattr(index, column)
+    right = names.surname[rows]
+    weight = np.full(n, -np.inf)
+    level = np.full(n, "missing", dtype=object)
+    label = np.full(n, "", dtype=object)
     for partner in partners:
         g, s = _name_parts(index, rows, partner, column, "")
-        weight = np.minimum(g.weight + s.weight, 12.0)
         absent = (g.level == "missing") & (s.level == "missing")
-        weight = np.where(absent, 0.0, np.where(weight < 0, -1.0, weight))
-        better = weight > best_weight
-        level = np.where(g.weight + s.weight > 2, "same", "different").astype(object)
-        level[absent] = "missing"
-        part = Part(f"other_parent ({column})", partner.label or None, s.right, level, weight)
-        if best is None:
-            best = part
-        else:
-            best = Part(
-                best.field,
-                best.left,
-                np.where(better, part.right, best.right),
-                np.where(better, part.level, best.level),
-                np.where(better, part.weight, best.weight),
-            )
-        best_weight = np.maximum(best_weight, weight)
-    assert best is not None
-    return best
+        w = np.minimum(g.weight + s.weight, 12.0)
+        w = np.where(absent, 0.0, np.where(w < 0, -1.0, w))
+        better = w > weight
+        weight[better] = w[better]
+        level[better] = np.where(absent, "missing", np.where(w > 2, "same", "different"))[better]
+        label[better] = partner.label
+    weight[~np.isfinite(weight)] = 0.0
+    return Part(f"other_parent ({column})", None, right, level, weight, label)
 
 
 def parent_named(
@@ -242,7 +262,8 @@ def parent_named(
         probe = name_probe(index, text, sex)
         if not probe.has_name:
             continue
-        rows = _without(index.surnames.union(probe.surname_keys), exclude)
+        near = _near(index, anchor, -50, -15)
+        rows = _without(index.surnames.union(probe.surname_keys, near), exclude)
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -50, -15),
@@ -277,8 +298,9 @@ def same_parents(
         )
         if text
     }
+    near = _near(index, anchor, -25, 25)
     found = [
-        (index.mothers if c == "mother" else index.fathers).union(p.surname_keys)
+        (index.mothers if c == "mother" else index.fathers).union(p.surname_keys, near)
         for c, p in probes.items()
         if p.has_name
     ]
@@ -307,7 +329,8 @@ def partner_of(
     record names."""
     if not anchor.has_name or not anchor.person_id:
         return []
-    rows = _without(index.partners.union(anchor.all_surname_keys), exclude)
+    near = _near(index, anchor, -20, 20)
+    rows = _without(index.partners.union(anchor.all_surname_keys, near), exclude)
     parts = [
         *_name_parts(index, rows, anchor, "partner", "partner_name "),
         generation_part(index, rows, anchor, -20, 20),
@@ -320,7 +343,7 @@ def partner_of(
         probe = name_probe(index, record.partner_name)
         if not probe.has_name:
             continue
-        rows = _without(index.surnames.union(probe.surname_keys), exclude)
+        rows = _without(index.surnames.union(probe.surname_keys, near), exclude)
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -20, 20),

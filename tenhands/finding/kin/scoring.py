@@ -34,11 +34,14 @@ class Part:
 
     field: str
     left: str | None
-    right: Texts
+    right: Texts | DateColumn
     level: Texts
     weight: Floats
     lefts: Texts | None = None
     """The known value per row, when it differs by row (the better of two surnames)."""
+
+    def right_at(self, k: int) -> str | None:
+        return str(self.right[k]) or None
 
     def left_at(self, k: int) -> str | None:
         if self.lefts is not None:
@@ -141,12 +144,23 @@ def surname_part(
     return Part(field, first, right, level, weight, best_name if len(probe_names) > 1 else None)
 
 
-def _date_text(index: RecordIndex, rows: Rows) -> Texts:
-    out = np.empty(len(rows), dtype=object)
-    for k, r in enumerate(rows.tolist()):
-        y, m, d = int(index.year[r]), int(index.month[r]), int(index.day[r])
-        out[k] = "" if not y else f"{y}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
-    return out
+@dataclass(frozen=True)
+class DateColumn:
+    """Birth dates of rows, written out only for the rows an explanation shows."""
+
+    index: RecordIndex
+    rows: Rows
+
+    def __getitem__(self, k: int) -> str:
+        r = int(self.rows[k])
+        y, m, d = int(self.index.year[r]), int(self.index.month[r]), int(self.index.day[r])
+        if not y:
+            return ""
+        return f"{y}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+
+
+def _date_text(index: RecordIndex, rows: Rows) -> DateColumn:
+    return DateColumn(index, rows)
 
 
 def _probe_date(probe: Probe) -> str | None:
