@@ -117,3 +117,17 @@ def test_a_relative_in_another_case_is_proposed_from_the_graph(store: GraphStore
     assert graph["p-tom"].relation_code == "maternal_uncle"
     assert graph["p-other-child"].relation_code == "maternal_first_cousin"
     assert MOTHER not in graph and GRANDMOTHER not in graph
+
+
+def test_what_workers_decided_shifts_a_rule_and_says_so(store: GraphStore) -> None:
+    from tenhands.finding.kin.learning import CALIBRATION, Calibration
+
+    seed(store)
+    index = build_index(store_records(store))
+    plain = _by_record(find_kin(store, CASE, index))[AUNT]
+    doubted = Calibration(adjustments={"named_parent": -4.0}, decisions={"named_parent": (2, 30)})
+    shifted = _by_record(find_kin(store, CASE, index, calibration=doubted))[AUNT]
+    assert shifted.probability < plain.probability
+    lines = [e for e in shifted.evidence if e.field == CALIBRATION]
+    assert [(e.right, e.weight) for e in lines] == [("named_parent", -4.0)]
+    assert CALIBRATION not in {e.field for e in plain.evidence}

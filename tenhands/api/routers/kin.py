@@ -23,7 +23,10 @@ class KinFound(BaseModel):
 
     case_id: Id
     child_id: Id
-    kin: list[CandidatePublic] = Field(description="possible kin not yet in the network")
+    kin: list[CandidatePublic] = Field(
+        description="possible kin not yet in the network, best first (pending review; what a "
+        "worker already decided is left out)"
+    )
     matches: list[CandidatePublic] = Field(
         description="records that are probably persons already in the network"
     )
@@ -61,11 +64,10 @@ def find_case_kin(
 ) -> KinFound:
     search = get_finder(request).search(store, case_id, limit=limit)
     proposed = propose(store, search)
-    saved: dict[str | None, Candidate] = {}
-    for c in store.list_candidates(case_id):
-        key = c.record_id or c.person_id
-        if key not in saved or c.status is ReviewStatus.pending:
-            saved[key] = c
+    saved: dict[str | None, Candidate] = {
+        c.record_id or c.person_id: c
+        for c in store.list_candidates(case_id, status=ReviewStatus.pending)
+    }
 
     def public(ids: list[str | None]) -> list[CandidatePublic]:
         return [CandidatePublic.of(saved[i], lang) for i in ids if i in saved]

@@ -36,6 +36,7 @@ from ...graph.model import (
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
 from .index import RecordIndex, Rows
+from .learning import CALIBRATION, Calibration
 from .probes import Probe, person_probe
 from .rules import (
     Hop,
@@ -233,7 +234,19 @@ def _own_records(
 
 
 def _evidence(hyp: Hypothesis, k: int, extra: Sequence[Evidence] = ()) -> list[Evidence]:
-    out = [Evidence(field="prior", level=_RULE_TEXT.get(hyp.rule, hyp.rule), weight=hyp.prior)]
+    out = [
+        Evidence(
+            field="prior", level=_RULE_TEXT.get(hyp.rule, hyp.rule), right=hyp.rule,
+            weight=hyp.prior,
+        )
+    ]  # fmt: skip
+    if hyp.calibration:
+        out.append(
+            Evidence(
+                field=CALIBRATION, level="learned from workers' decisions", right=hyp.rule,
+                weight=hyp.calibration,
+            )
+        )  # fmt: skip
     if hyp.chain < 1.0:
         bits = math.log2(max(hyp.chain, 1e-9))
         out.append(Evidence(field="via_record", level="a relative's own record", weight=bits))
@@ -479,7 +492,7 @@ def _tie_for(hop: Hop, anchor: str, other: str) -> Tie | None:
     return Tie(id=f"{other}-tie", source_id=source, target_id=target, kind=kind)
 
 
-def _graph_kin(ctx: _Context) -> list[Found]:
+def _graph_kin(ctx: _Context, learned: float = 0.0) -> list[Found]:
     """Relatives in the family graph (through other cases) not in this case yet."""
     out = []
     for pid, rel in ctx.relations.items():
@@ -490,17 +503,25 @@ def _graph_kin(ctx: _Context) -> list[Found]:
         if rel.kind is Kind.in_law or rel.former:
             p -= 0.2
         code = relation_code(rel)
+        evidence = [
+            Evidence(
+                field="family_graph",
+                level=f"{rel.words('en', with_side=True)} through ties in other cases",
+                right="family_graph",
+                weight=math.log2(p / (1 - p)),
+            )
+        ]
+        if learned:
+            evidence.append(
+                Evidence(field=CALIBRATION, level="learned from workers' decisions",
+                         right="family_graph", weight=learned)
+            )  # fmt: skip
+            p = 1.0 / (1.0 + 2.0 ** -(math.log2(p / (1 - p)) + learned))
         out.append(
             Found(
                 kind=CandidateKind.kin,
                 probability=p,
-                evidence=[
-                    Evidence(
-                        field="family_graph",
-                        level=f"{rel.words('en', with_side=True)} through ties in other cases",
-                        weight=math.log2(p / (1 - p)),
-                    )
-                ],
+                evidence=evidence,
                 rule="family_graph",
                 person_id=pid,
                 relation=code,
@@ -517,8 +538,11 @@ def find_kin(
     index: RecordIndex,
     *,
     limit: int = 20,
+    calibration: Calibration | None = None,
 ) -> KinSearch:
     """Search ``index`` (and the family graph) for a case's kin; see the module doc.
+    ``calibration`` (from :func:`~.learning.learn`) adds what workers' decisions taught
+    to each rule.
 
     Raises :class:`~tenhands.graph.errors.NotFound` for an unknown case.
     """
@@ -542,10 +566,12 @@ def find_kin(
         ctx.probes[pid] = _probe(ctx, pid)
     own, matches = _own_records(ctx, anchors)
     exclude = np.array(sorted(row for rows in own.values() for row, _p in rows), dtype=np.int64)
-    first = _hypotheses(ctx, anchors, own, exclude)
-    best = _join([*first, *_expand(ctx, _join(first), exclude)])
+    cal = calibration or Calibration.empty()
+    first = [h.calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)]
+    second = [h.calibrated(cal.bits(h.rule)) for h in _expand(ctx, _join(first), exclude)]
+    best = _join([*first, *second])
     ranked = sorted(best.items(), key=lambda x: (-x[1].p, x[0]))[:limit]
     found = [_kin_found(ctx, row, b) for row, b in ranked]
-    graph_kin = _graph_kin(ctx)
+    graph_kin = _graph_kin(ctx, cal.bits("family_graph"))
     kin = sorted([*found, *graph_kin], key=lambda f: -f.probability)[:limit]
     return KinSearch(case_id=case.id, child_id=child, kin=kin, matches=matches)

@@ -37,6 +37,23 @@ Floats = npt.NDArray[np.float64]
 
 NONE = -1
 """The code of a missing value."""
+INITIAL = "|"
+"""Joins a name key and a given name's first letter in a posting key."""
+NO_GIVEN = "_"
+"""The initial of a record without a given name."""
+ALL_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789" + NO_GIVEN)
+
+
+def filed(keys: Iterable[str], initials: Iterable[str]) -> list[str]:
+    """Posting keys of name keys under each initial (records without a given name too).
+
+    >>> filed(["dpeters"], ["m"])
+    ['dpeters|_', 'dpeters|m']
+    """
+    letters = sorted({*initials, NO_GIVEN})
+    return [f"{k}{INITIAL}{i}" for k in sorted(keys) for i in letters]
+
+
 SEX_CODES = {Sex.male: 1, Sex.female: 2}
 
 
@@ -62,11 +79,16 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Postings:
-    """Key → rows, as one sorted row array with an offset per key."""
+    """Key → rows, as one sorted row array with an offset per key.
+
+    Name keys are filed with the first letter of the given name (``dpeters|m``), so a
+    lookup reads only the records that could match; ``totals`` counts each name key
+    over all initials (how common the name is)."""
 
     slots: dict[str, int]
     starts: npt.NDArray[np.int64]
     rows: Rows
+    totals: dict[str, int]
 
     @classmethod
     def build(cls, keys: list[str], rows: list[int]) -> Postings:
@@ -75,7 +97,15 @@ class Postings:
         order = np.argsort(codes, kind="stable")
         counts = np.bincount(codes, minlength=len(slots))
         starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-        return cls(slots, starts, np.asarray(rows, dtype=np.int64)[order])
+        totals: dict[str, int] = {}
+        for key, slot in slots.items():
+            name = key.partition(INITIAL)[0]
+            totals[name] = totals.get(name, 0) + int(counts[slot])
+        return cls(slots, starts, np.asarray(rows, dtype=np.int64)[order], totals)
+
+    def total(self, name: str) -> int:
+        """Rows filed under a name key, whatever the initial."""
+        return self.totals.get(name, 0)
 
     def get(self, key: str) -> Rows:
         slot = self.slots.get(key)
@@ -240,12 +270,11 @@ class _Builder:
         birth = surname_forms(record.birth_surname or "").full
         self.put("surname", surname)
         self.put("birth_surname", birth)
-        self.post(
-            "surnames",
-            surname_index_keys(record.surname or "")
-            | surname_index_keys(record.birth_surname or ""),
-            row,
+        initial = f"{INITIAL}{given[:1] or NO_GIVEN}"
+        names = surname_index_keys(record.surname or "") | surname_index_keys(
+            record.birth_surname or ""
         )
+        self.post("surnames", [k + initial for k in names], row)
         self._date(record.birth_date)
         self.put("sex", SEX_CODES.get(record.sex, 0) if record.sex else 0)
         self.put("birth_place", place_code(self.place_vocab, record.birth_place))
@@ -262,11 +291,13 @@ class _Builder:
             ("partner", record.partner_name),
         ):
             g, s = split_full_name(text or "")
-            self.put(f"{tag}_given", first_given(g))
-            self.put(f"{tag}_given_code", _given_code(self.given_vocab, first_given(g)))
+            first = first_given(g)
+            self.put(f"{tag}_given", first)
+            self.put(f"{tag}_given_code", _given_code(self.given_vocab, first))
             self.put(f"{tag}_surname", surname_forms(s).full if s else "")
             if s:
-                self.post(f"{tag}s", surname_index_keys(s), row)
+                initial = f"{INITIAL}{first[:1] or NO_GIVEN}"
+                self.post(f"{tag}s", [k + initial for k in surname_index_keys(s)], row)
         named_by = record.provenance.source.named_by
         if named_by:
             self.post("named_by", [named_by], row)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...graph.model import Person, Record, Sex
+from ..normalize.given_names import given_name_initials
 from ..normalize.surnames import surname_forms
 from .index import NONE, SEX_CODES, RecordIndex, address_key, given_codes, place_code
 from .names import first_given, split_full_name, surname_index_keys
@@ -32,6 +33,9 @@ class Probe:
     addresses: frozenset[str] = frozenset()
     label: str = ""
     """The compared name as written, for explanations."""
+    initials: frozenset[str] = frozenset()
+    """First letters of the given names and their equivalents (where the index files
+    them)."""
 
     @property
     def all_surname_keys(self) -> frozenset[str]:
@@ -91,6 +95,7 @@ def person_probe(index: RecordIndex, person: Person, own: Iterable[Record] = ())
         places=frozenset(places),
         addresses=frozenset(addresses),
         label=" ".join(x for x in (person.given_names[:1] + [person.surname or ""]) if x),
+        initials=frozenset().union(*(given_name_initials(n) for n in names)),
     )
 
 
@@ -107,4 +112,5 @@ def name_probe(index: RecordIndex, text: str, sex: Sex = Sex.unknown) -> Probe:
         birth_surname_keys=frozenset(),
         sex=SEX_CODES.get(sex, 0),
         label=text,
+        initials=given_name_initials(given),
     )

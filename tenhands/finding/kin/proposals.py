@@ -10,6 +10,7 @@ from ...graph.store import GraphStore
 from ..review.decisions import pair_key
 from .finder import KinSearch, find_kin
 from .index import RecordIndex, build_index, store_records
+from .learning import learn
 
 
 @dataclass(frozen=True)
@@ -68,5 +69,10 @@ class KinFinder:
         with self._lock:
             self._index = None
 
-    def search(self, store: GraphStore, case_id: str, *, limit: int = 20) -> KinSearch:
-        return find_kin(store, case_id, self.index(store), limit=limit)
+    def search(
+        self, store: GraphStore, case_id: str, *, limit: int = 20, learned: bool = True
+    ) -> KinSearch:
+        """Search a case; with ``learned``, what workers decided on earlier proposals
+        adjusts each rule (see :mod:`.learning`)."""
+        calibration = learn(store) if learned else None
+        return find_kin(store, case_id, self.index(store), limit=limit, calibration=calibration)

@@ -32,7 +32,7 @@ from enum import StrEnum
 import numpy as np
 
 from ...graph.model import Record, Sex
-from .index import Floats, NameColumns, RecordIndex, Rows
+from .index import ALL_INITIALS, Floats, NameColumns, RecordIndex, Rows, filed
 from .names import surname_index_keys
 from .probes import Probe, name_probe
 from .scoring import (
@@ -79,6 +79,9 @@ class Hypothesis:
     via: str | None = None
     """The record the rule went through (an anchor's own record), if any."""
     bits: Floats = field(default_factory=lambda: np.empty(0))
+    calibration: float = 0.0
+    """Bits learned from workers' decisions on this rule's earlier proposals (included in
+    ``bits``)."""
 
     @classmethod
     def make(cls, rule: str, anchor: str, hop: Hop, rows: Rows, parts: list[Part], prior: float,
@@ -87,6 +90,12 @@ class Hypothesis:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def calibrated(self, bits: float) -> Hypothesis:
+        """The hypothesis with ``bits`` learned from decisions added to every row."""
+        if not bits:
+            return self
+        return replace(self, bits=self.bits + bits, calibration=self.calibration + bits)
 
 
 def _empty(rule: str, anchor: str, hop: Hop) -> Hypothesis:
@@ -115,7 +124,7 @@ def _surname_shares(index: RecordIndex, probe: Probe, column: str) -> list[float
     for name in probe.surnames:
         # the most common of the name's sound keys: a rare misspelling of a common name
         # is weighed as the common name
-        size = max((postings.size(k) for k in surname_index_keys(name)), default=0)
+        size = max((postings.total(k) for k in surname_index_keys(name)), default=0)
         out.append(_share(index, size, filled))
     return out
 
@@ -180,7 +189,8 @@ def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hy
     average in the corpus."""
     if not probe.has_name or not probe.person_id:
         return _empty("same_person", probe.person_id or "", Hop.same)
-    rows = index.surnames.union(probe.all_surname_keys, _near(index, probe, 0, 0, 3))
+    keys = filed(probe.all_surname_keys, probe.initials)
+    rows = index.surnames.union(keys, _near(index, probe, 0, 0, 3))
     parts = [
         *_name_parts(index, rows, probe, "given", ""),
         birth_date_part(index, rows, probe),
@@ -210,7 +220,10 @@ def named_parent(
     for column in columns:
         postings = index.mothers if column == "mother" else index.fathers
         rows = _without(
-            postings.union(probe.all_surname_keys, _near(index, probe, 15, 50)), exclude
+            postings.union(
+                filed(probe.all_surname_keys, probe.initials), _near(index, probe, 15, 50)
+            ),
+            exclude,
         )
         parts = [
             *_name_parts(index, rows, probe, column, f"{column}_name "),
@@ -263,7 +276,8 @@ def parent_named(
         if not probe.has_name:
             continue
         near = _near(index, anchor, -50, -15)
-        rows = _without(index.surnames.union(probe.surname_keys, near), exclude)
+        keys = filed(probe.surname_keys, probe.initials)
+        rows = _without(index.surnames.union(keys, near), exclude)
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -50, -15),
@@ -300,7 +314,9 @@ def same_parents(
     }
     near = _near(index, anchor, -25, 25)
     found = [
-        (index.mothers if c == "mother" else index.fathers).union(p.surname_keys, near)
+        (index.mothers if c == "mother" else index.fathers).union(
+            filed(p.surname_keys, p.initials), near
+        )
         for c, p in probes.items()
         if p.has_name
     ]
@@ -330,7 +346,8 @@ def partner_of(
     if not anchor.has_name or not anchor.person_id:
         return []
     near = _near(index, anchor, -20, 20)
-    rows = _without(index.partners.union(anchor.all_surname_keys, near), exclude)
+    keys = filed(anchor.all_surname_keys, anchor.initials)
+    rows = _without(index.partners.union(keys, near), exclude)
     parts = [
         *_name_parts(index, rows, anchor, "partner", "partner_name "),
         generation_part(index, rows, anchor, -20, 20),
@@ -343,7 +360,8 @@ def partner_of(
         probe = name_probe(index, record.partner_name)
         if not probe.has_name:
             continue
-        rows = _without(index.surnames.union(probe.surname_keys, near), exclude)
+        keys = filed(probe.surname_keys, probe.initials)
+        rows = _without(index.surnames.union(keys, near), exclude)
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -20, 20),
@@ -404,8 +422,11 @@ def family_name(
     probe_names = parent.surnames[-1:] if parent.birth_surname_keys else parent.surnames[:1]
     if not keys or not probe_names:
         return None
-    rows = index.surnames.union(keys)
-    if len(rows) > max(50, max_share * len(index)):
+    size = max((index.surnames.total(k) for k in keys), default=0)
+    if size > max(50, max_share * len(index)):
+        return None
+    rows = index.surnames.union(filed(keys, ALL_INITIALS))
+    if len(rows) > 2 * max(50, max_share * len(index)):
         return None
     rows = _without(rows, exclude)
     probe = Probe(

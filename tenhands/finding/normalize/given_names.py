@@ -100,3 +100,34 @@ def same_given_name(a: str, b: str) -> bool:
     False
     """
     return not given_name_keys(a).isdisjoint(given_name_keys(b))
+
+
+@lru_cache(maxsize=1)
+def _members() -> dict[str, frozenset[str]]:
+    """Canonical key -> every variant of its group (folded, without spaces)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for name, keys in _table().items():
+        for key in keys:
+            members[key].add(name)
+    return {key: frozenset(names) for key, names in members.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def given_name_initials(name: str) -> frozenset[str]:
+    """First letters of the name and of every equivalent name: where to look for it in
+    an index keyed by initial (``Griet`` is also filed under M for Margareta).
+
+    Examples
+    --------
+    >>> sorted(given_name_initials("Bram"))
+    ['a', 'b']
+    >>> sorted(given_name_initials("Zoltan"))
+    ['z']
+    >>> given_name_initials("")
+    frozenset()
+    """
+    members = _members()
+    initials = {word[0] for word in fold(name).split()[:1]}
+    for key in given_name_keys(name):
+        initials |= {variant[0] for variant in members.get(key, ()) if variant}
+    return frozenset(initials)
