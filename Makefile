@@ -85,6 +85,8 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/kinship_bench.py $(BENCH_ARGS)
 	$(PY) bench/gedcom_bench.py $(BENCH_ARGS)
 	$(PY) bench/febrl_bench.py $(BENCH_ARGS)
+	$(PY) bench/population_match_bench.py $(BENCH_ARGS)
+	$(PY) bench/kin_bench.py $(BENCH_ARGS)
 
 # `make` cannot export into your shell: use the printed line, or
 #   eval "$$($(PY) $(NEO4J_SERVER) start)"
