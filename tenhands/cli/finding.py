@@ -70,6 +70,13 @@ def _print(store: GraphStore, search: KinSearch, lang: str) -> None:
         typer.echo(f"{rank:3d}. {found.probability:4.0%}  {words}: {_who(store, found)}")
         for line in _reasons(found):
             typer.echo(f"        {line}")
+    if search.duplicates:
+        typer.echo("Persons probably stored twice (accept to merge; undo splits them again):")
+        for found in search.duplicates:
+            typer.echo(
+                f"     {found.probability:4.0%}  {_who(store, found)} and person "
+                f"{found.other_person_id}"
+            )
     if search.matches:
         typer.echo("Records of persons already in the network:")
         for found in search.matches:
@@ -85,13 +92,16 @@ def find_command(
     save: Annotated[bool, typer.Option(help="Put the findings in the case's review queue.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     lang: Annotated[str, typer.Option(help="Language of the relations: nl, en or fr.")] = "nl",
+    duplicates: Annotated[
+        bool, typer.Option(help="Also propose persons stored twice (reads every person).")
+    ] = True,
 ) -> None:
     """Search the outside records and the family graph for the case's kin, with reasons."""
     if lang not in ("nl", "en", "fr"):
         raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
     with opened_store() as store:
         try:
-            search = KinFinder().search(store, case_id, limit=limit)
+            search = KinFinder().search(store, case_id, limit=limit, duplicates=duplicates)
         except NotFound:
             raise fail(f"there is no case {case_id!r}") from None
         proposed = propose(store, search) if save else None
@@ -103,6 +113,7 @@ def find_command(
                         "child_id": search.child_id,
                         "kin": [_as_json(f, lang) for f in search.kin],
                         "matches": [_as_json(f, lang) for f in search.matches],
+                        "duplicates": [_as_json(f, lang) for f in search.duplicates],
                         "saved": None if proposed is None else proposed.__dict__,
                     },
                     ensure_ascii=False,

@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from ...finding.kin import KinFinder, propose
-from ...graph.model import Candidate, ReviewStatus
+from ...finding.kin import Found, KinFinder, propose
+from ...finding.review.decisions import pair_key
+from ...graph.model import ReviewStatus
 from ...graph.model.common import Id
 from ..deps import CaseIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
@@ -29,6 +30,10 @@ class KinFound(BaseModel):
     )
     matches: list[CandidatePublic] = Field(
         description="records that are probably persons already in the network"
+    )
+    duplicates: list[CandidatePublic] = Field(
+        default_factory=list,
+        description="persons probably stored twice (here and in another case, or twice here)",
     )
     added: int = Field(description="proposals new to the review queue")
     updated: int = Field(description="pending proposals whose score and reasons were renewed")
@@ -61,22 +66,24 @@ def find_case_kin(
     request: Request,
     lang: LangDep,
     limit: Annotated[int, Query(ge=1, le=200, description="how many kin to propose")] = 20,
+    duplicates: Annotated[
+        bool, Query(description="also propose persons stored twice (slower on large stores)")
+    ] = True,
 ) -> KinFound:
-    search = get_finder(request).search(store, case_id, limit=limit)
+    search = get_finder(request).search(store, case_id, limit=limit, duplicates=duplicates)
     proposed = propose(store, search)
-    saved: dict[str | None, Candidate] = {
-        c.record_id or c.person_id: c
-        for c in store.list_candidates(case_id, status=ReviewStatus.pending)
-    }
+    pending = {pair_key(c): c for c in store.list_candidates(case_id, status=ReviewStatus.pending)}
 
-    def public(ids: list[str | None]) -> list[CandidatePublic]:
-        return [CandidatePublic.of(saved[i], lang) for i in ids if i in saved]
+    def public(found: list[Found]) -> list[CandidatePublic]:
+        keys = [pair_key(f.candidate(search.case_id)) for f in found]
+        return [CandidatePublic.of(pending[k], lang) for k in keys if k in pending]
 
     return KinFound(
         case_id=search.case_id,
         child_id=search.child_id,
-        kin=public([f.record_id or f.person_id for f in search.kin]),
-        matches=public([f.record_id for f in search.matches]),
+        kin=public(search.kin),
+        matches=public(search.matches),
+        duplicates=public(search.duplicates),
         added=proposed.added,
         updated=proposed.updated,
         skipped=proposed.skipped,

@@ -9,16 +9,23 @@
   child, parent, sibling or partner, a household member, a carrier of a parent's birth
   surname, someone a relative named) with what they would be to the child, and
   relatives already in the family graph through other cases;
+- :func:`find_duplicates` proposes persons stored twice (in this case and another, or
+  twice in one case), for a reversible merge;
+- :func:`learn` turns the workers' accept and reject decisions into a
+  :class:`Calibration` of each rule;
 - each :class:`Found` carries its evidence as a waterfall of weights in bits, and
   becomes a :class:`~tenhands.graph.model.Candidate` for the review queue.
 """
 
+from .duplicates import find_duplicates
 from .finder import FLOOR, MATCH, Found, KinSearch, find_kin, relation_code
 from .index import RecordIndex, build_index, store_records
+from .learning import Calibration, learn
 from .proposals import KinFinder, Proposed, propose
 from .rules import Hop
 
 __all__ = [
+    "Calibration",
     "FLOOR",
     "MATCH",
     "Found",
@@ -28,7 +35,9 @@ __all__ = [
     "Proposed",
     "RecordIndex",
     "build_index",
+    "find_duplicates",
     "find_kin",
+    "learn",
     "propose",
     "relation_code",
     "store_records",

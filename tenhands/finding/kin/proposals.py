@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...graph.model import ReviewStatus
 from ...graph.store import GraphStore
 from ..review.decisions import pair_key
+from .duplicates import find_duplicates
 from .finder import KinSearch, find_kin
 from .index import RecordIndex, build_index, store_records
 from .learning import learn
@@ -70,9 +71,19 @@ class KinFinder:
             self._index = None
 
     def search(
-        self, store: GraphStore, case_id: str, *, limit: int = 20, learned: bool = True
+        self,
+        store: GraphStore,
+        case_id: str,
+        *,
+        limit: int = 20,
+        learned: bool = True,
+        duplicates: bool = True,
     ) -> KinSearch:
         """Search a case; with ``learned``, what workers decided on earlier proposals
-        adjusts each rule (see :mod:`.learning`)."""
+        adjusts each rule (see :mod:`.learning`); with ``duplicates``, persons stored
+        twice (here and in other cases) are proposed too (see :mod:`.duplicates`)."""
         calibration = learn(store) if learned else None
-        return find_kin(store, case_id, self.index(store), limit=limit, calibration=calibration)
+        search = find_kin(store, case_id, self.index(store), limit=limit, calibration=calibration)
+        if duplicates:
+            search.duplicates = find_duplicates(store, case_id)
+        return search

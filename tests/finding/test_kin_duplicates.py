@@ -1,0 +1,133 @@
+"""Possible duplicate persons across cases: proposed, and merged reversibly on accept."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from builders import case, person, role, tie
+
+from tenhands.finding.kin import duplicates
+from tenhands.finding.kin.duplicates import find_duplicates
+from tenhands.finding.review import accept, undo
+from tenhands.graph.errors import NotFound
+from tenhands.graph.model import Address, CandidateKind, Confidential, PartialDate, Sex
+from tenhands.graph.store import GraphStore
+
+HOME = [Address(street="Kerkstraat", house_number="4", postcode="9000", city="Gent")]
+
+
+def _seed(
+    store: GraphStore, *, other_given: str = "Jozef", other_birth: str = "1958-04-12"
+) -> None:
+    """Case c-a: Lotte and her father Jef Peeters. Case c-b: Wout, and a man who is
+    Jef again (nickname and surname typo) unless told otherwise."""
+    store.create_person(
+        person("p-lotte", "Lotte", "Peeters", sex=Sex.female,
+               birth_date=PartialDate.parse("2015-03-02"), addresses=HOME)
+    )  # fmt: skip
+    store.create_person(
+        person("p-jef", "Jef", "Peeters", sex=Sex.male,
+               birth_date=PartialDate.parse("1958-04-12"), addresses=HOME)
+    )  # fmt: skip
+    store.create_case(case("c-a", "p-lotte"))
+    store.set_role(role("c-a", "p-jef"))
+    store.create_tie(tie("t-father", "p-jef", "p-lotte", "parent"))
+    store.create_person(
+        person("p-wout", "Wout", "Maes", sex=Sex.male, birth_date=PartialDate.parse("2012-05-06"))
+    )
+    store.create_person(
+        person("p-other", other_given, "Peters", sex=Sex.male,
+               birth_date=PartialDate.parse(other_birth), birth_place="Gent")
+    )  # fmt: skip
+    store.create_case(case("c-b", "p-wout"))
+    store.set_role(role("c-b", "p-other"))
+
+
+def test_person_in_two_cases_is_proposed(store: GraphStore) -> None:
+    _seed(store)
+    found = find_duplicates(store, "c-a")
+
+    assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
+    dup = found[0]
+    assert dup.kind is CandidateKind.duplicate and dup.rule == "duplicate"
+    assert dup.probability >= 0.9
+    prior = dup.evidence[0]
+    assert (prior.field, prior.level, prior.right) == (
+        "prior",
+        "the same person entered twice",
+        "duplicate",
+    )
+    fields = {e.field: e for e in dup.evidence}
+    assert (fields["given_names"].left, fields["given_names"].right) == ("jef", "jozef")
+    assert fields["birth_date"].level == "exact"
+    bits = sum(e.weight for e in dup.evidence)
+    assert math.isclose(1 / (1 + 2**-bits), dup.probability, rel_tol=1e-6)
+    # from the other case, the other way round
+    back = find_duplicates(store, "c-b")
+    assert [(f.person_id, f.other_person_id) for f in back] == [("p-other", "p-jef")]
+    assert {e.field: e.left for e in back[0].evidence}["given_names"] == "jozef"
+
+
+def test_father_and_son_of_one_name_are_not_proposed(store: GraphStore) -> None:
+    _seed(store, other_given="Jef", other_birth="1985-02-03")
+    assert find_duplicates(store, "c-a") == []
+    assert find_duplicates(store, "c-b") == []
+
+
+def test_persons_tied_to_each_other_are_not_proposed(store: GraphStore) -> None:
+    _seed(store)
+    store.create_tie(tie("t-friends", "p-other", "p-jef", "friend"))
+    assert find_duplicates(store, "c-a") == []
+    assert find_duplicates(store, "c-b") == []
+
+
+def test_persons_of_one_case_are_compared_among_themselves(store: GraphStore) -> None:
+    _seed(store)
+    store.set_role(role("c-a", "p-other"))
+    found = find_duplicates(store, "c-a")
+    assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
+
+
+def test_threshold_limit_and_confidential_identity(store: GraphStore) -> None:
+    _seed(store)
+    assert find_duplicates(store, "c-a", limit=0) == []
+    assert find_duplicates(store, "c-a", threshold=1.0) == []
+    hidden = store.get_person("p-other")
+    store.update_person(hidden.model_copy(update={"confidential": {Confidential.identity}}))
+    assert find_duplicates(store, "c-a") == []
+
+
+def test_large_store_learns_from_a_sample(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed(store)
+    monkeypatch.setattr(duplicates, "TRAIN_LIMIT", 3)
+    found = find_duplicates(store, "c-a")
+    assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
+    assert found[0].evidence[0].field == "prior"
+
+
+def test_unknown_case(store: GraphStore) -> None:
+    with pytest.raises(NotFound):
+        find_duplicates(store, "c-none")
+
+
+def test_accepted_proposal_merges_and_undo_restores(store: GraphStore) -> None:
+    _seed(store)
+    [dup] = find_duplicates(store, "c-a")
+    saved = store.save_candidate(dup.candidate("c-a"))
+
+    accept(store, saved.id, reviewer="worker")
+    with pytest.raises(NotFound):
+        store.get_person("p-other")
+    kept = store.get_person("p-jef")
+    assert "Jozef" in kept.aliases and kept.birth_place == "Gent"
+    assert "c-b" in store.cases_of("p-jef")
+
+    undo(store, saved.id, reviewer="worker")
+    restored = store.get_person("p-other")
+    assert (restored.given_names, restored.surname) == (["Jozef"], "Peters")
+    kept = store.get_person("p-jef")
+    assert kept.aliases == [] and kept.birth_place is None
+    assert store.cases_of("p-jef") == ["c-a"] and store.cases_of("p-other") == ["c-b"]
