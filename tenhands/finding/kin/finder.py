@@ -42,6 +42,7 @@ from .rules import (
     Hop,
     Hypothesis,
     family_name,
+    family_name_parent,
     household,
     named_by,
     named_parent,
@@ -61,6 +62,7 @@ CORROBORATION = 1.0
 two)."""
 _SEX = {1: Sex.male, 2: Sex.female}
 _HYPOTHETICAL = "tenhands:hypothesis"
+_BETWEEN = "tenhands:hypothesis-between"
 _RULE_TEXT = {
     "same_person": "a record of a known person",
     "named_parent": "names a known relative as parent",
@@ -70,11 +72,12 @@ _RULE_TEXT = {
     "partner_named": "named as partner in a relative's record",
     "household": "lives at a relative's address",
     "family_name": "carries a parent's birth surname",
+    "family_name_parent": "a parent of theirs carries a parent's birth surname",
     "named_by": "named by a relative",
 }
 SUPPORT = 0.3
 """A rule corroborates another's finding only at or above this probability."""
-_WEAK_RULES = frozenset({"family_name"})
+_WEAK_RULES = frozenset({"family_name", "family_name_parent"})
 """Rules too weak to corroborate another."""
 _GRAPH_KINDS = {Kind.blood, Kind.adoptive, Kind.legal, Kind.step, Kind.foster, Kind.in_law}
 
@@ -308,6 +311,8 @@ def _hypotheses(
         hyp = family_name(index, ctx.probes[pid], frozenset(places), exclude=exclude)
         if hyp is not None:
             out.append(hyp)
+        child = ctx.probes[ctx.child]
+        out += family_name_parent(index, ctx.probes[pid], child, frozenset(places), exclude=exclude)
     return out
 
 
@@ -368,16 +373,28 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
 
 def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex) -> Relationship | None:
     """What a person ``hop`` of ``anchor`` would be to the child."""
-    tie = _tie_for(hop, anchor, _HYPOTHETICAL)
-    if tie is None:
-        return None
     g = ctx.kin_graph
+    added = [_HYPOTHETICAL]
+    if hop is Hop.cousin:
+        # through a sibling of the anchor whom the records do not show
+        g.add_node(_BETWEEN, person=Person(id=_BETWEEN), role=None, is_child=False)
+        added.insert(0, _BETWEEN)
+        for t in (
+            _tie_for(Hop.sibling, anchor, _BETWEEN),
+            _tie_for(Hop.child, _BETWEEN, _HYPOTHETICAL),
+        ):
+            assert t is not None
+            g.add_edge(t.source_id, t.target_id, key=t.id, tie=t, kind=t.kind)
+    else:
+        tie = _tie_for(hop, anchor, _HYPOTHETICAL)
+        if tie is None:
+            return None
+        g.add_edge(tie.source_id, tie.target_id, key=tie.id, tie=tie, kind=tie.kind)
     g.add_node(_HYPOTHETICAL, person=Person(id=_HYPOTHETICAL, sex=sex), role=None, is_child=False)
-    g.add_edge(tie.source_id, tie.target_id, key=tie.id, tie=tie, kind=tie.kind)
     try:
         return relate(g, ctx.child, _HYPOTHETICAL)
     finally:
-        g.remove_node(_HYPOTHETICAL)
+        g.remove_nodes_from(added)
 
 
 _HOP_WORD = {Hop.child: "child", Hop.parent: "parent", Hop.sibling: "sibling",
@@ -403,6 +420,9 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     relation_to: str | None = b.hyp.anchor
     if b.hyp.anchor.startswith(_RECORD_ANCHOR):
         # through a record not reviewed yet: the relation is said to the child
+        relation = relation_code(kinship) if kinship is not None and kinship.related else None
+        relation_to = ctx.child if relation else None
+    elif b.hyp.hop is Hop.cousin:
         relation = relation_code(kinship) if kinship is not None and kinship.related else None
         relation_to = ctx.child if relation else None
     elif b.hyp.hop is Hop.relative:

@@ -61,6 +61,8 @@ class Hop(StrEnum):
     partner = "partner"
     household = "household"
     relative = "relative"
+    cousin = "cousin"
+    """a child of one of the anchor's siblings"""
     named = "named"
 
 
@@ -443,6 +445,53 @@ def family_name(
     ]
     prior = _log2(relatives / max(len(index), 1))
     return Hypothesis.make("family_name", parent.person_id, Hop.relative, rows, parts, prior)
+
+
+def family_name_parent(
+    index: RecordIndex,
+    parent: Probe,
+    child: Probe,
+    places: frozenset[int],
+    *,
+    exclude: Rows | None = None,
+    cousins: float = 3.0,
+    max_share: float = 0.005,
+) -> list[Hypothesis]:
+    """Records whose mother or father carries a parent's birth surname, born in the
+    child's generation: possibly first cousins on that parent's side (an aunt or uncle
+    passed the name on, or kept it). Common surnames are not searched this way.
+    ``cousins`` is the expected number of such cousins in the corpus."""
+    keys = parent.birth_name_keys
+    names = parent.surnames[-1:] if parent.birth_surname_keys else parent.surnames[:1]
+    if not parent.person_id or not keys or not names:
+        return []
+    out = []
+    for column in ("mother", "father"):
+        postings = index.mothers if column == "mother" else index.fathers
+        filled = max(index.filled[column], 1)
+        size = max((postings.total(k) for k in keys), default=0)
+        if size > max(50, max_share * filled):
+            continue
+        near = _near(index, child, -25, 25) if child.year else None
+        rows = _without(postings.union(filed(keys, ALL_INITIALS), near), exclude)
+        if not len(rows):
+            continue
+        probe = Probe(parent.person_id, frozenset(), (), tuple(names), keys, frozenset())
+        shares = _surname_shares(index, probe, column)
+        names_col: NameColumns = getattr(index, column)
+        parts = [
+            surname_part(rows, probe.surnames, shares, [names_col.surname],
+                         f"{column}_name surname"),
+            place_part(index, rows, places, "place"),
+            generation_part(index, rows, child, -25, 25, "age", inside=0.5),
+        ]  # fmt: skip
+        prior = _log2(cousins / filled)
+        out.append(
+            Hypothesis.make(
+                "family_name_parent", parent.person_id, Hop.cousin, rows, parts, prior
+            )  # fmt: skip
+        )
+    return out
 
 
 def named_by(
