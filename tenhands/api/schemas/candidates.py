@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from ...finding.kin.finder import RELATION_TO_CHILD
 from ...finding.review import Acceptance
 from ...graph.model import Candidate, CandidateKind, Provenance, ReviewStatus
 from ...graph.model.common import Id, ShortText
@@ -89,9 +90,6 @@ def relation_label(code: str | None, lang: Lang) -> str | None:
     at = _LANG_INDEX[lang]
     return f"{words[at]} {_SIDE_WORDS[side][at]}" if side else words[at]
 
-
-RELATION_TO_CHILD = "relation_to_child"
-"""The explanation entry where kin search puts what a candidate would be to the child."""
 
 INTERNAL = "_"
 """Explanation entries whose field starts so are the software's own bookkeeping (candidates

@@ -23,7 +23,6 @@ import numpy as np
 from ...graph.kinship import Kind, Relationship, relate, relationships_from
 from ...graph.kinship import Side as KinSide
 from ...graph.model import (
-    Address,
     Candidate,
     CandidateKind,
     Evidence,
@@ -35,6 +34,7 @@ from ...graph.model import (
 )
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
+from ..review.accept import person_from_record
 from .index import RecordIndex, Rows
 from .learning import CALIBRATION, Calibration
 from .probes import Probe, person_probe
@@ -55,6 +55,9 @@ from .scoring import probability
 
 FLOOR = 0.05
 """Hypotheses below this probability are not kept."""
+RELATION_TO_CHILD = "relation_to_child"
+"""The explanation entry of a kin candidate that says what they would be to the child
+(a code such as ``maternal_aunt``; weight 0)."""
 MATCH = 0.5
 """A record at or above this probability of being a known person is taken as theirs."""
 CORROBORATION = 1.0
@@ -116,7 +119,7 @@ class Found:
         explanation = list(self.evidence)
         code = self.relation_code
         if code:
-            explanation.append(Evidence(field="relation_to_child", level=code, weight=0.0))
+            explanation.append(Evidence(field=RELATION_TO_CHILD, level=code, weight=0.0))
         return Candidate(
             kind=self.kind,
             case_id=case_id,
@@ -449,24 +452,6 @@ _RECORD_ANCHOR = "tenhands:record:"
 _BLOOD_HOPS = (Hop.child, Hop.parent, Hop.sibling)
 
 
-def record_person(record: Record, person_id: str) -> Person:
-    """What a record says of a person, as a person (for the family graph of a search)."""
-    address = [
-        Address(street=record.street, house_number=record.house_number,
-                postcode=record.postcode, city=record.city)
-    ] if record.street or record.postcode or record.city else []  # fmt: skip
-    return Person(
-        id=person_id,
-        given_names=(record.given_names or "").split(),
-        surname=record.surname,
-        birth_surname=record.birth_surname,
-        sex=record.sex or Sex.unknown,
-        birth_date=record.birth_date,
-        birth_place=record.birth_place,
-        addresses=address,
-    )
-
-
 def _expand(ctx: _Context, best: dict[int, _Best], exclude: Rows) -> list[Hypothesis]:
     """A second round from the most probable kin records: an aunt's record leads to her
     children (cousins), a father's record to his parents (grandparents)."""
@@ -484,9 +469,10 @@ def _expand(ctx: _Context, best: dict[int, _Best], exclude: Rows) -> list[Hypoth
             continue
         record = ctx.store.get_record(ctx.index.ids[row])
         node = f"{_RECORD_ANCHOR}{row}"
-        ctx.kin_graph.add_node(node, person=record_person(record, node), role=None, is_child=False)
+        person = person_from_record(record, "kin search", node).model_copy(update={"id": node})
+        ctx.kin_graph.add_node(node, person=person, role=None, is_child=False)
         ctx.kin_graph.add_edge(tie.source_id, tie.target_id, key=tie.id, tie=tie, kind=tie.kind)
-        probe = person_probe(ctx.index, record_person(record, node), [record])
+        probe = person_probe(ctx.index, person, [record])
         ctx.probes[node] = probe
         found = [
             *named_parent(ctx.index, probe, [], exclude=skip),
