@@ -33,8 +33,7 @@ from dataclasses import replace
 
 from ...graph.model import CandidateKind, Confidential, Evidence, Person, Sex
 from ...graph.store import GraphStore
-from ..matching import DEFAULT_PASSES, Links, block, compare, prepare, probability, score
-from ..matching.em import term_frequency_adjustments
+from ..matching import Links, apply_model, prepare, score
 from .finder import Found
 
 PAGE = 1000
@@ -92,22 +91,7 @@ def _links(rows: Sequence[Row], case_rows: Sequence[Row]) -> Links:
     sample = [*case_rows, *(r for r in rows[::step] if r["id"] not in case_ids)]
     model = score(prepare(sample), None).model
     model = replace(model, prior=model.prior * (len(sample) - 1) / (len(rows) - 1))
-    cases = prepare(case_rows)
-    pairs = block(cases, everyone, DEFAULT_PASSES)
-    levels = compare(cases, everyone, pairs, model.comparisons)
-    tf = term_frequency_adjustments(cases, everyone, pairs, levels, model)
-    contributions = model.contributions(levels, tf)
-    weights = model.match_weight(contributions)
-    return Links(
-        left=cases,
-        right=everyone,
-        pairs=pairs,
-        levels=levels,
-        contributions=contributions,
-        weights=weights,
-        probabilities=probability(weights),
-        model=model,
-    )
+    return apply_model(model, prepare(case_rows), everyone)
 
 
 def _evidence(links: Links, k: int, swap: bool) -> list[Evidence]:

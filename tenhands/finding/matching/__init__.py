@@ -43,7 +43,7 @@ from .em import (
     train,
 )
 from .explain import explain_pair
-from .linker import Links, clusters, dedupe, link, score
+from .linker import Links, apply_model, clusters, dedupe, link, score
 from .prepare import Prepared, prepare
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "Prepared",
     "Session",
     "StringComparison",
+    "apply_model",
     "block",
     "cap_family",
     "clusters",

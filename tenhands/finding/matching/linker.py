@@ -109,6 +109,27 @@ def score(
     total = len(left) * (len(left) - 1) // 2 if right is None else len(left) * len(other)
     sessions = sessions_for(left, right, pairs)
     model = train(levels, active, u, total, family_cap=family_cap(left, right), sessions=sessions)
+    return _scored(model, left, other, pairs, levels)
+
+
+def apply_model(
+    model: Model,
+    left: Prepared,
+    right: Prepared | None = None,
+    *,
+    passes: Sequence[Pass] = DEFAULT_PASSES,
+) -> Links:
+    """Block, compare and score prepared tables with a model trained before (on a sample,
+    or on other data): no training."""
+    other = left if right is None else right
+    pairs = block(left, right, passes)
+    return _scored(model, left, other, pairs, compare(left, other, pairs, model.comparisons))
+
+
+def _scored(
+    model: Model, left: Prepared, other: Prepared, pairs: Pairs, levels: npt.NDArray[np.int8]
+) -> Links:
+    """The pairs' weights and probabilities under ``model``, with term frequencies."""
     tf = term_frequency_adjustments(left, other, pairs, levels, model)
     contributions = model.contributions(levels, tf)
     weights = model.match_weight(contributions)
