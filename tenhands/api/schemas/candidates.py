@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from ...finding.kin.finder import RELATION_TO_CHILD
+from ...finding.kin.found import RELATION_TO_CHILD
 from ...finding.review import Acceptance
 from ...graph.model import Candidate, CandidateKind, Provenance, ReviewStatus
 from ...graph.model.common import Id, ShortText

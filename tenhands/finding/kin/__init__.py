@@ -18,7 +18,8 @@
 """
 
 from .duplicates import find_duplicates
-from .finder import FLOOR, MATCH, Found, KinSearch, find_kin, relation_code
+from .finder import FLOOR, MATCH, find_kin
+from .found import Found, KinSearch, relation_code
 from .index import RecordIndex, build_index, store_records
 from .learning import Calibration, learn
 from .proposals import KinFinder, Proposed, propose

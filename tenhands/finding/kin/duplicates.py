@@ -34,7 +34,7 @@ from dataclasses import replace
 from ...graph.model import CandidateKind, Confidential, Evidence, Person, Sex
 from ...graph.store import GraphStore
 from ..matching import Links, apply_model, prepare, score
-from .finder import Found
+from .found import Found
 
 PAGE = 1000
 """Persons read from the store per page."""

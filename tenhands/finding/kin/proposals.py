@@ -9,7 +9,8 @@ from ...graph.model import ReviewStatus
 from ...graph.store import GraphStore
 from ..review.decisions import pair_key
 from .duplicates import find_duplicates
-from .finder import KinSearch, find_kin
+from .finder import find_kin
+from .found import KinSearch
 from .index import RecordIndex, build_index, store_records
 from .learning import learn
 
