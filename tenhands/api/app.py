@@ -32,6 +32,17 @@ TAGS: list[dict[str, Any]] = [
         "engagement, what they offer.",
     },
     {"name": "gedcom", "description": "Family trees in and out, as GEDCOM files."},
+    {
+        "name": "records",
+        "description": "Outside person records (registry extracts, old case files, school "
+        "lists), kept as found with their source.",
+    },
+    {
+        "name": "candidates",
+        "description": "Kin search and the review queue: proposed kin, records of known "
+        "persons and persons stored twice, each with its reasons; a worker accepts, rejects "
+        "or undoes.",
+    },
 ]
 
 DESCRIPTION = """\

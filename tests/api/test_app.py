@@ -135,6 +135,8 @@ def test_openapi_document(client: ApiClient) -> None:
         "cases",
         "roles",
         "gedcom",
+        "records",
+        "candidates",
     ]
     paths = doc["paths"]
     for path, methods in {
