@@ -148,11 +148,12 @@ def _own_records(
     matches = []
     for row, (p, pid, hyp, k) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         own[pid].append((row, p))
+        record = ctx.store.get_record(ctx.index.ids[row])
         matches.append(
             Found(
                 kind=CandidateKind.match,
                 probability=p,
-                evidence=_evidence(hyp, k),
+                evidence=_evidence(hyp, k, record=record),
                 rule=hyp.rule,
                 record_id=ctx.index.ids[row],
                 person_id=pid,
@@ -161,7 +162,28 @@ def _own_records(
     return own, matches
 
 
-def _evidence(hyp: Hypothesis, k: int, extra: Sequence[Evidence] = ()) -> list[Evidence]:
+def _written(record: Record, field: str) -> str | None:
+    """What the record itself says for an evidence field, as written (None if nothing)."""
+    name, _, rest = field.partition(" ")
+    if name.endswith("_name"):
+        return getattr(record, name, None)
+    if name == "other_parent":
+        return getattr(record, f"{rest.strip('()')}_name", None)
+    if name == "given_names":
+        return record.given_names
+    if name == "surname":
+        born = record.birth_surname
+        return f"{record.surname} ({born})" if record.surname and born else record.surname or born
+    if name in ("birth_date", "age_gap", "age"):
+        return str(record.birth_date) if record.birth_date else None
+    if name == "place":
+        return ", ".join(x for x in (record.birth_place, record.city) if x) or None
+    return None
+
+
+def _evidence(
+    hyp: Hypothesis, k: int, extra: Sequence[Evidence] = (), record: Record | None = None
+) -> list[Evidence]:
     out = [
         Evidence(
             field="prior", level=_RULE_TEXT.get(hyp.rule, hyp.rule), right=hyp.rule,
@@ -183,6 +205,8 @@ def _evidence(hyp: Hypothesis, k: int, extra: Sequence[Evidence] = ()) -> list[E
         if level == "missing":
             continue
         right = part.right_at(k)
+        if record is not None:
+            right = _written(record, part.field) or right
         out.append(
             Evidence(
                 field=part.field,
@@ -358,7 +382,7 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     return Found(
         kind=CandidateKind.kin,
         probability=b.p,
-        evidence=_evidence(b.hyp, b.k, extra),
+        evidence=_evidence(b.hyp, b.k, extra, ctx.store.get_record(ctx.index.ids[row])),
         rule=b.hyp.rule,
         record_id=ctx.index.ids[row],
         relation=relation,

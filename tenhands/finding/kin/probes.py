@@ -94,9 +94,17 @@ def person_probe(index: RecordIndex, person: Person, own: Iterable[Record] = ())
         sex=SEX_CODES.get(person.sex, 0),
         places=frozenset(places),
         addresses=frozenset(addresses),
-        label=" ".join(x for x in (person.given_names[:1] + [person.surname or ""]) if x),
+        label=_written_name(person),
         initials=frozenset().union(*(given_name_initials(n) for n in names)),
     )
+
+
+def _written_name(person: Person) -> str:
+    """First given name and surname as written, with the birth surname if it differs."""
+    name = " ".join(x for x in (*person.given_names[:1], person.surname) if x)
+    if person.birth_surname and person.birth_surname != person.surname:
+        name = f"{name} ({person.birth_surname})" if name else person.birth_surname
+    return name
 
 
 def name_probe(index: RecordIndex, text: str, sex: Sex = Sex.unknown) -> Probe:

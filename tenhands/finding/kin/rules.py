@@ -151,7 +151,9 @@ def _name_parts(
     # the surname shared, an equal given name says less than its frequency suggests
     both = (given.weight > 0) & (surname.weight > 0)
     weight = np.where(both, np.maximum(given.weight - FAMILY_NAMES, 0.5), given.weight)
-    return [replace(given, weight=weight), surname]
+    written = probe.label or None
+    return [replace(given, weight=weight, left=written or given.left),
+            replace(surname, left=written or surname.left, lefts=None)]  # fmt: skip
 
 
 def _born_near(
