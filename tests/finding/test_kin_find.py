@@ -131,3 +131,13 @@ def test_what_workers_decided_shifts_a_rule_and_says_so(store: GraphStore) -> No
     lines = [e for e in shifted.evidence if e.field == CALIBRATION]
     assert [(e.right, e.weight) for e in lines] == [("named_parent", -4.0)]
     assert CALIBRATION not in {e.field for e in plain.evidence}
+
+
+def test_reasons_show_values_as_written(store: GraphStore) -> None:
+    seed(store)
+    aunt = _by_record(_search(store))[AUNT]
+    surname = next(e for e in aunt.evidence if e.field == "mother_name surname")
+    assert surname.left == "Griet Vermeulen (Vanhoutteghem)"  # the worker's entry
+    assert surname.right == "Griet Vanhoutteghem"  # the record's mother_name
+    age = next(e for e in aunt.evidence if e.field == "age_gap")
+    assert age.right == "1991-09-12"
