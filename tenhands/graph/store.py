@@ -175,8 +175,16 @@ class RecordStore(Protocol):
     def get_record(self, record_id: str) -> Record: ...
 
     def list_records(
-        self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
-    ) -> list[Record]: ...
+        self,
+        *,
+        case_id: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+        after: str | None = None,
+    ) -> list[Record]:
+        """Records ordered by id, all of them or those gathered for one case. ``after``
+        starts after that id (paging through a million records without ``offset``)."""
+        ...
 
 
 class CandidateStore(Protocol):

@@ -93,6 +93,9 @@ def test_records_round_trip_and_all_or_nothing(with_case: GraphStore) -> None:
     assert [r.id for r in with_case.list_records(case_id="c-1")] == ["r-1"]
     assert [r.id for r in with_case.list_records()] == ["r-1", "r-2"]
     assert [r.id for r in with_case.list_records(limit=1, offset=1)] == ["r-2"]
+    assert [r.id for r in with_case.list_records(after="r-1")] == ["r-2"]
+    assert [r.id for r in with_case.list_records(case_id="c-1", after="r-1")] == []
+    assert with_case.list_records(after="r-2") == []
 
 
 def test_candidates_best_first_with_status_filter(with_case: GraphStore) -> None:

@@ -257,9 +257,9 @@ def _of_source(
     """One page of the records of one source name, in id order (read in batches)."""
     found: list[Record] = []
     skip = offset
-    at = 0
+    after: str | None = None
     while True:
-        batch = store.list_records(case_id=case_id, limit=SCAN_BATCH, offset=at)
+        batch = store.list_records(case_id=case_id, limit=SCAN_BATCH, after=after)
         for record in batch:
             if record.provenance.source.name != source:
                 continue
@@ -271,7 +271,7 @@ def _of_source(
                 return found
         if len(batch) < SCAN_BATCH:
             return found
-        at += SCAN_BATCH
+        after = batch[-1].id
 
 
 @router.get("/{record_id}", summary="One outside record", responses=NOT_FOUND)

@@ -380,11 +380,12 @@ def build_index(records: Iterable[Record]) -> RecordIndex:
 
 
 def store_records(store: GraphStore, *, page: int = 5000) -> Iterator[Record]:
-    """Every record in the store, page by page."""
-    offset = 0
+    """Every record in the store, page by page (each page starts after the last id, so
+    a million records are read in linear time)."""
+    after: str | None = None
     while True:
-        batch = store.list_records(limit=page, offset=offset)
+        batch = store.list_records(limit=page, after=after)
         yield from batch
         if len(batch) < page:
             return
-        offset += page
+        after = batch[-1].id

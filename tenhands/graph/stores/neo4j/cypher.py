@@ -352,12 +352,13 @@ SET n.id = row.id, n.case_id = row.case_id, n.data = row.data
 
 GET_RECORD: Final = "MATCH (n:Record {id: $id}) RETURN n.data AS data"
 
-LIST_RECORDS: Final = (
-    "MATCH (n:Record) RETURN n.data AS data ORDER BY n.id SKIP $offset LIMIT $limit"
-)
+LIST_RECORDS: Final = """
+MATCH (n:Record) WHERE $after IS NULL OR n.id > $after
+RETURN n.data AS data ORDER BY n.id SKIP $offset LIMIT $limit
+"""
 
 LIST_CASE_RECORDS: Final = """
-MATCH (n:Record {case_id: $case_id})
+MATCH (n:Record {case_id: $case_id}) WHERE $after IS NULL OR n.id > $after
 RETURN n.data AS data
 ORDER BY n.id SKIP $offset LIMIT $limit
 """

@@ -866,15 +866,24 @@ class Neo4jStore:
         return Record.model_validate_json(self._one_data(cypher.GET_RECORD, "record", record_id))
 
     def list_records(
-        self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
+        self,
+        *,
+        case_id: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+        after: str | None = None,
     ) -> list[Record]:
         """Records ordered by id, all of them or those gathered for one case."""
         limit, offset = page(limit, offset)
         if case_id is None:
-            found = self._read(cypher.LIST_RECORDS, limit=limit, offset=offset)
+            found = self._read(cypher.LIST_RECORDS, limit=limit, offset=offset, after=after)
         else:
             found = self._read(
-                cypher.LIST_CASE_RECORDS, case_id=case_id, limit=limit, offset=offset
+                cypher.LIST_CASE_RECORDS,
+                case_id=case_id,
+                limit=limit,
+                offset=offset,
+                after=after,
             )
         return [Record.model_validate_json(r["data"]) for r in found]
 

@@ -644,12 +644,17 @@ class SqliteStore:
         )
 
     def list_records(
-        self, *, case_id: str | None = None, limit: int = 1000, offset: int = 0
+        self,
+        *,
+        case_id: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+        after: str | None = None,
     ) -> list[Record]:
         return self._many(
             "SELECT data FROM records WHERE (?1 IS NULL OR case_id = ?1) "
-            "ORDER BY id LIMIT ?2 OFFSET ?3",
-            (case_id, *page(limit, offset)),
+            "AND (?4 IS NULL OR id > ?4) ORDER BY id LIMIT ?2 OFFSET ?3",
+            (case_id, *page(limit, offset), after),
             Record,
         )
 
