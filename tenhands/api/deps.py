@@ -19,6 +19,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Query, Request, status
 
+from ..finding.kin import KinFinder
 from ..graph.store import GraphStore
 from ..settings import Settings
 from .errors import ID_PATTERN
@@ -39,6 +40,19 @@ def get_store(request: Request) -> GraphStore:
     """The store opened at start-up (or passed to ``create_app``)."""
     store: GraphStore = request.app.state.store
     return store
+
+
+def get_finder(request: Request) -> KinFinder:
+    """The app's kin search state: the record index (built on the first search, rebuilt
+    after an import) and what workers' decisions taught (renewed after a decision)."""
+    finder: KinFinder | None = getattr(request.app.state, "kin_finder", None)
+    if finder is None:
+        finder = KinFinder()
+        request.app.state.kin_finder = finder
+    return finder
+
+
+FinderDep = Annotated[KinFinder, Depends(get_finder)]
 
 
 def get_actor() -> str:

@@ -55,3 +55,12 @@ def test_the_index_is_rebuilt_after_invalidate(store: GraphStore) -> None:
     assert finder.search(store, CASE).kin == []  # the index is kept until told
     finder.invalidate()
     assert AUNT in {f.record_id for f in finder.search(store, CASE).kin}
+
+
+def test_what_decisions_taught_is_kept_until_a_new_decision(store: GraphStore) -> None:
+    seed(store)
+    finder = KinFinder()
+    first = finder.calibration(store)
+    assert finder.calibration(store) is first
+    finder.decided()
+    assert finder.calibration(store) is not first

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from ...finding.review import accept, reject, review_queue, undo
 from ...graph.model import Candidate, ReviewStatus
-from ..deps import CandidateIdPath, CaseIdPath, PageDep, ReviewerDep, StoreDep
+from ..deps import CandidateIdPath, CaseIdPath, FinderDep, PageDep, ReviewerDep, StoreDep
 from ..errors import (
     BAD_JSON,
     COMMON_RESPONSES,
@@ -98,6 +98,7 @@ def accept_candidate(
     candidate_id: CandidateIdPath,
     store: StoreDep,
     reviewer: ReviewerDep,
+    finder: FinderDep,
     body: AcceptBody | None = None,
 ) -> AcceptancePublic:
     body = body or AcceptBody()
@@ -112,6 +113,7 @@ def accept_candidate(
         )
     except ValidationError as exc:
         raise domain_invalid(exc) from None
+    finder.decided()
     return AcceptancePublic.of_acceptance(done)
 
 
@@ -123,12 +125,17 @@ def accept_candidate(
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **NO_REVIEWER},
 )
 def reject_candidate(
-    candidate_id: CandidateIdPath, body: RejectBody, store: StoreDep, reviewer: ReviewerDep
+    candidate_id: CandidateIdPath,
+    body: RejectBody,
+    store: StoreDep,
+    reviewer: ReviewerDep,
+    finder: FinderDep,
 ) -> Decision:
     try:
         decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
+    finder.decided()
     return Decision.of(decided)
 
 
@@ -141,10 +148,11 @@ def reject_candidate(
     responses={**NOT_FOUND, **CONFLICT, **NO_REVIEWER},
 )
 def undo_decision(
-    candidate_id: CandidateIdPath, store: StoreDep, reviewer: ReviewerDep
+    candidate_id: CandidateIdPath, store: StoreDep, reviewer: ReviewerDep, finder: FinderDep
 ) -> Decision:
     try:
         reopened = undo(store, candidate_id, reviewer=reviewer)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
+    finder.decided()
     return Decision.of(reopened)

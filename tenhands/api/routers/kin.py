@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from ...finding.kin import Found, KinFinder, propose
+from ...finding.kin import Found, propose
 from ...finding.review.decisions import pair_key
 from ...graph.model import ReviewStatus
 from ...graph.model.common import Id
-from ..deps import CaseIdPath, StoreDep
+from ..deps import CaseIdPath, FinderDep, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
 from ..language import LangDep
 from ..schemas.candidates import CandidatePublic
@@ -40,15 +40,6 @@ class KinFound(BaseModel):
     skipped: int = Field(description="proposals a worker already accepted or rejected")
 
 
-def get_finder(request: Request) -> KinFinder:
-    """The app's record index (built on first search, rebuilt after an import)."""
-    finder: KinFinder | None = getattr(request.app.state, "kin_finder", None)
-    if finder is None:
-        finder = KinFinder()
-        request.app.state.kin_finder = finder
-    return finder
-
-
 @router.post(
     "/{case_id}/find",
     summary="Search the outside records and the family graph for a case's kin",
@@ -63,14 +54,14 @@ def get_finder(request: Request) -> KinFinder:
 def find_case_kin(
     case_id: CaseIdPath,
     store: StoreDep,
-    request: Request,
+    finder: FinderDep,
     lang: LangDep,
     limit: Annotated[int, Query(ge=1, le=200, description="how many kin to propose")] = 20,
     duplicates: Annotated[
         bool, Query(description="also propose persons stored twice (slower on large stores)")
     ] = True,
 ) -> KinFound:
-    search = get_finder(request).search(store, case_id, limit=limit, duplicates=duplicates)
+    search = finder.search(store, case_id, limit=limit, duplicates=duplicates)
     proposed = propose(store, search)
     pending = {pair_key(c): c for c in store.list_candidates(case_id, status=ReviewStatus.pending)}
 

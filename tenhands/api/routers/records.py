@@ -22,7 +22,7 @@ from ...finding.records.readers import FileFormat, ReadError, guess_format
 from ...graph.errors import InvalidInput
 from ...graph.model import Record, SourceKind
 from ...graph.store import GraphStore
-from ..deps import PageDep, RecordIdPath, StoreDep
+from ..deps import PageDep, RecordIdPath, StoreDep, get_finder
 from ..errors import COMMON_RESPONSES, ID_PATTERN, NOT_FOUND, ErrorBody, Responses, sentence
 from ..schemas.common import Page
 from ..schemas.records import (
@@ -30,7 +30,6 @@ from ..schemas.records import (
     RecordPublic,
     RecordsImported,
 )
-from .kin import get_finder
 
 log = logging.getLogger("tenhands.api")
 

@@ -12,7 +12,7 @@ from .duplicates import find_duplicates
 from .finder import find_kin
 from .found import KinSearch
 from .index import RecordIndex, build_index, store_records
-from .learning import learn
+from .learning import Calibration, learn
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,16 @@ def propose(store: GraphStore, search: KinSearch) -> Proposed:
 
 
 class KinFinder:
-    """A store's record index, built on first use and kept until records change.
+    """A store's record index and what decisions taught, kept between searches.
 
-    The service holds one; :meth:`invalidate` after an import makes the next search
-    rebuild it. Safe to share between threads.
+    The service holds one: :meth:`invalidate` after an import makes the next search
+    rebuild the index, :meth:`decided` after a decision makes it learn again. Safe to
+    share between threads.
     """
 
     def __init__(self) -> None:
         self._index: RecordIndex | None = None
+        self._calibration: Calibration | None = None
         self._lock = threading.Lock()
 
     def index(self, store: GraphStore) -> RecordIndex:
@@ -68,8 +70,21 @@ class KinFinder:
             return self._index
 
     def invalidate(self) -> None:
+        """Records changed: rebuild the index at the next search."""
         with self._lock:
             self._index = None
+
+    def calibration(self, store: GraphStore) -> Calibration:
+        """What workers' decisions taught (see :mod:`.learning`), kept until :meth:`decided`."""
+        with self._lock:
+            if self._calibration is None:
+                self._calibration = learn(store)
+            return self._calibration
+
+    def decided(self) -> None:
+        """A worker accepted, rejected or undid: learn again at the next search."""
+        with self._lock:
+            self._calibration = None
 
     def search(
         self,
@@ -83,7 +98,7 @@ class KinFinder:
         """Search a case; with ``learned``, what workers decided on earlier proposals
         adjusts each rule (see :mod:`.learning`); with ``duplicates``, persons stored
         twice (here and in other cases) are proposed too (see :mod:`.duplicates`)."""
-        calibration = learn(store) if learned else None
+        calibration = self.calibration(store) if learned else None
         search = find_kin(store, case_id, self.index(store), limit=limit, calibration=calibration)
         if duplicates:
             search.duplicates = find_duplicates(store, case_id)
