@@ -47,6 +47,7 @@ from tenhands.graph.model import (
     SupportType,
     Tie,
     TieKind,
+    WorryKnowledge,
 )
 
 DEMO_CASE_ID = "demo-case"
@@ -1053,6 +1054,24 @@ def _case() -> Case:
     )
 
 
+# What a handful of network members know about the worries (Signs of Safety circles);
+# everyone else: not asked yet.
+_KNOWS: dict[str, WorryKnowledge] = {
+    "sofie": WorryKnowledge.full,
+    "youssef": WorryKnowledge.full,
+    "ria": WorryKnowledge.full,
+    "katrien": WorryKnowledge.full,
+    "hafsa": WorryKnowledge.full,
+    "fatima": WorryKnowledge.partial,
+    "joelle": WorryKnowledge.partial,
+    "elke": WorryKnowledge.partial,
+    "emre": WorryKnowledge.partial,
+    "hatice": WorryKnowledge.none,
+    "aya": WorryKnowledge.none,
+    "leen": WorryKnowledge.none,
+}
+
+
 def _role(
     short: str,
     circle: Circle | None,
@@ -1077,6 +1096,7 @@ def _role(
         named_by=None if by is None else _pid(by),
         last_contact=last_contact,
         note=note,
+        knows_worries=_KNOWS.get(short),
         provenance=_prov(short),
     )
 

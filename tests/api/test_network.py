@@ -80,6 +80,7 @@ def test_network_shape(client: ApiClient) -> None:
         "support": ["emotional", "transport"],
         "risk_flags": ["other"],
         "confidential": True,
+        "knows_worries": None,
         "named_by": None,
         "last_contact": None,
         "note": "drives Lotte to school",

@@ -20,6 +20,7 @@ from tenhands.graph.model import (
     Record,
     RiskFlag,
     SupportType,
+    WorryKnowledge,
 )
 from tenhands.graph.store import GraphStore
 
@@ -97,6 +98,21 @@ def test_role_round_trip_and_replace(family: GraphStore) -> None:
     family.set_role(role("c-1", "p-oma", engagement=Engagement.declined))
     assert family.get_role("c-1", "p-oma").engagement is Engagement.declined
     assert len(family.list_roles("c-1")) == 1
+
+
+def test_role_keeps_what_a_person_knows_about_the_worries(family: GraphStore) -> None:
+    family.create_case(case("c-1", "p-kid"))
+    family.upsert_roles(
+        [
+            NetworkRole(case_id="c-1", person_id="p-oma", knows_worries=WorryKnowledge.full),
+            NetworkRole(case_id="c-1", person_id="p-buur", knows_worries=WorryKnowledge.none),
+            NetworkRole(case_id="c-1", person_id="p-mum"),
+        ]
+    )
+    knows = {r.person_id: r.knows_worries for r in family.list_roles("c-1")}
+    assert knows == {"p-oma": WorryKnowledge.full, "p-buur": WorryKnowledge.none, "p-mum": None}
+    graph = family.case_subgraph("c-1")
+    assert graph.nodes["p-oma"]["role"].knows_worries is WorryKnowledge.full
 
 
 def test_role_needs_an_existing_case_and_person(family: GraphStore) -> None:

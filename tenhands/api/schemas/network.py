@@ -24,6 +24,7 @@ from ...graph.model import (
     SupportType,
     Tie,
     TieKind,
+    WorryKnowledge,
 )
 from ...graph.model.common import Id
 from .cases import CaseSummary
@@ -40,6 +41,7 @@ class NodeRole(BaseModel):
     support: set[SupportType]
     risk_flags: set[RiskFlag]
     confidential: bool
+    knows_worries: WorryKnowledge | None
     named_by: Id | None
     last_contact: datetime | None
     note: str | None

@@ -6,7 +6,15 @@ from datetime import datetime
 
 from pydantic import Field, field_serializer
 
-from ...graph.model import Circle, Engagement, NetworkRole, RiskFlag, SourceRef, SupportType
+from ...graph.model import (
+    Circle,
+    Engagement,
+    NetworkRole,
+    RiskFlag,
+    SourceRef,
+    SupportType,
+    WorryKnowledge,
+)
 from ...graph.model.common import Id, ShortText
 from .common import PUBLIC_CONFIG, ApiInput
 
@@ -20,6 +28,9 @@ class NetworkRoleCreate(ApiInput):
     support: set[SupportType] = Field(default_factory=set)
     risk_flags: set[RiskFlag] = Field(default_factory=set)
     confidential: bool = Field(default=False, description="hidden from projection and family views")
+    knows_worries: WorryKnowledge | None = Field(
+        default=None, description="how much they know about the worries (circles of safety)"
+    )
     named_by: Id | None = Field(default=None, description="who named this person to the worker")
     last_contact: datetime | None = None
     note: ShortText | None = None
@@ -36,6 +47,7 @@ class NetworkRoleUpdate(ApiInput):
     support: set[SupportType] | None = None
     risk_flags: set[RiskFlag] | None = None
     confidential: bool | None = None
+    knows_worries: WorryKnowledge | None = None
     named_by: Id | None = None
     last_contact: datetime | None = None
     note: ShortText | None = None

@@ -2,7 +2,15 @@
 
 from .audit import AuditAction, AuditEvent
 from .candidate import Candidate, CandidateKind, Evidence, ReviewStatus
-from .case import Case, CaseStatus, Engagement, NetworkRole, RiskFlag, SupportType
+from .case import (
+    Case,
+    CaseStatus,
+    Engagement,
+    NetworkRole,
+    RiskFlag,
+    SupportType,
+    WorryKnowledge,
+)
 from .change_set import ChangeSet, EntityKind, EntityRef, Snapshot, snapshot
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
 from .dates import DateQualifier, PartialDate
@@ -53,6 +61,7 @@ __all__ = [
     "Tie",
     "TieCategory",
     "TieKind",
+    "WorryKnowledge",
     "new_id",
     "snapshot",
     "utcnow",

@@ -90,6 +90,17 @@ class RiskFlag(StrEnum):
     other = "other"
 
 
+class WorryKnowledge(StrEnum):
+    """How much a person knows about the worries (Signs of Safety circles)."""
+
+    full = "full"
+    """Knows the worries as the professionals do: the inner circle."""
+    partial = "partial"
+    """Knows a little: the middle circle."""
+    none = "none"
+    """Knows nothing about them yet: the outer circle."""
+
+
 class NetworkRole(Model):
     """A person's place in one case's network: circle, engagement, what they offer."""
 
@@ -103,4 +114,7 @@ class NetworkRole(Model):
     named_by: Id | None = Field(default=None, description="who named this person to the worker")
     last_contact: datetime | None = None
     note: ShortText | None = None
+    knows_worries: WorryKnowledge | None = Field(
+        default=None, description="how much the person knows about the worries; None: not known"
+    )
     provenance: Provenance = Field(default_factory=Provenance)
