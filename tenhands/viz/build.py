@@ -1,0 +1,198 @@
+"""Building a map's :class:`~tenhands.viz.scene.Scene` from a stored case.
+
+>>> from tenhands.graph.stores.sqlite import SqliteStore
+>>> from tenhands.demo.seed import seed_demo
+>>> store = SqliteStore(":memory:"); store.init_schema(); case_id = seed_demo(store)
+>>> scene = build_scene(store, case_id, View.ecomap, Mode.projection, "en")
+>>> scene.counter.committed, scene.counter.hands
+(5, 10)
+>>> [n.label for n in scene.nodes if n.label.startswith("Oma")]
+["Oma Ria\\n(grandmother, mother's side)"]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tenhands.graph.model import Engagement, Sex
+from tenhands.graph.network import surroundings
+from tenhands.graph.store import GraphStore
+
+from . import labels
+from .layout import Geometry, Placed, circles, ecomap, genogram
+from .palette import (
+    GROUP_COLOUR,
+    PARENT_LINE_COLOUR,
+    PLAIN_COLOUR,
+    STRESSFUL_COLOUR,
+    STRONG_COLOUR,
+    TENUOUS_COLOUR,
+    UNION_COLOUR,
+    Group,
+)
+from .redaction import Member, Network, redact
+from .scene import Counter, LegendEntry, LineStyle, Mode, Scene, SceneNode, Shape, View
+
+GOAL = 5
+"""Committed adults a child needs: ten hands and ten eyes."""
+
+GEOMETRY: dict[bool, Geometry] = {
+    False: Geometry(gap=130.0, row=170.0, width=1.0, font=14.0),
+    True: Geometry(gap=175.0, row=220.0, width=1.6, font=26.0),
+}
+"""By ``Policy.large``: projection is read from 5 m away."""
+
+_SHAPE: dict[Sex, Shape] = {Sex.male: Shape.square, Sex.female: Shape.circle}
+
+_LINES: dict[str, tuple[LineStyle, str, float]] = {
+    "line.strong": (LineStyle.solid, STRONG_COLOUR, 6.0),
+    "line.tenuous": (LineStyle.dashed, TENUOUS_COLOUR, 3.5),
+    "line.stressful": (LineStyle.zigzag, STRESSFUL_COLOUR, 3.5),
+    "line.plain": (LineStyle.solid, PLAIN_COLOUR, 1.5),
+    "line.closeness": (LineStyle.solid, PLAIN_COLOUR, 6.0),
+    "line.parent": (LineStyle.solid, PARENT_LINE_COLOUR, 2.0),
+    "line.adoptive": (LineStyle.dashed, PARENT_LINE_COLOUR, 2.0),
+    "line.foster": (LineStyle.dotted, PARENT_LINE_COLOUR, 2.0),
+    "line.couple": (LineStyle.solid, UNION_COLOUR, 2.0),
+    "mark.divorced": (LineStyle.solid, UNION_COLOUR, 2.0),
+    "mark.separated": (LineStyle.solid, UNION_COLOUR, 2.0),
+}
+
+
+def build_scene(
+    store: GraphStore,
+    case_id: str,
+    view: View | str,
+    mode: Mode | str,
+    lang: str = "nl",
+    *,
+    today: date | None = None,
+) -> Scene:
+    """The map of a case in ``view`` for the audience of ``mode``, in ``lang`` (nl, en).
+
+    Redaction happens here, before anything is placed: see :mod:`.redaction`. The same
+    store and ``today`` give the same scene. Raises
+    :class:`~tenhands.graph.errors.NotFound` for an unknown case and ValueError for an
+    unknown view, mode or language.
+    """
+    view, mode = View(view), Mode(mode)
+    labels.check_lang(lang)
+    today = today or date.today()
+    graph = store.case_subgraph(case_id)
+    case = graph.graph["case"]
+    kin = surroundings(store, case.child_ids)
+    plans = store.list_plans(case_id)
+    plan = plans[-1] if plans else None
+    net = redact(graph, kin, plan, mode, lang, today)
+    return scene_of(net, case.title, view, today)
+
+
+def scene_of(net: Network, case_title: str, view: View, made_on: date) -> Scene:
+    """The scene of an already redacted network."""
+    geo = GEOMETRY[net.policy.large]
+    if view is View.ecomap:
+        placed = ecomap.layout(net, geo)
+    elif view is View.genogram:
+        placed = genogram.layout(net, geo)
+    else:
+        placed = circles.layout(net, geo)
+    drawn = [m for m in net.members if m.key in placed.positions]
+    nodes = [_node(m, placed, net.policy.large) for m in drawn]
+    nodes += placed.extra_nodes
+    notes = [labels.hidden_note(net.hidden, net.lang)] if net.hidden else []
+    notes += placed.notes
+    return Scene(
+        view=view,
+        mode=net.mode,
+        lang=net.lang,
+        title=labels.title(case_title, view, net.mode, net.lang),
+        made_on=made_on,
+        nodes=nodes,
+        edges=placed.edges,
+        counter=counter(net),
+        legend=_legend(drawn, placed, net.lang, bool(placed.extra_nodes)),
+        rings=placed.rings,
+        sectors=placed.sectors,
+        notes=notes,
+    )
+
+
+def counter(net: Network) -> Counter:
+    """Committed adults among the persons this mode shows (not the children, not the
+    professionals; an adult is 18 or older, or of unknown age)."""
+    committed = sum(
+        1
+        for m in net.members
+        if m.committed and m.adult and not m.is_child and m.group is not Group.professional
+    )
+    return Counter(committed=committed, goal=GOAL)
+
+
+def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
+    x, y = placed.positions[m.key]
+    scale = 1.4 if large else 1.0
+    border = (
+        5.0
+        if m.engagement is Engagement.committed
+        else 3.0
+        if m.engagement is Engagement.engaged
+        else 2.0
+    )
+    return SceneNode(
+        id=m.key,
+        label=m.label,
+        x=x,
+        y=y,
+        shape=_SHAPE.get(m.sex, Shape.diamond),
+        colour=GROUP_COLOUR[m.group],
+        size=round((34.0 if m.is_child else 24.0) * scale, 2),
+        border_width=round(border * (1.5 if large else 1.0), 2),
+        double_border=m.is_child,
+        deceased=m.deceased,
+        badge=None if m.engagement is None else labels.BADGES[m.engagement],
+        tooltip=m.tooltip or None,
+        group=m.group.value,
+        tasks=m.tasks,
+        font_size=GEOMETRY[large].font,
+    )
+
+
+def _legend(drawn: list[Member], placed: Placed, lang: str, unions: bool) -> list[LegendEntry]:
+    out: list[LegendEntry] = []
+    groups = {m.group for m in drawn}
+    for g in Group:
+        if g in groups:
+            out.append(
+                LegendEntry(label=labels.say(f"group.{g.value}", lang), colour=GROUP_COLOUR[g])
+            )
+    shapes = {_SHAPE.get(m.sex, Shape.diamond) for m in drawn}
+    for s in (Shape.square, Shape.circle, Shape.diamond):
+        if s in shapes:
+            out.append(LegendEntry(label=labels.say(f"shape.{s.value}", lang), shape=s))
+    if unions:
+        out.append(
+            LegendEntry(label=labels.say("shape.dot", lang), shape=Shape.dot, colour=UNION_COLOUR)
+        )
+    if any(m.is_child for m in drawn):
+        out.append(LegendEntry(label=labels.say("child.double", lang), shape=Shape.circle))
+    if any(m.deceased for m in drawn):
+        out.append(LegendEntry(label=labels.say("deceased", lang)))
+    engagements = {m.engagement for m in drawn if m.engagement is not None}
+    for e in Engagement:
+        if e in engagements and e is not Engagement.deceased:
+            out.append(
+                LegendEntry(
+                    label=labels.say(
+                        "badge.legend",
+                        lang,
+                        badge=labels.BADGES[e],
+                        what=labels.engagement_word(e, lang),
+                    )
+                )
+            )
+    for key, (style, colour, width) in _LINES.items():
+        if key in placed.used:
+            out.append(
+                LegendEntry(label=labels.say(key, lang), style=style, colour=colour, width=width)
+            )
+    return out

@@ -1,0 +1,222 @@
+"""Every word a map shows, in Dutch (the default) and English, and the name rule.
+
+A person is called by their first given name, or by an alias that starts with a
+family word ("Oma Ria", "Tante Trien", "Mima Fatima") when they have one of at least
+two words: that is what a child calls them.
+
+>>> from tenhands.graph.model import Person
+>>> display_name(Person(given_names=["Maria"], aliases=["Oma Ria", "Ria"]))
+'Oma Ria'
+>>> display_name(Person(given_names=["Fatima"], aliases=["Mima", "Mima Fatima"]))
+'Mima Fatima'
+>>> display_name(Person(given_names=["Leen"], aliases=["mama van Fien"]))
+'Leen'
+>>> say("hidden", "en", n=2)
+'2 persons not shown in this view'
+"""
+
+from __future__ import annotations
+
+from tenhands.graph.model import Engagement, Person, SupportType, WorryKnowledge
+from tenhands.graph.model.case import RiskFlag
+
+from .scene import Mode, View
+
+LANGS = ("nl", "en")
+
+FAMILY_WORDS = frozenset(
+    {
+        "oma",
+        "opa",
+        "bomma",
+        "bompa",
+        "moemoe",
+        "vava",
+        "meme",
+        "mémé",
+        "pepe",
+        "pépé",
+        "tante",
+        "nonkel",
+        "oom",
+        "mima",
+        "jeddi",
+        "jedda",
+        "nine",
+        "dede",
+        "teyze",
+        "amca",
+        "grootmoeder",
+        "grootvader",
+        "granny",
+        "grandma",
+        "grandpa",
+        "nan",
+        "auntie",
+        "aunt",
+        "uncle",
+    }
+)
+"""Words a child puts before a relative's name (godparents are named by their tie)."""
+
+
+def display_name(person: Person) -> str:
+    """The name written on the map (see the module docstring for the rule)."""
+    for alias in person.aliases:
+        words = alias.split()
+        if len(words) >= 2 and words[0].lower() in FAMILY_WORDS:
+            return alias
+    if person.given_names:
+        return person.given_names[0]
+    if person.aliases:
+        return person.aliases[0]
+    return person.surname or "?"
+
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "view.ecomap": ("ecogram", "ecomap"),
+    "view.genogram": ("genogram", "genogram"),
+    "view.circles": ("cirkels van veiligheid en steun", "circles of safety and support"),
+    "mode.work": ("werkversie", "worker's view"),
+    "mode.projection": ("voor het netwerk", "for the network"),
+    "mode.family": ("voor de familie", "for the family"),
+    "side.maternal": ("mama's kant", "mother's side"),
+    "side.paternal": ("papa's kant", "father's side"),
+    "side.both": ("beide kanten", "both sides"),
+    "group.child": ("kind", "child"),
+    "group.maternal": ("familie langs mama's kant", "family on the mother's side"),
+    "group.paternal": ("familie langs papa's kant", "family on the father's side"),
+    "group.both": ("familie (beide kanten)", "family (both sides)"),
+    "group.informal": ("steunfiguren", "informal supporters"),
+    "group.professional": ("hulpverleners", "professionals"),
+    "ring.inner": ("binnenste cirkel", "inner circle"),
+    "ring.middle": ("middelste cirkel", "middle circle"),
+    "ring.outer": ("buitenste cirkel", "outer circle"),
+    "knows.full": ("weet het meest over de zorgen", "knows most about the worries"),
+    "knows.partial": ("weet een beetje over de zorgen", "knows a little about the worries"),
+    "knows.none": ("weet nog niets over de zorgen", "knows nothing about the worries"),
+    "knows.unknown": ("niet gekend wat ze weten", "not known what they know"),
+    "shape.square": ("man", "male"),
+    "shape.circle": ("vrouw", "female"),
+    "shape.diamond": ("ander of onbekend", "other or unknown"),
+    "shape.dot": ("koppel (ouders)", "couple (parents)"),
+    "child.double": ("dubbele rand: het kind", "double border: the child"),
+    "deceased": ("overleden (†)", "deceased (†)"),
+    "line.strong": ("sterke band", "strong tie"),
+    "line.tenuous": ("zwakke band", "tenuous tie"),
+    "line.stressful": ("moeilijke band (stress)", "stressful tie"),
+    "line.plain": ("band", "tie"),
+    "line.closeness": ("dikker = dichterbij", "thicker = closer"),
+    "line.parent": ("ouder en kind", "parent and child"),
+    "line.adoptive": ("adoptie", "adoption"),
+    "line.foster": ("pleegzorg of voogdij", "foster care or guardianship"),
+    "line.couple": ("koppel", "couple"),
+    "mark.divorced": ("// gescheiden", "// divorced"),
+    "mark.separated": ("/ uit elkaar", "/ separated"),
+    "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
+    "hidden": ("{n} personen niet getoond in deze versie", "{n} persons not shown in this view"),
+    "hidden.one": ("1 persoon niet getoond in deze versie", "1 person not shown in this view"),
+    "not_in_genogram": (
+        "{n} steunfiguren en hulpverleners staan niet in het genogram",
+        "{n} informal supporters and professionals are not in the genogram",
+    ),
+    "deceased_left_out": (
+        "{n} overleden personen staan niet in de cirkels",
+        "{n} deceased persons are not in the circles",
+    ),
+    "tooltip.born": ("geboren {year}", "born {year}"),
+    "tooltip.died": ("overleden {year}", "died {year}"),
+    "tooltip.support": ("steun: {what}", "support: {what}"),
+    "tooltip.risk": ("let op: {what}", "caution: {what}"),
+    "tooltip.phone": ("tel. {what}", "phone {what}"),
+    "tooltip.email": ("e-mail {what}", "e-mail {what}"),
+    "tooltip.note": ("notitie: {what}", "note: {what}"),
+    "tooltip.tasks": ("taken: {n}", "tasks: {n}"),
+    "badge.legend": ("{badge} {what}", "{badge} {what}"),
+}
+
+_ENGAGEMENT: dict[Engagement, tuple[str, str]] = {
+    Engagement.identified: ("genoemd", "identified"),
+    Engagement.located: ("gevonden", "located"),
+    Engagement.contacted: ("gecontacteerd", "contacted"),
+    Engagement.engaged: ("betrokken", "engaged"),
+    Engagement.committed: ("engageert zich", "committed"),
+    Engagement.declined: ("doet niet mee", "declined"),
+    Engagement.not_safe: ("niet veilig", "not safe"),
+    Engagement.no_contact: ("geen contact", "no contact"),
+    Engagement.deceased: ("overleden", "deceased"),
+}
+
+BADGES: dict[Engagement, str] = {
+    Engagement.identified: "1",
+    Engagement.located: "2",
+    Engagement.contacted: "3",
+    Engagement.engaged: "4",
+    Engagement.committed: "✓",
+    Engagement.declined: "–",
+    Engagement.not_safe: "!",
+    Engagement.no_contact: "✕",
+    Engagement.deceased: "†",
+}
+
+_SUPPORT: dict[SupportType, tuple[str, str]] = {
+    SupportType.emotional: ("emotioneel", "emotional"),
+    SupportType.practical: ("praktisch", "practical"),
+    SupportType.respite: ("opvang", "respite"),
+    SupportType.placement: ("verblijf", "placement"),
+    SupportType.safety_monitoring: ("oogje in het zeil", "safety monitoring"),
+    SupportType.transport: ("vervoer", "transport"),
+    SupportType.financial: ("financieel", "financial"),
+}
+
+_RISK: dict[RiskFlag, tuple[str, str]] = {
+    RiskFlag.violence: ("geweld", "violence"),
+    RiskFlag.abuse_allegation: ("vermoeden van misbruik", "abuse allegation"),
+    RiskFlag.substance_use: ("middelengebruik", "substance use"),
+    RiskFlag.contact_restriction: ("contactverbod", "contact restriction"),
+    RiskFlag.criminal_record: ("strafblad", "criminal record"),
+    RiskFlag.other: ("ander risico", "other risk"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def say(key: str, lang: str = "nl", **values: object) -> str:
+    """A map word or sentence in ``lang`` (``nl`` or ``en``), filled with ``values``."""
+    if key == "counter" and lang == "en":
+        return "{n} of {goal} adults committed: {hands} hands and eyes".format(**values)
+    return _pick(_WORDS[key], lang).format(**values)
+
+
+def engagement_word(engagement: Engagement, lang: str = "nl") -> str:
+    return _pick(_ENGAGEMENT[engagement], lang)
+
+
+def support_words(support: set[SupportType], lang: str = "nl") -> str:
+    return ", ".join(_pick(_SUPPORT[s], lang) for s in SupportType if s in support)
+
+
+def risk_words(flags: set[RiskFlag], lang: str = "nl") -> str:
+    return ", ".join(_pick(_RISK[f], lang) for f in RiskFlag if f in flags)
+
+
+def knows_word(knows: WorryKnowledge | None, lang: str = "nl") -> str:
+    return say("knows.unknown" if knows is None else f"knows.{knows.value}", lang)
+
+
+def title(case_title: str, view: View, mode: Mode, lang: str = "nl") -> str:
+    """E.g. ``De kinderen Peeters — ecogram (voor het netwerk)``."""
+    return f"{case_title} — {say(f'view.{view.value}', lang)} ({say(f'mode.{mode.value}', lang)})"
+
+
+def hidden_note(n: int, lang: str = "nl") -> str:
+    return say("hidden.one", lang) if n == 1 else say("hidden", lang, n=n)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown map language {lang!r}: use one of {', '.join(LANGS)}")
+    return lang

@@ -1,0 +1,483 @@
+"""Who sees what: the one place that decides what a map of each mode may hold.
+
+The scene of a map is built from a :class:`Network` only, and a :class:`Network` holds
+only what its :class:`Policy` allows: what is not allowed never reaches a label, a
+tooltip, a legend or a note, so no renderer can leak it.
+
+=====================================  ======  ==========  ======
+                                       work    projection  family
+=====================================  ======  ==========  ======
+names, relationship, side, circle      yes     yes         yes
+engagement badge, support types        yes     yes         yes
+plan tasks                             yes     yes         yes
+birth and death year (tooltip)         yes     no          no
+phone numbers, e-mail (tooltip)        yes     no          no
+risk flags, role note (tooltip)        yes     no          no
+addresses, person notes                never   never       never
+confidential ties                      yes     no          no
+persons known only through those       yes     no          no
+role confidential / identity hidden    yes     no          no
+not-safe / no-contact persons          yes     yes [#]_    no
+=====================================  ======  ==========  ======
+
+.. [#] shown with the "no contact" badge: "not safe" is the worker's word, not the room's.
+
+Relationship words and sides are computed without the confidential ties in shared
+modes, so "ex-partner of the mother" cannot tell what a hidden tie would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from tenhands.graph.kinship import Relationship, Side, relationships_from
+from tenhands.graph.kinship.relationship import Kind
+from tenhands.graph.model import (
+    Basis,
+    Circle,
+    Confidential,
+    Engagement,
+    NetworkRole,
+    PartnerStatus,
+    Person,
+    Plan,
+    Quality,
+    Sex,
+    Tie,
+    TieCategory,
+    TieKind,
+    WorryKnowledge,
+)
+
+from . import labels
+from .palette import Group
+from .scene import Mode
+from .tie_words import INFORMAL_ORDER, tie_word
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a mode may show."""
+
+    birth: bool
+    """Birth and death years (never the full date on a map)."""
+    contact: bool
+    """Phone numbers and e-mail addresses."""
+    risk: bool
+    """Risk flags and the worker's note on the role."""
+    confidential: bool
+    """Confidential ties, confidential roles, persons whose identity is confidential."""
+    unsafe: bool
+    """Persons who are not safe or may not be contacted."""
+    exact_engagement: bool
+    """``not safe`` said as such (else shown as ``no contact``)."""
+    large: bool
+    """Readable at 5 m: bigger fonts, thicker lines."""
+
+
+POLICIES: dict[Mode, Policy] = {
+    Mode.work: Policy(
+        birth=True,
+        contact=True,
+        risk=True,
+        confidential=True,
+        unsafe=True,
+        exact_engagement=True,
+        large=False,
+    ),
+    Mode.projection: Policy(
+        birth=False,
+        contact=False,
+        risk=False,
+        confidential=False,
+        unsafe=True,
+        exact_engagement=False,
+        large=True,
+    ),
+    Mode.family: Policy(
+        birth=False,
+        contact=False,
+        risk=False,
+        confidential=False,
+        unsafe=False,
+        exact_engagement=False,
+        large=False,
+    ),
+}
+
+_UNSAFE = frozenset({Engagement.not_safe, Engagement.no_contact})
+_BLOOD_LIKE = frozenset({Kind.blood, Kind.adoptive, Kind.legal, Kind.foster, Kind.social})
+_CIRCLE_ORDER = (Circle.inner, Circle.middle, Circle.outer)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One person as a map of one mode may know them."""
+
+    key: str
+    """The map-local id."""
+    name: str
+    label: str
+    sex: Sex
+    deceased: bool
+    is_child: bool
+    adult: bool
+    birth_key: tuple[int, int, int]
+    """For birth order only; never written on a map."""
+    group: Group
+    side: Side
+    kin: bool
+    """Related to a child of the case (blood, law, step or in-law)."""
+    in_law: bool
+    """Family through a partner (an aunt's husband, a step-parent)."""
+    generation: int | None
+    """Generations below the case's children (parents -1); None if unknown."""
+    degree: int
+    """Closeness of kin for ordering (99 for non-kin)."""
+    circle: Circle
+    engagement: Engagement | None
+    """As shown in this mode (``not_safe`` becomes ``no_contact`` in shared modes)."""
+    committed: bool
+    knows: WorryKnowledge | None
+    tasks: tuple[str, ...]
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One tie between two members, as a map of one mode may know it."""
+
+    key: str
+    source: str
+    target: str
+    kind: TieKind
+    basis: Basis
+    quality: Quality | None
+    closeness: Circle | None
+    partner_status: PartnerStatus | None
+
+
+@dataclass(frozen=True)
+class Network:
+    """Everything a map of one mode may draw: members, links, and what was left out."""
+
+    mode: Mode
+    lang: str
+    policy: Policy
+    members: list[Member]
+    links: list[Link]
+    hidden: int
+    """Persons left out for this mode (a count only)."""
+
+    @property
+    def children(self) -> list[Member]:
+        """The children of the case, oldest first."""
+        return sorted((m for m in self.members if m.is_child), key=lambda m: (m.birth_key, m.key))
+
+
+def policy(mode: Mode) -> Policy:
+    return POLICIES[Mode(mode)]
+
+
+def shown_person(person: Person, role: NetworkRole | None, pol: Policy) -> bool:
+    """Whether a person may appear at all (ties aside)."""
+    if not pol.confidential and (
+        Confidential.identity in person.confidential or (role is not None and role.confidential)
+    ):
+        return False
+    return not (not pol.unsafe and role is not None and role.engagement in _UNSAFE)
+
+
+def shown_tie(tie: Tie, pol: Policy) -> bool:
+    return pol.confidential or not tie.confidential
+
+
+def redact(
+    case_graph: nx.MultiDiGraph,
+    kin_graph: nx.MultiDiGraph,
+    plan: Plan | None,
+    mode: Mode,
+    lang: str,
+    today: date,
+) -> Network:
+    """The network of a case as a map of ``mode`` may show it.
+
+    ``case_graph`` is the case subgraph (persons with their roles), ``kin_graph`` the
+    wider family the relationships are computed on, ``plan`` the current plan.
+    """
+    pol = policy(mode)
+    case = case_graph.graph["case"]
+    child_ids: list[str] = list(case.child_ids)
+
+    # 1. who may appear, and which ties
+    kept: set[str] = set()
+    for pid, data in case_graph.nodes(data=True):
+        if data["is_child"] or shown_person(data["person"], data["role"], pol):
+            kept.add(pid)
+    ties = sorted(
+        (
+            t
+            for _, _, t in case_graph.edges(data="tie")
+            if t.source_id in kept and t.target_id in kept and shown_tie(t, pol)
+        ),
+        key=lambda t: t.id,
+    )
+    had_ties = {pid for pid in kept if case_graph.degree(pid) > 0}
+    linked = {t.source_id for t in ties} | {t.target_id for t in ties}
+    if not pol.confidential:
+        # Known only through confidential ties: their place in the network is the secret.
+        kept -= {pid for pid in had_ties - linked if not case_graph.nodes[pid]["is_child"]}
+    hidden = case_graph.number_of_nodes() - len(kept)
+
+    # 2. relationships, on the wider family without what this mode may not know
+    kin = _kin_view(kin_graph, pol, case_graph, kept)
+    rels = {c: relationships_from(kin, c) if c in kin else {} for c in child_ids}
+
+    # 3. members
+    order = sorted(kept)
+    key_of = {pid: f"n{i + 1}" for i, pid in enumerate(order)}
+    tasks_of = _tasks(plan)
+    ties_of: dict[str, list[Tie]] = {pid: [] for pid in kept}
+    for t in ties:
+        ties_of[t.source_id].append(t)
+        ties_of[t.target_id].append(t)
+    names = {pid: labels.display_name(case_graph.nodes[pid]["person"]) for pid in kept}
+    members = [
+        _member(
+            pid,
+            key_of[pid],
+            case_graph.nodes[pid],
+            _closest(pid, child_ids, rels),
+            ties_of[pid],
+            child_ids,
+            names,
+            tasks_of.get(pid, ()),
+            pol,
+            lang,
+            today,
+        )
+        for pid in order
+    ]
+    links = [
+        Link(
+            key=f"e{i + 1}",
+            source=key_of[t.source_id],
+            target=key_of[t.target_id],
+            kind=t.kind,
+            basis=t.basis or Basis.social,
+            quality=t.quality,
+            closeness=t.closeness,
+            partner_status=t.partner_status,
+        )
+        for i, t in enumerate(ties)
+    ]
+    return Network(mode=mode, lang=lang, policy=pol, members=members, links=links, hidden=hidden)
+
+
+def _kin_view(
+    kin_graph: nx.MultiDiGraph, pol: Policy, case_graph: nx.MultiDiGraph, kept: set[str]
+) -> nx.MultiDiGraph:
+    if pol.confidential:
+        return kin_graph
+    view = nx.MultiDiGraph(kin_graph)
+    view.remove_edges_from(
+        [(u, v, k) for u, v, k, t in kin_graph.edges(keys=True, data="tie") if t.confidential]
+    )
+    # Persons hidden from this case for confidentiality are no path to kin either.
+    secret = [
+        pid
+        for pid in case_graph.nodes
+        if pid not in kept
+        and pid in view
+        and not shown_person(case_graph.nodes[pid]["person"], None, pol)
+    ]
+    view.remove_nodes_from(secret)
+    return view
+
+
+def _closest(
+    pid: str, child_ids: list[str], rels: dict[str, dict[str, Relationship]]
+) -> tuple[str, Relationship] | None:
+    """The child a person is closest kin to, and how (the first child wins ties)."""
+    best: tuple[int, int, str, Relationship] | None = None
+    for i, c in enumerate(child_ids):
+        rel = rels[c].get(pid)
+        if rel is None or not rel.related:
+            continue
+        rank = (rel.degree if rel.degree is not None else 50, i)
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], c, rel)
+    return None if best is None else (best[2], best[3])
+
+
+def _tasks(plan: Plan | None) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    if plan is None:
+        return {}
+    for task in plan.tasks:
+        for pid in task.who:
+            out.setdefault(pid, []).append(task.what)
+    return {pid: tuple(ws) for pid, ws in out.items()}
+
+
+def _adult(person: Person, today: date) -> bool:
+    """18 or older, or age unknown (only those surely under 18 are minors)."""
+    if person.birth_date is None:
+        return True
+    return person.birth_date.age_range(today)[1] >= 18
+
+
+def _member(
+    pid: str,
+    key: str,
+    data: dict[str, object],
+    closest: tuple[str, Relationship] | None,
+    ties: list[Tie],
+    child_ids: list[str],
+    names: dict[str, str],
+    tasks: tuple[str, ...],
+    pol: Policy,
+    lang: str,
+    today: date,
+) -> Member:
+    person = data["person"]
+    role = data["role"]
+    assert isinstance(person, Person)
+    assert role is None or isinstance(role, NetworkRole)
+    is_child = bool(data["is_child"])
+    name = labels.display_name(person)
+
+    rel = None if closest is None else closest[1]
+    kin = rel is not None and rel.role is not None and not is_child
+    side = rel.side if rel is not None else Side.none
+    if is_child:
+        group = Group.child
+    elif kin:
+        group = {Side.maternal: Group.maternal, Side.paternal: Group.paternal}.get(side, Group.both)
+    elif any(t.kind is TieKind.professional for t in ties):
+        group = Group.professional
+    else:
+        group = Group.informal
+
+    if is_child:
+        label = name
+    elif kin and closest is not None and rel is not None:
+        words = rel.words(lang)
+        child_id = closest[0]
+        if len(child_ids) > 1 and child_id != child_ids[0]:
+            child = names.get(child_id, "")
+            words = f"{child}'s {words}" if lang == "en" else f"{words} van {child}"
+        if side in (Side.maternal, Side.paternal) and not (rel.up == 1 and rel.down == 0):
+            words = f"{words}, {labels.say(f'side.{side.value}', lang)}"
+        label = f"{name}\n({words})"
+    else:
+        word = _informal_word(person, ties, child_ids, lang)
+        label = name if word is None else f"{name}\n({word})"
+
+    engagement = None if role is None else role.engagement
+    if person.deceased and engagement is None:
+        engagement = Engagement.deceased
+    shown_engagement = engagement
+    if engagement is Engagement.not_safe and not pol.exact_engagement:
+        shown_engagement = Engagement.no_contact
+
+    circle = _circle(pid, role, ties, child_ids)
+    gen = None
+    if is_child:
+        gen = 0
+    elif kin and rel is not None and rel.up is not None and rel.down is not None:
+        gen = rel.down - rel.up
+    in_law = kin and rel is not None and rel.kind not in _BLOOD_LIKE
+
+    return Member(
+        key=key,
+        name=name,
+        label=label,
+        sex=person.sex,
+        deceased=person.deceased or engagement is Engagement.deceased,
+        is_child=is_child,
+        adult=_adult(person, today),
+        birth_key=_birth_key(person),
+        group=group,
+        side=side,
+        kin=kin,
+        in_law=in_law,
+        generation=gen,
+        degree=rel.degree if kin and rel is not None and rel.degree is not None else 99,
+        circle=circle,
+        engagement=shown_engagement,
+        committed=engagement is Engagement.committed,
+        knows=None if role is None else role.knows_worries,
+        tasks=tasks,
+        tooltip=_tooltip(
+            person, role, None if is_child else rel, shown_engagement, tasks, pol, lang
+        ),
+    )
+
+
+def _informal_word(person: Person, ties: list[Tie], child_ids: list[str], lang: str) -> str | None:
+    kinds = {t.kind for t in ties if t.kind.category is not TieCategory.family}
+    to_child = {
+        t.kind for t in ties if t.source_id in child_ids or t.target_id in child_ids
+    } & kinds
+    for pool in (to_child, kinds):
+        for kind in INFORMAL_ORDER:
+            if kind in pool:
+                return tie_word(kind, person.sex, lang)
+    return None
+
+
+def _circle(pid: str, role: NetworkRole | None, ties: list[Tie], child_ids: list[str]) -> Circle:
+    """The role's circle, else the closest tie to a child, else outer."""
+    if role is not None and role.circle is not None:
+        return role.circle
+    near = [t.closeness for t in ties if t.closeness is not None and (t.other(pid) in child_ids)]
+    return min(near, key=_CIRCLE_ORDER.index) if near else Circle.outer
+
+
+def _birth_key(person: Person) -> tuple[int, int, int]:
+    d = person.birth_date
+    if d is None:
+        return (9999, 99, 99)
+    e = d.earliest()
+    return (e.year, e.month, e.day)
+
+
+def _tooltip(
+    person: Person,
+    role: NetworkRole | None,
+    rel: Relationship | None,
+    engagement: Engagement | None,
+    tasks: tuple[str, ...],
+    pol: Policy,
+    lang: str,
+) -> str:
+    lines: list[str] = []
+    if rel is not None and rel.related and rel.role is not None:
+        lines.append(rel.words(lang, with_side=True))
+    if engagement is not None:
+        lines.append(labels.engagement_word(engagement, lang))
+    if pol.birth and person.birth_date is not None:
+        lines.append(labels.say("tooltip.born", lang, year=person.birth_date.earliest().year))
+    if pol.birth and person.death_date is not None:
+        lines.append(labels.say("tooltip.died", lang, year=person.death_date.earliest().year))
+    if role is not None and role.support:
+        lines.append(
+            labels.say("tooltip.support", lang, what=labels.support_words(role.support, lang))
+        )
+    if pol.risk and role is not None and role.risk_flags:
+        lines.append(
+            labels.say("tooltip.risk", lang, what=labels.risk_words(role.risk_flags, lang))
+        )
+    if pol.contact:
+        lines += [labels.say("tooltip.phone", lang, what=p) for p in person.contact.phones]
+        lines += [labels.say("tooltip.email", lang, what=e) for e in person.contact.emails]
+    if pol.risk and role is not None and role.note:
+        lines.append(labels.say("tooltip.note", lang, what=role.note))
+    if tasks:
+        lines.append(labels.say("tooltip.tasks", lang, n=len(tasks)))
+        lines += [f"• {t}" for t in tasks]
+    return "\n".join(lines)

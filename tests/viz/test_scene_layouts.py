@@ -1,0 +1,311 @@
+"""Layouts: ecomap sectors and rings, genogram rows and unions, circles by knowledge."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from builders import case, person, role, tie
+from viz_helpers import TODAY, by_name, closest_pair
+
+from tenhands.demo.seed import seed_demo
+from tenhands.graph.model import (
+    Basis,
+    Circle,
+    PartialDate,
+    PartnerStatus,
+    Sex,
+    WorryKnowledge,
+)
+from tenhands.graph.store import GraphStore
+from tenhands.viz import Mode, View, build_scene
+from tenhands.viz.build import GEOMETRY
+from tenhands.viz.layout import label_width
+from tenhands.viz.scene import LineStyle, Scene, SceneNode, Shape
+
+
+@pytest.fixture
+def demo(store: GraphStore) -> str:
+    return seed_demo(store)
+
+
+def _r(n: SceneNode) -> float:
+    return math.hypot(n.x, n.y)
+
+
+# --- ecomap ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_ecomap_puts_the_mother_left_and_the_father_right(
+    store: GraphStore, demo: str, mode: Mode
+) -> None:
+    scene = build_scene(store, demo, View.ecomap, mode, "nl", today=TODAY)
+    maternal = [n for n in scene.people if n.group == "maternal"]
+    paternal = [n for n in scene.people if n.group == "paternal"]
+    assert len(maternal) >= 8 and len(paternal) >= 10
+    assert all(n.x < 0 for n in maternal)
+    assert all(n.x > 0 for n in paternal)
+    supporters = [n for n in scene.people if n.group in ("informal", "professional")]
+    assert supporters and all(n.y > 0 for n in supporters)  # below the children
+    children = [n for n in scene.people if n.double_border]
+    assert all(n.y == 0 and abs(n.x) < scene.rings[0].radius for n in children)
+    assert [s.label for s in scene.sectors][:2] == [
+        "familie langs mama's kant",
+        "familie langs papa's kant",
+    ]
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_ecomap_rings_by_circle_and_no_overlaps(store: GraphStore, demo: str, mode: Mode) -> None:
+    scene = build_scene(store, demo, View.ecomap, mode, "en", today=TODAY)
+    inner, middle, outer = (r.radius for r in scene.rings)
+    assert inner < middle < outer
+    assert [r.label for r in scene.rings] == ["inner circle", "middle circle", "outer circle"]
+    names = by_name(scene)
+    # the role's circle
+    for name in ("Oma Ria", "Tante Trien", "Mima Fatima", "Joëlle"):
+        assert _r(names[name]) == pytest.approx(inner, abs=0.1), name
+    for name in ("Bart", "Ayşe", "Hatice", "Nadia"):
+        assert _r(names[name]) == pytest.approx(middle, abs=0.1), name
+    for name in ("Bomma Jeanne", "Pieter", "Eline"):
+        assert _r(names[name]) == pytest.approx(outer, abs=0.1), name
+    # no role circle: the deceased grandfathers are outer (no close tie to a child)
+    assert _r(names["Opa Marc"]) == pytest.approx(outer, abs=0.1)
+    gap = GEOMETRY[mode is Mode.projection].gap
+    assert closest_pair(scene.people) >= gap - 0.5
+
+
+def test_ecomap_circle_comes_from_the_tie_when_the_role_has_none(store: GraphStore) -> None:
+    store.upsert_persons([person(p, p.title()) for p in ("kid", "near", "far", "none")])
+    store.upsert_ties(
+        [
+            tie("t1", "near", "kid", "neighbour", closeness=Circle.inner),
+            tie("t2", "far", "kid", "coach", closeness=Circle.middle),
+            tie("t3", "none", "kid", "friend"),
+        ]
+    )
+    store.create_case(case("c-1", "kid"))
+    store.upsert_roles([role("c-1", p) for p in ("near", "far", "none")])
+    scene = build_scene(store, "c-1", View.ecomap, Mode.work, "nl", today=TODAY)
+    names = by_name(scene)
+    radii = [r.radius for r in scene.rings]
+    assert [round(_r(names[n]), 1) for n in ("Near", "Far", "None")] == [round(r, 1) for r in radii]
+
+
+def test_a_crowded_ring_grows_so_nobody_overlaps(store: GraphStore) -> None:
+    store.upsert_persons([person("kid", "Kid")])
+    friends = [f"f{i:02d}" for i in range(30)]
+    store.upsert_persons([person(f, f"Vriend{f}") for f in friends])
+    store.upsert_ties([tie(f"t{f}", f, "kid", "friend", closeness=Circle.inner) for f in friends])
+    store.create_case(case("c-1", "kid"))
+    store.upsert_roles([role("c-1", f) for f in friends])
+    scene = build_scene(store, "c-1", View.ecomap, Mode.work, "nl", today=TODAY)
+    gap = GEOMETRY[False].gap
+    # 30 persons in a 90-degree sector need a wide inner ring
+    assert scene.rings[0].radius > 30 * gap / (math.pi / 2) * 0.95
+    assert closest_pair(scene.people) >= gap - 0.5
+
+
+def test_ecomap_lines_by_quality_and_closeness(store: GraphStore, demo: str) -> None:
+    scene = build_scene(store, demo, View.ecomap, Mode.work, "nl", today=TODAY)
+    names = by_name(scene)
+    lina, adam = names["Lina"].id, names["Adam"].id
+
+    def line(name: str, child: str) -> tuple[LineStyle, float]:
+        (edge,) = [e for e in scene.edges if {e.source, e.target} == {names[name].id, child}]
+        return edge.style, edge.width
+
+    assert line("Oma Ria", lina)[0] is LineStyle.solid  # strong, inner
+    assert line("Youssef", lina)[0] is LineStyle.dashed  # tenuous
+    assert line("Kevin", lina)[0] is LineStyle.zigzag  # stressful
+    assert line("Oma Ria", lina)[1] > line("Hatice", lina)[1]  # inner thicker than middle
+    assert line("Hatice", lina)[1] > line("Hatice", adam)[1]  # strong middle vs tenuous outer
+    projection = build_scene(store, "demo-case", View.ecomap, Mode.projection, "nl", today=TODAY)
+    assert max(e.width for e in projection.edges) > max(e.width for e in scene.edges)
+
+
+# --- genogram -------------------------------------------------------------------------
+
+
+def _partners(scene: Scene, union: SceneNode) -> list[SceneNode]:
+    ids = {n.id: n for n in scene.nodes}
+    out = []
+    for e in scene.edges:
+        if e.target == union.id and e.id.endswith("a"):
+            out.append(ids[e.source])
+        if e.source == union.id and e.id.endswith("b"):
+            out.append(ids[e.target])
+    return out
+
+
+def _hanging(scene: Scene, parent: SceneNode) -> list[SceneNode]:
+    ids = {n.id: n for n in scene.nodes}
+    return [
+        ids[e.target]
+        for e in scene.edges
+        if e.source == parent.id and not e.id.endswith(("a", "b"))
+    ]
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_genogram_rows_unions_and_no_overlaps(store: GraphStore, demo: str, mode: Mode) -> None:
+    scene = build_scene(store, demo, View.genogram, mode, "nl", today=TODAY)
+    names = by_name(scene)
+    unions = [n for n in scene.nodes if n.shape is Shape.dot]
+    assert len(unions) >= 6
+    for u in unions:
+        a, b = _partners(scene, u)
+        assert min(a.x, b.x) < u.x < max(a.x, b.x)
+        assert min(a.y, b.y) <= u.y <= max(a.y, b.y) + GEOMETRY[False].row
+        for child in _hanging(scene, u):
+            assert child.y > max(a.y, b.y), child.label
+    # generations
+    y = {name: n.y for name, n in names.items()}
+    assert y["Bomma Jeanne"] < y["Oma Ria"] == y["Opa Marc"] == y["Mima Fatima"]
+    assert y["Oma Ria"] < y["Sofie"] == y["Youssef"] == y["Bart"] == y["Tante Trien"]
+    assert y["Sofie"] < y["Lina"] == y["Adam"] == y["Emma"] == y["Yasmine"]
+    # no two persons overlap in a row
+    rows: dict[float, list[SceneNode]] = {}
+    for n in scene.people:
+        rows.setdefault(n.y, []).append(n)
+    gap = GEOMETRY[mode is Mode.projection].gap
+    font = GEOMETRY[mode is Mode.projection].font
+    for row in rows.values():
+        row.sort(key=lambda n: n.x)
+        for a, b in zip(row, row[1:], strict=False):
+            assert b.x - a.x >= gap - 0.5
+            # nor do their labels
+            room = (label_width(a.label, font) + label_width(b.label, font)) / 2
+            assert b.x - a.x >= room, (a.label, b.label)
+    # birth order, left to right
+    x = {name: n.x for name, n in names.items()}
+    assert x["Lina"] < x["Adam"]
+    assert x["Emma"] < x["Lodewijk"]
+    assert x["Yasmine"] < x["Ilyas"]
+    assert x["Pieter"] < x["Tante Trien"] < x["Sofie"]
+    # mother's family left, father's right
+    assert max(x[n] for n in ("Oma Ria", "Opa Marc", "Pieter")) < min(
+        x[n] for n in ("Mima Fatima", "Hafsa", "Youssef")
+    )
+    # children centred under their parents' union, where room allows
+    for u in unions:
+        kids = _hanging(scene, u)
+        if kids:
+            centre = sum(k.x for k in kids) / len(kids)
+            assert abs(centre - u.x) <= 1.5 * gap
+
+
+def test_genogram_marks_divorce_and_hangs_half_siblings_right(store: GraphStore, demo: str) -> None:
+    scene = build_scene(store, demo, View.genogram, Mode.work, "en", today=TODAY)
+    names = by_name(scene)
+    unions = {
+        frozenset(p.label.split("\n")[0] for p in _partners(scene, u)): u
+        for u in scene.nodes
+        if u.shape is Shape.dot
+    }
+    parents = unions[frozenset({"Sofie", "Youssef"})]
+    father_new = unions[frozenset({"Youssef", "Nadia"})]
+    assert {n.label for n in _hanging(scene, parents)} == {"Lina", "Adam"}
+    assert {n.label.split("\n")[0] for n in _hanging(scene, father_new)} == {"Yasmine", "Ilyas"}
+    marks = {
+        frozenset(p.label.split("\n")[0] for p in _partners(scene, u)): {
+            m for e in scene.edges if u.id in (e.source, e.target) for m in e.marks
+        }
+        for u in scene.nodes
+        if u.shape is Shape.dot
+    }
+    assert marks[frozenset({"Sofie", "Youssef"})] == {"divorced"}
+    assert marks[frozenset({"Sofie", "Kevin"})] == {"separated"}
+    assert marks[frozenset({"Sofie", "Emre"})] == set()
+    assert names["Opa Marc"].deceased and names["Mohamed"].deceased
+    assert names["Lina"].double_border and not names["Sofie"].double_border
+    assert "8 informal supporters and professionals are not in the genogram" in scene.notes
+    assert "Hatice" not in names and "Eline" not in names
+    legend = [e.label for e in scene.legend]
+    assert "// divorced" in legend and "/ separated" in legend and "couple (parents)" in legend
+
+
+def test_genogram_in_projection_has_no_trace_of_the_confidential_partner(
+    store: GraphStore, demo: str
+) -> None:
+    scene = build_scene(store, demo, View.genogram, Mode.projection, "en", today=TODAY)
+    assert "Kevin" not in by_name(scene)
+    assert all("separated" not in e.marks for e in scene.edges)
+    assert "9 informal supporters and professionals are not in the genogram" in scene.notes
+
+
+def test_genogram_adoptive_dashed_foster_dotted(store: GraphStore) -> None:
+    born = PartialDate.parse
+    store.upsert_persons(
+        [
+            person("kid", "Kid", sex=Sex.male, birth_date=born("2015-03-01")),
+            person("sis", "Sis", sex=Sex.female, birth_date=born("2012-01-01")),
+            person("mum", "Mum", sex=Sex.female),
+            person("dad", "Dad", sex=Sex.male),
+            person("adopt", "Ada", sex=Sex.female),
+            person("foster", "Fos"),
+        ]
+    )
+    store.upsert_ties(
+        [
+            tie("t1", "mum", "kid", "parent"),
+            tie("t2", "dad", "kid", "parent"),
+            tie("t3", "mum", "sis", "parent"),
+            tie("t4", "dad", "sis", "parent"),
+            tie("t5", "mum", "dad", "ex_partner", partner_status=PartnerStatus.divorced),
+            tie("t6", "adopt", "kid", "parent", basis=Basis.adoptive),
+            tie("t7", "foster", "sis", "parent", basis=Basis.foster),
+        ]
+    )
+    store.create_case(case("c-1", "kid", "sis"))
+    store.upsert_roles([role("c-1", p) for p in ("mum", "dad", "adopt", "foster")])
+    scene = build_scene(store, "c-1", View.genogram, Mode.work, "en", today=TODAY)
+    names = by_name(scene)
+    assert names["Fos"].shape is Shape.diamond
+    assert names["Sis"].x < names["Kid"].x  # older first
+    style = {
+        (e.source, e.target): e.style
+        for e in scene.edges
+        if e.source in (names["Ada"].id, names["Fos"].id)
+    }
+    assert style[(names["Ada"].id, names["Kid"].id)] is LineStyle.dashed
+    assert style[(names["Fos"].id, names["Sis"].id)] is LineStyle.dotted
+    assert names["Ada"].y < names["Kid"].y and names["Fos"].y < names["Sis"].y
+    legend = [e.label for e in scene.legend]
+    assert "adoption" in legend and "foster care or guardianship" in legend
+
+
+# --- circles --------------------------------------------------------------------------
+
+
+def test_circles_by_what_people_know_about_the_worries(store: GraphStore, demo: str) -> None:
+    scene = build_scene(store, demo, View.circles, Mode.projection, "en", today=TODAY)
+    full, partial, none, unknown = (r.radius for r in scene.rings)
+    assert full < partial < none < unknown
+    assert scene.rings[-1].label == "not known what they know"
+    names = by_name(scene)
+    for name, radius in (
+        ("Sofie", full),
+        ("Oma Ria", full),
+        ("Mima Fatima", partial),
+        ("Elke", partial),
+        ("Hatice", none),
+        ("Bart", unknown),
+        ("Kevin", unknown),
+    ):
+        assert _r(names[name]) == pytest.approx(radius, abs=0.1), name
+    assert "Opa Marc" not in names  # the deceased are not in the circles
+    assert "2 deceased persons are not in the circles" in scene.notes
+    assert names["Oma Ria"].badge == "✓"
+    assert closest_pair(scene.people) >= GEOMETRY[True].gap - 0.5
+    # the ecomap's sides, so the two maps read alike
+    assert all(n.x < 0 for n in scene.people if n.group == "maternal")
+    assert all(n.x > 0 for n in scene.people if n.group == "paternal")
+
+
+def test_circles_follow_the_role(store: GraphStore, demo: str) -> None:
+    store.upsert_roles([role(demo, "demo-bart", knows_worries=WorryKnowledge.full)])
+    scene = build_scene(store, demo, View.circles, Mode.work, "nl", today=TODAY)
+    assert _r(by_name(scene)["Bart"]) == pytest.approx(scene.rings[0].radius, abs=0.1)
+    assert scene.rings[0].label == "weet het meest over de zorgen"
