@@ -20,7 +20,8 @@ DEV_STAMP := $(VENV)/.stamp-dev
 BENCH_STAMP := $(VENV)/.stamp-bench
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install dev test lint format demo serve bench neo4j-start neo4j-stop clean distclean
+.PHONY: help venv install dev test lint format demo serve bench neo4j-start neo4j-stop clean distclean \
+	browser
 
 help:
 	@echo "make venv | install | dev      create $(VENV); install tenhands (+ dev tools)"
@@ -63,9 +64,24 @@ format: dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Debian's Chromium, for the browser tests (Playwright drives it; never `playwright
+# install`) and PNG export: installed with apt-get when /usr/bin/chromium is missing.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "error: Chromium is missing and" \
+	    "apt-get is not here: install Chromium, or set TENHANDS_CHROMIUM to it" >&2; exit 1; }; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "error: Chromium is missing and installing it needs root: run" \
+	    "'apt-get update && apt-get install -y chromium chromium-driver' as root" >&2; exit 1; fi; \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  $$SUDO apt-get update -q && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+	  || { echo "error: apt-get could not install chromium chromium-driver" >&2; exit 1; }; }
+
 # Starts a throwaway Neo4j unless NEO4J_URI is set; with CI=true a Neo4j that
 # cannot start fails the run (see scripts/neo4j_test_server.py --help).
-test: dev lint
+test: dev lint browser
 	$(PY) $(NEO4J_SERVER) run -- $(PY) -m pytest $(PYTEST_ARGS)
 
 demo: install

@@ -48,6 +48,27 @@ def neo4j_server_store(neo4j_uri: str) -> Iterator[GraphStore]:
     store.close()
 
 
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """Debian's Chromium and Python Playwright, for the ``browser`` tests (``make browser``)."""
+    import importlib.util
+
+    from tenhands.viz.export import ChromiumNotFound, find_chromium
+
+    try:
+        path = str(find_chromium())
+    except ChromiumNotFound as exc:
+        if _in_ci():
+            pytest.fail(f"CI needs Chromium for the browser tests: {exc}", pytrace=False)
+        pytest.skip(f"browser tests not run: {exc}")
+    if importlib.util.find_spec("playwright") is None:
+        message = "the browser tests need Playwright (pip install -e '.[dev]')"
+        if _in_ci():
+            pytest.fail(f"CI: {message}", pytrace=False)
+        pytest.skip(f"browser tests not run: {message}")
+    return path
+
+
 def wipe_neo4j(uri: str) -> None:
     """Empty the test server's database (test data only; schema stays)."""
     import neo4j

@@ -1,0 +1,703 @@
+"""Draw a :class:`~tenhands.viz.scene.Scene` as one self-contained, offline HTML page.
+
+This is the only module that imports pyvis, so the drawing library can be replaced
+without touching how scenes are built.
+
+How the page is assembled
+-------------------------
+pyvis's :class:`~pyvis.network.Network` collects the nodes and edges (its ``add_node`` /
+``add_edge`` give vis-network's option names), but its HTML templates are not used: they
+load Bootstrap from a CDN even in ``in_line`` mode and are written in the platform's
+encoding. Instead :func:`render_html` writes the page itself:
+
+- vis-network's CSS and JavaScript, read at render time from the installed pyvis
+  package (``pyvis/lib/vis-9.1.2``, via :mod:`importlib.resources`), are inlined in
+  ``<style>`` and ``<script>`` elements. There is no ``<script src>``, no
+  ``<link href>`` and no other reference to a remote resource. vis's minified script
+  holds a few ``http(s)`` strings that are never fetched (its licence header, core-js's
+  copyright record, the SVG namespace name and an error message); they are kept, as the
+  licences ask, and :data:`VENDORED_URLS` lists them so that tests can tell them apart
+  from a real remote reference.
+- The map data (nodes, edges, rings, sectors, options) is one JSON document in a
+  ``<script type="application/json">`` element, with ``<``, ``>`` and ``&`` written as
+  ``\\u003c``… escapes, so a label cannot close the element.
+- Our own script draws what vis-network cannot: the rings and sector wedges behind the
+  network (``beforeDrawing``), and the child's double outline, the deceased cross, the
+  engagement badges, the stressful lines' zigzag and the divorce / separation slashes on
+  top (``afterDrawing``). It exposes the network as ``window.tenhandsNetwork`` and sets
+  ``window.tenhandsReady = true`` after the first full drawing.
+- The header (title, date, the "ten hands and eyes" counter), notes, legend (inline SVG
+  swatches) and the plan tasks (all of them folded in a ``<details>``, and one person's
+  when the person is clicked) are HTML beside the canvas, escaped with :func:`html.escape`.
+  The caller writes the returned text as UTF-8 (see :mod:`tenhands.viz.export`).
+
+pyvis 0.3.2 workarounds
+-----------------------
+- ``set_options`` strips every space from the options string (labels such as
+  "Oma Ria" break): it is never called; the options are ``json.dumps`` of a dict.
+- Parallel edges are dropped on an undirected network: the network is built as
+  ``directed=True`` (pyvis then checks no duplicates), every edge carries its own id,
+  and arrows are switched off per edge unless the scene asks for one. A second or third
+  edge between the same two persons is drawn curved, so it does not hide the first.
+- Numeric-string ids are cast to ``int`` on the way to vis: every id is prefixed
+  (``n:`` for nodes, ``e:`` for edges), so no id is ever numeric.
+- HTML tooltips are shown as raw text: tooltips are plain text (vis-network 9 sets a
+  string ``title`` with ``innerText``, so nothing in it is interpreted as HTML).
+- An empty label is replaced by the node's id: the label is set again after
+  ``add_node``, so union points stay unlabelled.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pyvis.network import Network
+
+from tenhands.viz.scene import LegendEntry, LineStyle, Scene, SceneEdge, SceneNode, Shape
+
+VIS_VERSION = "9.1.2"
+"""The vis-network build shipped inside pyvis that the page inlines."""
+
+VENDORED_URLS = frozenset(
+    {
+        "https://visjs.github.io/vis-network/",
+        "http://almende.com",
+        "https://github.com/visjs",
+        "http://www.apache.org/licenses/LICENSE-2.0",
+        "http://opensource.org/licenses/MIT",
+        "http://www.w3.org/2000/svg",
+        "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+        "https://github.com/zloirock/core-js",
+        "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE",
+    }
+)
+"""URL strings inside vis-network's minified script that are never fetched: licence and
+copyright notices, the SVG namespace name, an error message."""
+
+_DASHES: dict[LineStyle, bool | list[int]] = {
+    LineStyle.solid: False,
+    LineStyle.dashed: [14, 8],
+    LineStyle.dotted: [2, 7],
+    LineStyle.zigzag: [16, 5, 3, 5],
+}
+"""vis-network dash patterns (canvas units) per line style; zigzag is dash-dot and gets a
+drawn zigzag in its middle as well."""
+
+_SVG_DASHES: dict[LineStyle, str] = {
+    LineStyle.solid: "",
+    LineStyle.dashed: "7 4",
+    LineStyle.dotted: "1.5 4",
+    LineStyle.zigzag: "",
+}
+
+_VIS_SHAPES: dict[Shape, str] = {
+    Shape.square: "square",
+    Shape.circle: "dot",  # vis's "circle" writes the label inside; "dot" writes it under
+    Shape.diamond: "diamond",
+    Shape.dot: "dot",
+}
+
+_TEXT = "#111111"
+_BORDER = "#222222"
+
+
+@dataclass(frozen=True)
+class _Words:
+    adults: str
+    hands: str
+    legend: str
+    tasks: str
+    all_tasks: str
+    click_hint: str
+    no_tasks: str
+    months: tuple[str, ...]
+
+
+_WORDS: dict[str, _Words] = {
+    "nl": _Words(
+        adults="volwassenen",
+        hands="handen en ogen",
+        legend="Legende",
+        tasks="Taken",
+        all_tasks="Alle taken: wie doet wat",
+        click_hint="Klik op een persoon om zijn of haar taken te zien.",
+        no_tasks="Geen taken.",
+        months=(
+            "januari", "februari", "maart", "april", "mei", "juni",
+            "juli", "augustus", "september", "oktober", "november", "december",
+        ),
+    ),
+    "en": _Words(
+        adults="adults",
+        hands="hands and eyes",
+        legend="Legend",
+        tasks="Tasks",
+        all_tasks="All tasks: who does what",
+        click_hint="Click a person to see their tasks.",
+        no_tasks="No tasks.",
+        months=(
+            "January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December",
+        ),
+    ),
+}  # fmt: skip
+
+
+def _words(lang: str) -> _Words:
+    return _WORDS.get(lang.split("-")[0].lower(), _WORDS["nl"])
+
+
+def counter_text(scene: Scene) -> str:
+    """The "ten hands and eyes" line, e.g. ``3 / 5 volwassenen · 6 / 10 handen en ogen``."""
+    w = _words(scene.lang)
+    c = scene.counter
+    return f"{c.committed} / {c.goal} {w.adults} · {c.hands} / {2 * c.goal} {w.hands}"
+
+
+def date_text(scene: Scene) -> str:
+    """The map's date in words, e.g. ``23 november 2026`` / ``23 November 2026``."""
+    d = scene.made_on
+    return f"{d.day} {_words(scene.lang).months[d.month - 1]} {d.year}"
+
+
+@cache
+def _vendored(name: str) -> str:
+    lib = resources.files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}", name)
+    return lib.read_text(encoding="utf-8")
+
+
+def _node_id(node_id: str) -> str:
+    return f"n:{node_id}"
+
+
+def _edge_id(edge_id: str) -> str:
+    return f"e:{edge_id}"
+
+
+def _vis_node(node: SceneNode) -> dict[str, Any]:
+    union = node.shape is Shape.dot
+    options: dict[str, Any] = {
+        "x": node.x,
+        "y": node.y,
+        "size": node.size,
+        "borderWidth": node.border_width,
+        "borderWidthSelected": node.border_width + 2,
+        "color": {
+            "background": node.colour,
+            "border": _BORDER,
+            "highlight": {"background": node.colour, "border": "#000000"},
+            "hover": {"background": node.colour, "border": "#000000"},
+        },
+        "font": {
+            "size": node.font_size,
+            "color": _TEXT,
+            "face": "system-ui, 'Segoe UI', Roboto, Arial, sans-serif",
+            "strokeWidth": max(3.0, node.font_size / 5),
+            "strokeColor": "#ffffff",
+            "multi": False,
+        },
+        "fixed": {"x": True, "y": True},
+        "physics": False,
+    }
+    if node.tooltip:
+        options["title"] = node.tooltip  # plain text: vis 9 sets it with innerText
+    if union:
+        options["borderWidth"] = 0
+        options["color"] = {"background": _BORDER, "border": _BORDER}
+    return options
+
+
+def _vis_edge(edge: SceneEdge) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "id": _edge_id(edge.id),
+        "width": edge.width,
+        "dashes": _DASHES[edge.style],
+        "color": {"color": edge.colour, "highlight": edge.colour, "hover": edge.colour},
+        "arrows": {"to": {"enabled": edge.arrow, "scaleFactor": 0.8}},
+        "smooth": False,
+    }
+    if edge.label:
+        options["label"] = edge.label
+        options["font"] = {
+            "size": 18,
+            "color": _TEXT,
+            "strokeWidth": 4,
+            "strokeColor": "#ffffff",
+            "align": "middle",
+        }
+    return options
+
+
+def _check(scene: Scene) -> None:
+    """A clear error for a scene that cannot be drawn (pyvis would only assert)."""
+    ids = [n.id for n in scene.nodes]
+    if len(set(ids)) != len(ids):
+        raise ValueError("the scene has two nodes with the same id")
+    known = set(ids)
+    for edge in scene.edges:
+        if edge.source not in known or edge.target not in known:
+            raise ValueError(f"edge {edge.id!r} joins a node that is not in the scene")
+    if len({e.id for e in scene.edges}) != len(scene.edges):
+        raise ValueError("the scene has two edges with the same id")
+
+
+def _network_data(scene: Scene) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    _check(scene)
+    net = Network(directed=True)  # directed: pyvis keeps parallel edges
+    for node in scene.nodes:
+        vis_id = _node_id(node.id)
+        net.add_node(vis_id, label=node.label, shape=_VIS_SHAPES[node.shape], **_vis_node(node))
+        net.node_map[vis_id]["label"] = node.label  # pyvis puts the id in an empty label
+    seen: dict[frozenset[str], int] = {}
+    for edge in scene.edges:
+        options = _vis_edge(edge)
+        pair = frozenset((edge.source, edge.target))
+        nth = seen[pair] = seen.get(pair, -1) + 1
+        if nth:  # a parallel edge: bend it away from the straight one, alternately
+            bend = "curvedCW" if nth % 2 else "curvedCCW"
+            options["smooth"] = {"enabled": True, "type": bend, "roundness": 0.25 * (1 + nth // 2)}
+        net.add_edge(_node_id(edge.source), _node_id(edge.target), **options)
+    nodes: list[dict[str, Any]] = net.nodes
+    edges: list[dict[str, Any]] = net.edges
+    return nodes, edges
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "interaction": {
+            "dragNodes": False,
+            "hover": True,
+            "tooltipDelay": 150,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "edges": {"smooth": False, "selectionWidth": 2},
+        "nodes": {"shadow": False},
+    }
+
+
+def _extras(scene: Scene) -> dict[str, Any]:
+    """What our canvas hooks draw, keyed by the vis ids."""
+    base = max((n.font_size for n in scene.people), default=14.0)
+    return {
+        "fontSize": base,
+        "rings": [{"radius": r.radius, "label": r.label, "colour": r.colour} for r in scene.rings],
+        "sectors": [
+            {"start": s.start_angle, "end": s.end_angle, "label": s.label} for s in scene.sectors
+        ],
+        "decorations": [
+            {
+                "id": _node_id(n.id),
+                "shape": n.shape.value,
+                "size": n.size,
+                "border": n.border_width,
+                "double": n.double_border,
+                "deceased": n.deceased,
+                "badge": n.badge,
+            }
+            for n in scene.nodes
+            if n.double_border or n.deceased or n.badge
+        ],
+        "edgeMarks": [
+            {
+                "id": _edge_id(e.id),
+                "from": _node_id(e.source),
+                "to": _node_id(e.target),
+                "colour": e.colour,
+                "width": e.width,
+                "zigzag": e.style is LineStyle.zigzag,
+                "slashes": sum(
+                    2 if m == "divorced" else 1 if m == "separated" else 0 for m in e.marks
+                ),
+            }
+            for e in scene.edges
+            if e.style is LineStyle.zigzag or e.marks
+        ],
+        "tasks": {_node_id(n.id): {"label": n.label, "tasks": list(n.tasks)} for n in scene.people},
+    }
+
+
+def _script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element (cannot close it or open a comment)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _swatch(entry: LegendEntry) -> str:
+    """An inline SVG swatch: a line in its style, a shape (white unless coloured), a colour
+    chip, or an empty space for an entry that is words only (e.g. a badge's meaning)."""
+    if entry.style is None and entry.shape is None and entry.colour is None:
+        return '<span class="swatch" aria-hidden="true"></span>'
+    colour = html.escape(entry.colour or ("#ffffff" if entry.shape else "#888888"))
+    if entry.style is not None:
+        width = entry.width or 2.0
+        if entry.style is LineStyle.zigzag:
+            mark = (
+                f'<polyline points="2,11 8,5 14,17 20,5 26,17 32,5 38,11" fill="none" '
+                f'stroke="{colour}" stroke-width="{width:g}" stroke-linejoin="round"/>'
+            )
+        else:
+            dash = _SVG_DASHES[entry.style]
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            cap = ' stroke-linecap="round"' if entry.style is LineStyle.dotted else ""
+            mark = (
+                f'<line x1="2" y1="11" x2="38" y2="11" stroke="{colour}" '
+                f'stroke-width="{width:g}"{dash_attr}{cap}/>'
+            )
+    elif entry.shape in (Shape.circle, Shape.dot):
+        r = 8 if entry.shape is Shape.circle else 4
+        mark = (
+            f'<circle cx="20" cy="11" r="{r}" fill="{colour}" stroke="{_BORDER}" stroke-width="2"/>'
+        )
+    elif entry.shape is Shape.diamond:
+        mark = (
+            f'<polygon points="20,1 30,11 20,21 10,11" fill="{colour}" stroke="{_BORDER}" '
+            f'stroke-width="2"/>'
+        )
+    else:  # a square, or a colour chip when the entry has no shape
+        mark = (
+            f'<rect x="12" y="3" width="16" height="16" fill="{colour}" stroke="{_BORDER}" '
+            f'stroke-width="2"/>'
+        )
+    return f'<svg class="swatch" viewBox="0 0 40 22" aria-hidden="true">{mark}</svg>'
+
+
+def _legend_html(scene: Scene) -> str:
+    if not scene.legend:
+        return ""
+    items = "".join(
+        f"<li>{_swatch(e)}<span>{html.escape(e.label)}</span></li>" for e in scene.legend
+    )
+    return (
+        f'<section class="legend"><h2>{html.escape(_words(scene.lang).legend)}</h2>'
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def _tasks_html(scene: Scene) -> str:
+    w = _words(scene.lang)
+    people = [n for n in scene.people if n.tasks]
+    rows = "".join(
+        f"<li><strong>{html.escape(n.label)}</strong><ul>"
+        + "".join(f"<li>{html.escape(t)}</li>" for t in n.tasks)
+        + "</ul></li>"
+        for n in people
+    )
+    every = (
+        f'<details class="all-tasks"><summary>{html.escape(w.all_tasks)}</summary>'
+        f"<ul>{rows}</ul></details>"
+        if people
+        else ""
+    )
+    return (
+        f'<section class="tasks"><h2>{html.escape(w.tasks)}</h2>'
+        f'<div id="person-tasks" aria-live="polite"><p class="hint">'
+        f"{html.escape(w.click_hint)}</p></div>{every}</section>"
+    )
+
+
+_CSS = """
+*{box-sizing:border-box}
+html,body{margin:0;height:100%;background:#ffffff;color:#111111;
+ font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif}
+#app{display:flex;width:100vw;height:100vh;overflow:hidden}
+#map{flex:1 1 auto;min-width:0;height:100vh;position:relative}
+#network{position:absolute;inset:0}
+#side{flex:0 0 clamp(18rem,24vw,28rem);height:100vh;overflow-y:auto;padding:1.2rem 1.3rem;
+ border-left:3px solid #222222;background:#fafafa;font-size:1.1rem;line-height:1.35}
+#side h1{font-size:1.6rem;margin:0 0 .3rem}
+#side h2{font-size:1.2rem;margin:1.2rem 0 .5rem}
+.date{margin:0 0 .6rem;color:#333333}
+.counter{margin:.4rem 0;padding:.5rem .7rem;border:3px solid #222222;border-radius:.4rem;
+ background:#ffffff;font-size:1.3rem;font-weight:700}
+.notes{margin:.6rem 0 0;padding-left:1.2rem;color:#222222}
+.legend ul,.tasks>ul{list-style:none;margin:0;padding:0}
+.legend li{display:flex;align-items:center;gap:.6rem;margin:.3rem 0}
+.swatch{width:2.6rem;height:1.45rem;flex:0 0 auto}
+.tasks li{margin:.2rem 0}
+.tasks ul ul{margin:.2rem 0 .6rem;padding-left:1.2rem;list-style:disc}
+.tasks summary{cursor:pointer;font-weight:600}
+#person-tasks{padding:.5rem .7rem;border:2px solid #999999;border-radius:.4rem;background:#ffffff}
+#person-tasks p{margin:.2rem 0}
+.hint{color:#333333}
+div.vis-tooltip{font-size:1.05rem;max-width:28rem;white-space:pre-wrap;color:#111111;
+ background:#ffffff;border:2px solid #222222;padding:.5rem .7rem}
+"""
+
+_JS = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("tenhands-data").textContent);
+  var extras = data.extras;
+  var container = document.getElementById("network");
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  window.tenhandsNetwork = network;
+  window.tenhandsReady = false;
+
+  function outerRadius() {
+    var r = 0;
+    extras.rings.forEach(function (ring) { r = Math.max(r, ring.radius); });
+    if (r === 0) {
+      data.nodes.forEach(function (n) { r = Math.max(r, Math.hypot(n.x, n.y) + n.size); });
+    }
+    return r;
+  }
+  // Angles: radians, 0 to the right, counter-clockwise on screen (y grows downwards).
+  function onCircle(angle, r) { return {x: r * Math.cos(angle), y: -r * Math.sin(angle)}; }
+
+  function fitAll() {
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    function add(x, y) {
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    data.nodes.forEach(function (n) {
+      var pad = n.size + 2.5 * n.font.size;
+      add(n.x - pad, n.y - n.size - 10); add(n.x + pad, n.y + n.size + 3.5 * n.font.size);
+    });
+    var R = outerRadius();
+    var f = extras.fontSize;
+    if (extras.rings.length) { add(-R, -R - 1.5 * f); add(R, R); }
+    if (extras.sectors.length) {
+      var out = R + 20 + 2 * f, wide = out + 4 * f;  // sector labels are wider than tall
+      add(-wide, -out); add(wide, out);
+    }
+    if (!isFinite(minX)) { return; }
+    var w = container.clientWidth || window.innerWidth;
+    var h = container.clientHeight || window.innerHeight;
+    var scale = 0.95 * Math.min(w / Math.max(maxX - minX, 1), h / Math.max(maxY - minY, 1));
+    network.moveTo({position: {x: (minX + maxX) / 2, y: (minY + maxY) / 2}, scale: scale,
+                    animation: false});
+  }
+
+  network.on("beforeDrawing", function (ctx) {
+    ctx.save();
+    ctx.textAlign = "center";
+    extras.rings.forEach(function (ring) {
+      ctx.beginPath();
+      ctx.arc(0, 0, ring.radius, 0, 2 * Math.PI);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = ring.colour;
+      ctx.stroke();
+      ctx.font = "600 " + Math.round(extras.fontSize * 0.95) + "px system-ui, Arial, sans-serif";
+      ctx.fillStyle = "#333333";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(ring.label, 0, -ring.radius - 4);
+    });
+    var R = outerRadius();
+    extras.sectors.forEach(function (s) {
+      ctx.strokeStyle = "#9a9a9a";
+      ctx.lineWidth = 2;
+      ctx.setLineDash([10, 8]);
+      [s.start, s.end].forEach(function (a) {
+        var p = onCircle(a, R + 20);
+        ctx.beginPath(); ctx.moveTo(0, 0); ctx.lineTo(p.x, p.y); ctx.stroke();
+      });
+      ctx.setLineDash([]);
+      var mid = onCircle((s.start + s.end) / 2, R + 20 + extras.fontSize);
+      ctx.font = "700 " + Math.round(extras.fontSize * 1.15) + "px system-ui, Arial, sans-serif";
+      ctx.fillStyle = "#222222";
+      ctx.textBaseline = "middle";
+      ctx.fillText(s.label, mid.x, mid.y);
+    });
+    ctx.restore();
+  });
+
+  function outline(ctx, shape, x, y, r) {
+    ctx.beginPath();
+    if (shape === "square") { ctx.rect(x - r, y - r, 2 * r, 2 * r); }
+    else if (shape === "diamond") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
+      ctx.closePath();
+    } else { ctx.arc(x, y, r, 0, 2 * Math.PI); }
+  }
+
+  function zigzag(ctx, a, b, width) {
+    var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy);
+    if (len < 1) { return; }
+    var ux = dx / len, uy = dy / len, nx = -uy, ny = ux;
+    var start = len * 0.3, end = len * 0.7, step = 9, amp = 5 + width;
+    ctx.beginPath();
+    ctx.moveTo(a.x + ux * start, a.y + uy * start);
+    var i = 0;
+    for (var t = start + step; t < end; t += step) {
+      var side = (i++ % 2 === 0) ? amp : -amp;
+      ctx.lineTo(a.x + ux * t + nx * side, a.y + uy * t + ny * side);
+    }
+    ctx.lineTo(a.x + ux * end, a.y + uy * end);
+    ctx.stroke();
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var ids = extras.decorations.map(function (d) { return d.id; });
+    var pos = network.getPositions(ids);
+    var edgeEnds = [];
+    extras.edgeMarks.forEach(function (m) { edgeEnds.push(m.from, m.to); });
+    var ends = network.getPositions(edgeEnds);
+    ctx.save();
+    ctx.lineCap = "round";
+    extras.edgeMarks.forEach(function (m) {
+      var a = ends[m.from], b = ends[m.to];
+      if (!a || !b) { return; }
+      ctx.strokeStyle = m.colour;
+      ctx.lineWidth = Math.max(2, m.width);
+      if (m.zigzag) { zigzag(ctx, a, b, m.width); }
+      if (m.slashes) {
+        var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
+        var ux = dx / len, uy = dy / len, mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+        // slashes lean 60 degrees off the line
+        var c = Math.cos(Math.PI / 3), s = Math.sin(Math.PI / 3);
+        var sx = ux * c - uy * s, sy = ux * s + uy * c, half = 12;
+        ctx.strokeStyle = "#111111";
+        ctx.lineWidth = 3;
+        for (var k = 0; k < m.slashes; k++) {
+          var off = (m.slashes === 1) ? 0 : (k === 0 ? -6 : 6);
+          var cx = mx + ux * off, cy = my + uy * off;
+          ctx.beginPath();
+          ctx.moveTo(cx - sx * half, cy - sy * half);
+          ctx.lineTo(cx + sx * half, cy + sy * half);
+          ctx.stroke();
+        }
+      }
+    });
+    extras.decorations.forEach(function (d) {
+      var p = pos[d.id];
+      if (!p) { return; }
+      if (d.double) {
+        ctx.strokeStyle = "#222222";
+        ctx.lineWidth = Math.max(2, d.border);
+        var gap = Math.max(5, d.border + 3);
+        var r = (d.shape === "diamond" ? d.size * 1.0 : d.size) + gap;
+        outline(ctx, d.shape, p.x, p.y, r);
+        ctx.stroke();
+      }
+      if (d.deceased) {
+        var e = d.size * 0.95;
+        ctx.lineWidth = Math.max(3, d.size / 7);
+        [["#ffffff", ctx.lineWidth + 3], ["#111111", ctx.lineWidth]].forEach(function (st) {
+          ctx.strokeStyle = st[0]; ctx.lineWidth = st[1];
+          ctx.beginPath();
+          ctx.moveTo(p.x - e, p.y - e); ctx.lineTo(p.x + e, p.y + e);
+          ctx.moveTo(p.x + e, p.y - e); ctx.lineTo(p.x - e, p.y + e);
+          ctx.stroke();
+        });
+      }
+      if (d.badge) {
+        var br = Math.max(11, d.size * 0.5);
+        var bx = p.x + d.size * 0.85, by = p.y - d.size * 0.85;
+        ctx.beginPath(); ctx.arc(bx, by, br, 0, 2 * Math.PI);
+        ctx.fillStyle = "#ffffff"; ctx.fill();
+        ctx.strokeStyle = "#111111"; ctx.lineWidth = 2.5; ctx.stroke();
+        ctx.fillStyle = "#111111";
+        ctx.font = "700 " + Math.round(br * 1.3) + "px system-ui, Arial, sans-serif";
+        ctx.textAlign = "center"; ctx.textBaseline = "middle";
+        ctx.fillText(d.badge, bx, by + 1);
+      }
+    });
+    ctx.restore();
+    if (!window.tenhandsReady) {
+      window.tenhandsReady = true;
+      document.documentElement.setAttribute("data-tenhands-ready", "true");
+    }
+  });
+
+  var panel = document.getElementById("person-tasks");
+  network.on("click", function (params) {
+    if (!panel) { return; }
+    var id = params.nodes.length ? params.nodes[0] : null;
+    var who = id && extras.tasks[id];
+    panel.textContent = "";
+    var p = document.createElement("p");
+    if (!who) {
+      p.className = "hint"; p.textContent = data.words.clickHint; panel.appendChild(p); return;
+    }
+    var strong = document.createElement("strong");
+    strong.textContent = who.label;
+    p.appendChild(strong);
+    panel.appendChild(p);
+    if (!who.tasks.length) {
+      var none = document.createElement("p"); none.textContent = data.words.noTasks;
+      panel.appendChild(none); return;
+    }
+    var ul = document.createElement("ul");
+    who.tasks.forEach(function (t) {
+      var li = document.createElement("li"); li.textContent = t; ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+  });
+
+  fitAll();
+  network.redraw();
+  window.addEventListener("resize", function () { fitAll(); });
+})();
+"""
+
+
+def render_html(scene: Scene) -> str:
+    """The whole map as one self-contained HTML page (no remote resource).
+
+    The text is meant to be written as UTF-8 (the page declares ``charset="utf-8"``).
+    """
+    nodes, edges = _network_data(scene)
+    w = _words(scene.lang)
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": _options(),
+        "extras": _extras(scene),
+        "words": {"clickHint": w.click_hint, "noTasks": w.no_tasks},
+    }
+    notes = (
+        '<ul class="notes">' + "".join(f"<li>{html.escape(n)}</li>" for n in scene.notes) + "</ul>"
+        if scene.notes
+        else ""
+    )
+    title = html.escape(scene.title)
+    lang = html.escape(scene.lang)
+    return "".join(
+        [
+            "<!DOCTYPE html>\n",
+            f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            f"<title>{title}</title>\n",
+            f"<style>\n{_vendored('vis-network.css')}\n</style>\n",
+            f"<style>{_CSS}</style>\n",
+            f"<script>\n{_vendored('vis-network.min.js')}\n</script>\n",
+            "</head>\n<body>\n",
+            f'<div id="app" data-view="{html.escape(scene.view.value)}" '
+            f'data-mode="{html.escape(scene.mode.value)}">\n',
+            '<main id="map"><div id="network" role="img" ',
+            f'aria-label="{title}"></div></main>\n',
+            '<aside id="side">\n<header>',
+            f"<h1>{title}</h1>",
+            f'<p class="date"><time datetime="{scene.made_on.isoformat()}">'
+            f"{html.escape(date_text(scene))}</time></p>",
+            f'<p class="counter">{html.escape(counter_text(scene))}</p>',
+            f"{notes}</header>\n",
+            _legend_html(scene),
+            "\n",
+            _tasks_html(scene),
+            "\n</aside>\n</div>\n",
+            '<script id="tenhands-data" type="application/json">',
+            _script_json(payload),
+            "</script>\n",
+            f"<script>{_JS}</script>\n",
+            "</body>\n</html>\n",
+        ]
+    )
