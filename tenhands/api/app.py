@@ -43,6 +43,11 @@ TAGS: list[dict[str, Any]] = [
         "persons and persons stored twice, each with its reasons; a worker accepts, rejects "
         "or undoes.",
     },
+    {
+        "name": "maps",
+        "description": "Network maps (ecomap, genogram, circles of safety and support) as "
+        "offline HTML, redacted for who will see them.",
+    },
 ]
 
 DESCRIPTION = """\

@@ -137,6 +137,7 @@ def test_openapi_document(client: ApiClient) -> None:
         "gedcom",
         "records",
         "candidates",
+        "maps",
     ]
     paths = doc["paths"]
     for path, methods in {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import candidates, cases, gedcom, health, kin, people, persons, records, roles, ties
+from . import candidates, cases, gedcom, health, kin, maps, people, persons, records, roles, ties
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -17,4 +17,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     records.router,
     candidates.router,
     kin.router,
+    maps.router,
 )

@@ -1,0 +1,47 @@
+"""A case's network map (``GET /cases/{case_id}/map``): self-contained HTML."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+
+from ...viz import Mode, View, build_scene
+from ...viz.render import render_html
+from ..deps import CaseIdPath, StoreDep
+from ..errors import COMMON_RESPONSES, NOT_FOUND
+from ..language import LangDep
+
+router = APIRouter(prefix="/cases", tags=["maps"], responses=COMMON_RESPONSES)
+
+
+@router.get(
+    "/{case_id}/map",
+    summary="A case's network map as one offline HTML page",
+    description="The ecomap, genogram or circles of safety and support, for the worker "
+    "(`work`), a family meeting on a wall (`projection`: nothing private) or the family "
+    "(`family`: also without persons who are not safe or may not be contacted). What a "
+    "mode may not show is never written into the page. The page needs no internet.",
+    response_class=HTMLResponse,
+    responses={**NOT_FOUND, 200: {"content": {"text/html": {}}}},
+)
+def case_map(
+    case_id: CaseIdPath,
+    store: StoreDep,
+    lang: LangDep,
+    view: Annotated[View, Query(description="which map")] = View.ecomap,
+    mode: Annotated[Mode, Query(description="who will see it")] = Mode.work,
+) -> HTMLResponse:
+    scene = build_scene(store, case_id, view, mode, lang)
+    return HTMLResponse(
+        render_html(scene),
+        headers={"Cache-Control": "no-store", "Content-Security-Policy": _CSP},
+    )
+
+
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:"
+)
+"""The page may load nothing from anywhere: everything it needs is inline."""
