@@ -1,0 +1,96 @@
+"""The demo case's maps in a real browser: every view and mode draws offline, without
+errors, with exactly the persons its audience may see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tenhands.demo.seed import seed_demo
+from tenhands.graph.model import Confidential, Engagement
+from tenhands.graph.store import GraphStore
+from tenhands.viz import Mode, View, build_scene
+from tenhands.viz.export import CHROMIUM_FLAGS, write_html
+from tenhands.viz.render import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+HIDDEN_FROM_FAMILY = {Engagement.not_safe, Engagement.no_contact}
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_executable: str) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_executable,
+            headless=True,
+            args=[f for f in CHROMIUM_FLAGS if f != "--headless"],
+        )
+        yield launched
+        launched.close()
+
+
+def expected_people(store: GraphStore, mode: Mode) -> set[str]:
+    """First names of the case's persons the mode may show, from the store itself."""
+    case = store.get_case("demo-case")
+    roles = {r.person_id: r for r in store.list_roles(case.id)}
+    names = set()
+    for person in store.get_persons([*case.child_ids, *roles]):
+        role = roles.get(person.id)
+        hidden = Confidential.identity in person.confidential or (role and role.confidential)
+        if mode is not Mode.work and hidden:
+            continue
+        if mode is Mode.family and role is not None and role.engagement in HIDDEN_FROM_FAMILY:
+            continue
+        names.add(person.given_names[0])
+    return names
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+@pytest.mark.parametrize("view", [View.ecomap, View.circles])
+def test_each_mode_draws_the_persons_it_may_show(
+    browser: Browser, sqlite_store: GraphStore, tmp_path: Path, view: View, mode: Mode
+) -> None:
+    seed_demo(sqlite_store)
+    scene = build_scene(sqlite_store, "demo-case", view, mode, "nl")
+    page_file = write_html(render_html(scene), tmp_path / "map.html")
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    errors: list[str] = []
+    blocked: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file://")
+            else (blocked.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.tenhandsReady === true", timeout=10_000)
+    drawn: list[str] = page.evaluate(
+        "window.tenhandsNetwork.body.data.nodes.get()"
+        ".filter((n) => n.shape !== 'dot' || n.size > 5).map((n) => n.label || '')"
+    )
+    context.close()
+    assert errors == [] and blocked == []
+    first_names = {label.split("\n")[0].split(" ")[-1] for label in drawn}
+    expected = expected_people(sqlite_store, mode)
+    if view is View.circles:  # the circles leave out the deceased, and say so
+        dead = {p.given_names[0] for p in sqlite_store.get_persons(
+            [r.person_id for r in sqlite_store.list_roles("demo-case")]) if p.deceased}  # fmt: skip
+        expected -= dead
+    assert len(drawn) == len(scene.people)
+    assert len(drawn) == len(expected)
+    if mode is Mode.family:
+        assert "Kevin" not in first_names  # no contact, in the demo
