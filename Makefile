@@ -21,14 +21,15 @@ BENCH_STAMP := $(VENV)/.stamp-bench
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install dev test lint format demo serve bench neo4j-start neo4j-stop clean distclean \
-	browser
+	browser maps
 
 help:
 	@echo "make venv | install | dev      create $(VENV); install tenhands (+ dev tools)"
 	@echo "make test [PYTEST_ARGS=...]    lint, then pytest with a real Neo4j"
 	@echo "make lint | format             ruff check/format and mypy | fix formatting"
 	@echo "make demo | serve              seed and serve a demo | serve the API"
-	@echo "make bench [BENCH_ARGS=...]    store benchmark against a real Neo4j"
+	@echo "make bench [BENCH_ARGS=...]    every benchmark (figures in bench/RESULTS.md)"
+	@echo "make browser | maps            install Chromium | the demo's maps into docs/maps/"
 	@echo "make neo4j-start | neo4j-stop  a Neo4j that keeps running, for development"
 	@echo "make clean | distclean         remove caches and builds | and $(VENV)"
 
@@ -67,7 +68,7 @@ format: dev
 # Debian's Chromium, for the browser tests (Playwright drives it; never `playwright
 # install`) and PNG export: installed with apt-get when /usr/bin/chromium is missing.
 browser:
-	@test -x /usr/bin/chromium || { \
+	@test -x /usr/bin/chromium || test -n "$$TENHANDS_CHROMIUM" || { \
 	  command -v apt-get >/dev/null 2>&1 || { echo "error: Chromium is missing and" \
 	    "apt-get is not here: install Chromium, or set TENHANDS_CHROMIUM to it" >&2; exit 1; }; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
@@ -96,13 +97,18 @@ $(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	@touch $(INSTALL_STAMP) $@
 
-bench: $(BENCH_STAMP)
+bench: $(BENCH_STAMP) browser
 	$(PY) $(NEO4J_SERVER) run -- $(PY) bench/store_bench.py $(BENCH_ARGS)
 	$(PY) bench/kinship_bench.py $(BENCH_ARGS)
 	$(PY) bench/gedcom_bench.py $(BENCH_ARGS)
 	$(PY) bench/febrl_bench.py $(BENCH_ARGS)
 	$(PY) bench/population_match_bench.py $(BENCH_ARGS)
 	$(PY) bench/kin_bench.py $(BENCH_ARGS)
+	$(PY) bench/map_bench.py $(BENCH_ARGS)
+
+# The demo's maps in every view, mode and language, as PNGs in docs/maps/.
+maps: dev browser
+	$(PY) scripts/map_screenshots.py --out docs/maps
 
 # `make` cannot export into your shell: use the printed line, or
 #   eval "$$($(PY) $(NEO4J_SERVER) start)"
