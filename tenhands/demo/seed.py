@@ -6,6 +6,7 @@ from tenhands.graph.errors import NotFound
 from tenhands.graph.store import GraphStore
 
 from .case import DEMO_CASE_ID, build_demo_case
+from .plan import demo_plan
 from .records import demo_records
 
 
@@ -32,6 +33,7 @@ def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
     if not exists:
         store.create_case(demo.case)
         store.upsert_roles(demo.roles)
+        store.add_plan(demo_plan())
         return DEMO_CASE_ID
 
     store.update_case(demo.case)

@@ -106,14 +106,14 @@ def seed(store: GraphStore) -> str:
     store.add_plan(
         Plan(
             case_id=DEMO_CASE_ID,
-            version=1,
+            version=2,  # the demo's own plan is version 1
             tasks=[Task(what="Oude taak", who=["demo-ria"])],
         )
     )
     store.add_plan(
         Plan(
             case_id=DEMO_CASE_ID,
-            version=2,
+            version=3,
             tasks=[
                 Task(what=RIA_TASK, who=["demo-ria"]),
                 Task(what="Belt Lina elke zondag", who=["demo-hafsa", "demo-ria"]),
