@@ -77,6 +77,8 @@ def demo(
     base = f"http://{host or settings.host}:{port or settings.port}"
     typer.echo(f"Demo case {case_id!r}: {case.title} ({members} people), stored in {where}")
     typer.echo(f"  network:  {base}/cases/{case_id}/network")
+    typer.echo(f"  map:      {base}/cases/{case_id}/map?view=ecomap&mode=projection")
+    typer.echo(f"  kin:      tenhands find {case_id}")
     typer.echo(f"  API docs: {base}/docs")
     if serve:
         run_server(settings, host, port)
