@@ -37,8 +37,8 @@ GOAL = 5
 """Committed adults a child needs: ten hands and ten eyes."""
 
 GEOMETRY: dict[bool, Geometry] = {
-    False: Geometry(gap=130.0, row=170.0, width=1.0, font=14.0),
-    True: Geometry(gap=175.0, row=220.0, width=1.6, font=26.0),
+    False: Geometry(gap=90.0, row=160.0, width=1.0, font=14.0, node=18.0),
+    True: Geometry(gap=110.0, row=250.0, width=1.6, font=26.0, node=24.0),
 }
 """By ``Policy.large``: projection is read from 5 m away."""
 
@@ -130,7 +130,7 @@ def counter(net: Network) -> Counter:
 
 def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
     x, y = placed.positions[m.key]
-    scale = 1.4 if large else 1.0
+    geo = GEOMETRY[large]
     border = (
         5.0
         if m.engagement is Engagement.committed
@@ -145,7 +145,7 @@ def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
         y=y,
         shape=_SHAPE.get(m.sex, Shape.diamond),
         colour=GROUP_COLOUR[m.group],
-        size=round((34.0 if m.is_child else 24.0) * scale, 2),
+        size=geo.child if m.is_child else geo.node,
         border_width=round(border * (1.5 if large else 1.0), 2),
         double_border=m.is_child,
         deceased=m.deceased,
@@ -153,7 +153,7 @@ def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
         tooltip=m.tooltip or None,
         group=m.group.value,
         tasks=m.tasks,
-        font_size=GEOMETRY[large].font,
+        font_size=geo.font,
     )
 
 

@@ -17,6 +17,8 @@ two words: that is what a child calls them.
 
 from __future__ import annotations
 
+from functools import cache
+
 from tenhands.graph.model import Engagement, Person, SupportType, WorryKnowledge
 from tenhands.graph.model.case import RiskFlag
 
@@ -214,6 +216,52 @@ def title(case_title: str, view: View, mode: Mode, lang: str = "nl") -> str:
 
 def hidden_note(n: int, lang: str = "nl") -> str:
     return say("hidden.one", lang) if n == 1 else say("hidden", lang, n=n)
+
+
+WRAP = 18
+"""Characters on one drawn label line before it is wrapped."""
+
+NARROW_WRAP = 13
+"""The genogram's labels: rows are wide and generations far apart, so labels go narrow."""
+
+
+def wrap_width(view: View) -> int:
+    """How many characters a label line of ``view`` may hold."""
+    return NARROW_WRAP if view is View.genogram else WRAP
+
+
+@cache
+def wrap(label: str, width: int = WRAP) -> str:
+    """A label as drawn: every line longer than ``width`` characters broken after its
+    commas first, then at spaces (a word longer than ``width`` stays whole). Only line
+    breaks change, never the words.
+
+    >>> wrap("Bart\\n(aangetrouwde oom, mama's kant)")
+    "Bart\\n(aangetrouwde oom,\\nmama's kant)"
+    >>> wrap("Leen\\n(vriendin van de familie)")
+    'Leen\\n(vriendin van de\\nfamilie)'
+    >>> wrap("Bart\\n(aangetrouwde oom, mama's kant)", 13)
+    "Bart\\n(aangetrouwde\\noom,\\nmama's kant)"
+    >>> wrap("Oma Ria\\n(grootmoeder, mama's kant)", 30)
+    "Oma Ria\\n(grootmoeder, mama's kant)"
+    """
+    out: list[str] = []
+    for line in label.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        parts = [p + "," for p in line.split(", ")]
+        parts[-1] = parts[-1][:-1]
+        for part in parts:
+            current = ""
+            for word in part.split(" "):
+                if current and len(current) + 1 + len(word) > width:
+                    out.append(current)
+                    current = word
+                else:
+                    current = f"{current} {word}" if current else word
+            out.append(current)
+    return "\n".join(out)
 
 
 def check_lang(lang: str) -> str:

@@ -23,9 +23,18 @@ encoding. Instead :func:`render_html` writes the page itself:
   ``\\u003c``… escapes, so a label cannot close the element.
 - Our own script draws what vis-network cannot: the rings and sector wedges behind the
   network (``beforeDrawing``), and the child's double outline, the deceased cross, the
-  engagement badges, the stressful lines' zigzag and the divorce / separation slashes on
-  top (``afterDrawing``). It exposes the network as ``window.tenhandsNetwork`` and sets
-  ``window.tenhandsReady = true`` after the first full drawing.
+  engagement badges, the stressful lines' zigzag, the divorce / separation slashes and
+  the ring labels and sector titles (on a light box, where :func:`decor` placed them:
+  ring labels on their ring where no person is, sector titles outside the outer ring)
+  on top (``afterDrawing``). It exposes the network as ``window.tenhandsNetwork`` and
+  sets ``window.tenhandsReady = true`` after the first full drawing.
+- Labels are drawn wrapped (:func:`~tenhands.viz.labels.wrap`: only line breaks
+  change), the name in bold at the scene's font size and the rest at
+  :data:`~tenhands.viz.layout.RELATION_SCALE` of it (vis-network's ``multi: "html"``
+  labels, the text escaped). The view is fitted to what the map covers
+  (:attr:`Decor.bounds`); where :data:`MIN_LABEL_PX` applies (projection) and the fitted
+  scale would draw names smaller than that on screen, every label is enlarged so they
+  are not.
 - The header (title, date, the "ten hands and eyes" counter), notes, legend (inline SVG
   swatches) and the plan tasks (all of them folded in a ``<details>``, and one person's
   when the person is clicked) are HTML beside the canvas, escaped with :func:`html.escape`.
@@ -51,6 +60,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -58,7 +68,27 @@ from typing import Any
 
 from pyvis.network import Network
 
-from tenhands.viz.scene import LegendEntry, LineStyle, Scene, SceneEdge, SceneNode, Shape
+from tenhands.viz.labels import wrap, wrap_width
+from tenhands.viz.layout import (
+    PLACARD_WRAP,
+    RELATION_SCALE,
+    RING_LABEL_ANGLE,
+    RING_LABEL_FONT,
+    ROOM,
+    Box,
+    overlap,
+    person_box,
+    placard_size,
+)
+from tenhands.viz.scene import (
+    LegendEntry,
+    LineStyle,
+    Mode,
+    Scene,
+    SceneEdge,
+    SceneNode,
+    Shape,
+)
 
 VIS_VERSION = "9.1.2"
 """The vis-network build shipped inside pyvis that the page inlines."""
@@ -103,6 +133,7 @@ _VIS_SHAPES: dict[Shape, str] = {
 }
 
 _TEXT = "#111111"
+_FACE = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif"
 _BORDER = "#222222"
 
 
@@ -193,13 +224,14 @@ def _vis_node(node: SceneNode) -> dict[str, Any]:
             "highlight": {"background": node.colour, "border": "#000000"},
             "hover": {"background": node.colour, "border": "#000000"},
         },
-        "font": {
-            "size": node.font_size,
+        "font": {  # the name (first line) in bold, the rest smaller: see layout.label_width
+            "size": round(node.font_size * RELATION_SCALE, 2),
             "color": _TEXT,
-            "face": "system-ui, 'Segoe UI', Roboto, Arial, sans-serif",
+            "face": _FACE,
             "strokeWidth": max(3.0, node.font_size / 5),
             "strokeColor": "#ffffff",
-            "multi": False,
+            "multi": "html",
+            "bold": {"size": node.font_size, "color": _TEXT, "face": _FACE, "mod": "bold"},
         },
         "fixed": {"x": True, "y": True},
         "physics": False,
@@ -284,11 +316,213 @@ def _options() -> dict[str, Any]:
     }
 
 
+MIN_LABEL_PX = {Mode.projection: 24.0}
+"""Least on-screen label size (CSS pixels) per mode: a projected map is read from 5 m."""
+
+TITLE_FONT = 1.1
+"""A sector title's font against the persons' labels."""
+
+
+@dataclass(frozen=True)
+class Placard:
+    """A ring label or sector title as drawn: text lines centred on ``(x, y)``, on a
+    light background box."""
+
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    size: float
+    """Font size, map units."""
+
+    @property
+    def box(self) -> Box:
+        w, h = placard_size(self.lines, self.size)
+        return (self.x - w / 2, self.y - h / 2, self.x + w / 2, self.y + h / 2)
+
+
+@dataclass(frozen=True)
+class Decor:
+    """Where the ring labels and sector titles go, and what the map covers."""
+
+    ring_labels: list[Placard]
+    sector_titles: list[Placard]
+    bounds: Box
+    """Everything drawn (persons with their labels, rings, placards), map units."""
+
+
+def base_font(scene: Scene) -> float:
+    return max((n.font_size for n in scene.people), default=14.0)
+
+
+def person_boxes(scene: Scene) -> list[Box]:
+    """The room each person takes on the map (shape, badge, wrapped label)."""
+    width = wrap_width(scene.view)
+    return [person_box(n.x, n.y, n.size, n.label, n.font_size, width) for n in scene.people]
+
+
+def _nearest(box: Box) -> float:
+    """Distance from the centre (0, 0) to the nearest point of ``box``."""
+    px = min(max(0.0, box[0]), box[2])
+    py = min(max(0.0, box[1]), box[3])
+    return math.hypot(px, py)
+
+
+def _at(r: float, angle: float) -> tuple[float, float]:
+    return (r * math.cos(angle), -r * math.sin(angle))
+
+
+def _turn(a: float, b: float) -> float:
+    """The angle between two directions (radians, 0..pi)."""
+    d = (a - b) % (2 * math.pi)
+    return min(d, 2 * math.pi - d)
+
+
+def decor(scene: Scene) -> Decor:
+    """Ring labels on their ring where no person is (between sectors first, near the
+    top), sector titles outside the outer ring where the map has room (towards its
+    corners), neither touching a person nor each other. Deterministic.
+
+    In a mode with a least on-screen label size the renderer may enlarge every label
+    (see :data:`MIN_LABEL_PX`): placards then keep clear of persons whose labels are
+    :data:`ROOM` times larger."""
+    font = base_font(scene)
+    grow = ROOM if scene.mode in MIN_LABEL_PX else 1.0
+    width = wrap_width(scene.view)
+    plain = person_boxes(scene)
+    people = [
+        person_box(n.x, n.y, n.size, n.label, n.font_size * grow, width) for n in scene.people
+    ]
+    pad = font * 0.4
+    placed: list[Box] = []
+
+    def clear(box: Box, persons: list[Box] = people) -> bool:
+        box = _grown(box, grow)
+        return not any(overlap(box, b, pad) for b in persons) and not any(
+            overlap(box, _grown(b, grow), pad) for b in placed
+        )
+
+    boundaries = sorted(
+        {round(a % (2 * math.pi), 4) for s in scene.sectors for a in (s.start_angle, s.end_angle)},
+        key=lambda a: (_turn(a, math.pi / 2), a),
+    )
+    anywhere = sorted(
+        (math.radians(d) for d in range(0, 360, 3)),
+        key=lambda a: (_turn(a, math.pi / 2), a),
+    )
+    ring_labels: list[Placard] = []
+    for ring in scene.rings:
+        lines = tuple(wrap(ring.label, PLACARD_WRAP).split("\n"))
+        size = round(font * RING_LABEL_FONT, 2)
+        best: Placard | None = None
+        for off in (0.0, -0.5, 0.5, -1.0, 1.0):  # on the ring, else just beside it
+            for angle in [RING_LABEL_ANGLE, *boundaries, *anywhere]:
+                x, y = _at(ring.radius + off * font, angle)
+                card = Placard(lines, round(x, 2), round(y, 2), size)
+                if clear(card.box, plain):  # the layout kept room for it
+                    best = card
+                    break
+            if best is not None:
+                break
+        if best is None:  # nowhere free: on the ring where it covers least
+            near = [b for b in plain if _nearest(b) < ring.radius + 4 * font]
+            options = [
+                Placard(lines, round(px, 2), round(py, 2), size)
+                for px, py in (_at(ring.radius, a) for a in [RING_LABEL_ANGLE, *anywhere])
+            ]
+            best = min(options, key=lambda c: _crowding(_grown(c.box, grow), near))
+        ring_labels.append(best)
+        placed.append(best.box)
+
+    outer = max((r.radius for r in scene.rings), default=0.0)
+    covered = _union([*people, (-outer, -outer, outer, outer)])
+    titles: list[Placard] = []
+    size = round(font * TITLE_FONT, 2)
+    for sector in scene.sectors:
+        lines = tuple(wrap(sector.label, PLACARD_WRAP).split("\n"))
+        span = sector.end_angle - sector.start_angle
+        mid = (sector.start_angle + sector.end_angle) / 2
+        choice: tuple[float, Placard] | None = None
+        for k in range(11):
+            angle = sector.start_angle + span * (0.1 + 0.08 * k)
+            r = outer + pad
+            for _ in range(200):
+                x, y = _at(r, angle)
+                card = Placard(lines, round(x, 2), round(y, 2), size)
+                if _nearest(card.box) >= outer + pad and clear(card.box):
+                    break
+                r += font * 0.5
+            grown = _union([covered, card.box])
+            cost = (grown[2] - grown[0]) * (grown[3] - grown[1]) + _turn(angle, mid) * font
+            if choice is None or cost < choice[0] - 1e-6:
+                choice = (cost, card)
+        assert choice is not None
+        titles.append(choice[1])
+        placed.append(choice[1].box)
+        covered = _union([covered, choice[1].box])
+
+    margin = font * 0.5
+    everything = _union(
+        [*people, *placed, *((-r.radius, -r.radius, r.radius, r.radius) for r in scene.rings)]
+        + [person_box(n.x, n.y, n.size, "", n.font_size) for n in scene.nodes]
+    )
+    bounds = (
+        round(everything[0] - margin, 2),
+        round(everything[1] - margin, 2),
+        round(everything[2] + margin, 2),
+        round(everything[3] + margin, 2),
+    )
+    return Decor(ring_labels=ring_labels, sector_titles=titles, bounds=bounds)
+
+
+def _crowding(box: Box, others: list[Box]) -> float:
+    """How much of ``others`` ``box`` covers (area)."""
+    total = 0.0
+    for b in others:
+        w = min(box[2], b[2]) - max(box[0], b[0])
+        h = min(box[3], b[3]) - max(box[1], b[1])
+        if w > 0 and h > 0:
+            total += w * h
+    return total
+
+
+def _grown(box: Box, factor: float) -> Box:
+    """``box`` scaled by ``factor`` about its centre."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    hw, hh = (box[2] - box[0]) / 2 * factor, (box[3] - box[1]) / 2 * factor
+    return (cx - hw, cy - hh, cx + hw, cy + hh)
+
+
+def _union(boxes: list[Box]) -> Box:
+    if not boxes:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _placard(card: Placard) -> dict[str, Any]:
+    return {"lines": list(card.lines), "x": card.x, "y": card.y, "size": card.size}
+
+
 def _extras(scene: Scene) -> dict[str, Any]:
     """What our canvas hooks draw, keyed by the vis ids."""
-    base = max((n.font_size for n in scene.people), default=14.0)
+    base = base_font(scene)
+    placed = decor(scene)
+    width = wrap_width(scene.view)
     return {
         "fontSize": base,
+        "minFontPx": MIN_LABEL_PX.get(scene.mode, 0.0),
+        "bounds": list(placed.bounds),
+        "ringLabels": [_placard(c) for c in placed.ring_labels],
+        "sectorTitles": [_placard(c) for c in placed.sector_titles],
+        "wrapped": {
+            _node_id(n.id): wrap(n.label, width)
+            for n in scene.nodes
+            if wrap(n.label, width) != n.label
+        },
         "rings": [{"radius": r.radius, "label": r.label, "colour": r.colour} for r in scene.rings],
         "sectors": [
             {"start": s.start_angle, "end": s.end_angle, "label": s.label} for s in scene.sectors
@@ -444,61 +678,86 @@ _JS = r"""
   var data = JSON.parse(document.getElementById("tenhands-data").textContent);
   var extras = data.extras;
   var container = document.getElementById("network");
+  // Labels are drawn wrapped (same words, more lines: see labels.wrap), the name in bold;
+  // vis reads them as its small HTML (<b> only), so the text itself is escaped.
+  function esc(t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;"); }
+  data.nodes.forEach(function (n) {
+    var text = extras.wrapped[n.id] !== undefined ? extras.wrapped[n.id] : n.label;
+    if (!text) { return; }
+    var lines = text.split("\n");
+    n.label = ["<b>" + esc(lines[0]) + "</b>"].concat(lines.slice(1).map(esc)).join("\n");
+  });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   window.tenhandsNetwork = network;
   window.tenhandsReady = false;
+  var fontFactor = 1;  // > 1 when labels are enlarged to stay readable (projection)
+  var baseFonts = {};
+  // copies: the DataSet merges updates into the very objects it was given
+  data.nodes.forEach(function (n) { baseFonts[n.id] = JSON.parse(JSON.stringify(n.font)); });
 
   function outerRadius() {
     var r = 0;
     extras.rings.forEach(function (ring) { r = Math.max(r, ring.radius); });
-    if (r === 0) {
-      data.nodes.forEach(function (n) { r = Math.max(r, Math.hypot(n.x, n.y) + n.size); });
-    }
     return r;
   }
   // Angles: radians, 0 to the right, counter-clockwise on screen (y grows downwards).
   function onCircle(angle, r) { return {x: r * Math.cos(angle), y: -r * Math.sin(angle)}; }
 
+  // Fit what the map covers (computed in Python: persons with their labels, rings, ring
+  // labels and sector titles); then, if labels would be smaller on screen than the mode
+  // allows, enlarge the fonts so they are not.
   function fitAll() {
-    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    function add(x, y) {
-      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-    }
-    data.nodes.forEach(function (n) {
-      var pad = n.size + 2.5 * n.font.size;
-      add(n.x - pad, n.y - n.size - 10); add(n.x + pad, n.y + n.size + 3.5 * n.font.size);
-    });
-    var R = outerRadius();
-    var f = extras.fontSize;
-    if (extras.rings.length) { add(-R, -R - 1.5 * f); add(R, R); }
-    if (extras.sectors.length) {
-      var out = R + 20 + 2 * f, wide = out + 4 * f;  // sector labels are wider than tall
-      add(-wide, -out); add(wide, out);
-    }
-    if (!isFinite(minX)) { return; }
+    var b = extras.bounds;
     var w = container.clientWidth || window.innerWidth;
     var h = container.clientHeight || window.innerHeight;
-    var scale = 0.95 * Math.min(w / Math.max(maxX - minX, 1), h / Math.max(maxY - minY, 1));
-    network.moveTo({position: {x: (minX + maxX) / 2, y: (minY + maxY) / 2}, scale: scale,
+    var scale = 0.97 * Math.min(w / Math.max(b[2] - b[0], 1), h / Math.max(b[3] - b[1], 1));
+    network.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale,
                     animation: false});
+    var factor = 1;
+    if (extras.minFontPx > 0 && extras.fontSize * scale < extras.minFontPx) {
+      factor = extras.minFontPx / (extras.fontSize * scale);
+    }
+    if (factor !== fontFactor) {
+      fontFactor = factor;
+      nodes.update(data.nodes.map(function (n) {
+        var f = baseFonts[n.id];
+        return {id: n.id, font: Object.assign({}, f, {
+          size: f.size * factor, strokeWidth: f.strokeWidth * factor,
+          bold: Object.assign({}, f.bold, {size: f.bold.size * factor})})};
+      }));
+    }
+  }
+  window.tenhandsFit = fitAll;
+
+  function placard(ctx, card, weight, colour) {
+    var size = card.size * fontFactor, lineH = size * 1.2;
+    ctx.font = weight + " " + Math.round(size) + "px system-ui, Arial, sans-serif";
+    var wide = 0;
+    card.lines.forEach(function (t) { wide = Math.max(wide, ctx.measureText(t).width); });
+    var tall = card.lines.length * lineH;
+    ctx.fillStyle = "rgba(255, 255, 255, 0.88)";
+    ctx.beginPath();
+    ctx.rect(card.x - wide / 2 - size * 0.4, card.y - tall / 2 - size * 0.2,
+             wide + size * 0.8, tall + size * 0.4);
+    ctx.fill();
+    ctx.fillStyle = colour;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    card.lines.forEach(function (t, i) {
+      ctx.fillText(t, card.x, card.y - tall / 2 + lineH * (i + 0.5));
+    });
   }
 
   network.on("beforeDrawing", function (ctx) {
     ctx.save();
-    ctx.textAlign = "center";
     extras.rings.forEach(function (ring) {
       ctx.beginPath();
       ctx.arc(0, 0, ring.radius, 0, 2 * Math.PI);
       ctx.lineWidth = 3;
       ctx.strokeStyle = ring.colour;
       ctx.stroke();
-      ctx.font = "600 " + Math.round(extras.fontSize * 0.95) + "px system-ui, Arial, sans-serif";
-      ctx.fillStyle = "#333333";
-      ctx.textBaseline = "bottom";
-      ctx.fillText(ring.label, 0, -ring.radius - 4);
     });
     var R = outerRadius();
     extras.sectors.forEach(function (s) {
@@ -510,11 +769,6 @@ _JS = r"""
         ctx.beginPath(); ctx.moveTo(0, 0); ctx.lineTo(p.x, p.y); ctx.stroke();
       });
       ctx.setLineDash([]);
-      var mid = onCircle((s.start + s.end) / 2, R + 20 + extras.fontSize);
-      ctx.font = "700 " + Math.round(extras.fontSize * 1.15) + "px system-ui, Arial, sans-serif";
-      ctx.fillStyle = "#222222";
-      ctx.textBaseline = "middle";
-      ctx.fillText(s.label, mid.x, mid.y);
     });
     ctx.restore();
   });
@@ -610,6 +864,8 @@ _JS = r"""
         ctx.fillText(d.badge, bx, by + 1);
       }
     });
+    extras.ringLabels.forEach(function (c) { placard(ctx, c, "600", "#333333"); });
+    extras.sectorTitles.forEach(function (c) { placard(ctx, c, "700", "#222222"); });
     ctx.restore();
     if (!window.tenhandsReady) {
       window.tenhandsReady = true;

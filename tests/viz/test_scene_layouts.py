@@ -20,8 +20,10 @@ from tenhands.graph.model import (
 from tenhands.graph.store import GraphStore
 from tenhands.viz import Mode, View, build_scene
 from tenhands.viz.build import GEOMETRY
-from tenhands.viz.layout import label_width
-from tenhands.viz.scene import LineStyle, Scene, SceneNode, Shape
+from tenhands.viz.labels import wrap, wrap_width
+from tenhands.viz.layout import label_width, overlap, person_box
+from tenhands.viz.render import decor, person_boxes
+from tenhands.viz.scene import LineStyle, Scene, SceneEdge, SceneNode, Shape
 
 
 @pytest.fixture
@@ -129,35 +131,69 @@ def test_ecomap_lines_by_quality_and_closeness(store: GraphStore, demo: str) -> 
 
 
 def _partners(scene: Scene, union: SceneNode) -> list[SceneNode]:
+    """The two persons a union joins (its line may bend over persons between them)."""
     ids = {n.id: n for n in scene.nodes}
     out = []
     for e in scene.edges:
-        if e.target == union.id and e.id.endswith("a"):
-            out.append(ids[e.source])
-        if e.source == union.id and e.id.endswith("b"):
-            out.append(ids[e.target])
+        end = None
+        if e.target == union.id and e.id == f"{union.id}a":
+            end = e.source
+        if e.source == union.id and e.id == f"{union.id}b":
+            end = e.target
+        while end is not None and _bend(ids[end]):
+            end = next(
+                f.source if f.target == end else f.target
+                for f in scene.edges
+                if end in (f.source, f.target) and union.id not in (f.source, f.target)
+            )
+        if end is not None:
+            out.append(ids[end])
+    return out
+
+
+def _unions(scene: Scene) -> list[SceneNode]:
+    """Union points (the bends of the lines to the children are dots of size 0)."""
+    return [n for n in scene.nodes if n.shape is Shape.dot and n.size > 0]
+
+
+def _bend(node: SceneNode) -> bool:
+    return node.shape is Shape.dot and node.size == 0
+
+
+def _routes(scene: Scene, parent: SceneNode) -> dict[str, list[SceneEdge]]:
+    """The persons hanging from ``parent`` (a union or a single parent), each with the
+    line segments leading to them through the bends."""
+    ids = {n.id: n for n in scene.nodes}
+    out: dict[str, list[SceneEdge]] = {}
+    stack: list[tuple[str, list[SceneEdge]]] = [(parent.id, [])]
+    while stack:
+        at, path = stack.pop()
+        for e in scene.edges:
+            if e.source != at or e.id in (f"{parent.id}a", f"{parent.id}b"):
+                continue
+            target = ids[e.target]
+            if _bend(target):
+                stack.append((target.id, [*path, e]))
+            elif target.shape is not Shape.dot and target.y > parent.y:
+                out[target.id] = [*path, e]
     return out
 
 
 def _hanging(scene: Scene, parent: SceneNode) -> list[SceneNode]:
     ids = {n.id: n for n in scene.nodes}
-    return [
-        ids[e.target]
-        for e in scene.edges
-        if e.source == parent.id and not e.id.endswith(("a", "b"))
-    ]
+    return [ids[k] for k in _routes(scene, parent)]
 
 
 @pytest.mark.parametrize("mode", list(Mode))
 def test_genogram_rows_unions_and_no_overlaps(store: GraphStore, demo: str, mode: Mode) -> None:
     scene = build_scene(store, demo, View.genogram, mode, "nl", today=TODAY)
     names = by_name(scene)
-    unions = [n for n in scene.nodes if n.shape is Shape.dot]
+    unions = _unions(scene)
     assert len(unions) >= 6
     for u in unions:
         a, b = _partners(scene, u)
         assert min(a.x, b.x) < u.x < max(a.x, b.x)
-        assert min(a.y, b.y) <= u.y <= max(a.y, b.y) + GEOMETRY[False].row
+        assert min(a.y, b.y) - GEOMETRY[False].row <= u.y <= max(a.y, b.y)
         for child in _hanging(scene, u):
             assert child.y > max(a.y, b.y), child.label
     # generations
@@ -171,12 +207,13 @@ def test_genogram_rows_unions_and_no_overlaps(store: GraphStore, demo: str, mode
         rows.setdefault(n.y, []).append(n)
     gap = GEOMETRY[mode is Mode.projection].gap
     font = GEOMETRY[mode is Mode.projection].font
+    wide = wrap_width(View.genogram)
     for row in rows.values():
         row.sort(key=lambda n: n.x)
         for a, b in zip(row, row[1:], strict=False):
             assert b.x - a.x >= gap - 0.5
             # nor do their labels
-            room = (label_width(a.label, font) + label_width(b.label, font)) / 2
+            room = (label_width(a.label, font, wide) + label_width(b.label, font, wide)) / 2
             assert b.x - a.x >= room, (a.label, b.label)
     # birth order, left to right
     x = {name: n.x for name, n in names.items()}
@@ -200,9 +237,7 @@ def test_genogram_marks_divorce_and_hangs_half_siblings_right(store: GraphStore,
     scene = build_scene(store, demo, View.genogram, Mode.work, "en", today=TODAY)
     names = by_name(scene)
     unions = {
-        frozenset(p.label.split("\n")[0] for p in _partners(scene, u)): u
-        for u in scene.nodes
-        if u.shape is Shape.dot
+        frozenset(p.label.split("\n")[0] for p in _partners(scene, u)): u for u in _unions(scene)
     }
     parents = unions[frozenset({"Sofie", "Youssef"})]
     father_new = unions[frozenset({"Youssef", "Nadia"})]
@@ -212,8 +247,7 @@ def test_genogram_marks_divorce_and_hangs_half_siblings_right(store: GraphStore,
         frozenset(p.label.split("\n")[0] for p in _partners(scene, u)): {
             m for e in scene.edges if u.id in (e.source, e.target) for m in e.marks
         }
-        for u in scene.nodes
-        if u.shape is Shape.dot
+        for u in _unions(scene)
     }
     assert marks[frozenset({"Sofie", "Youssef"})] == {"divorced"}
     assert marks[frozenset({"Sofie", "Kevin"})] == {"separated"}
@@ -264,13 +298,10 @@ def test_genogram_adoptive_dashed_foster_dotted(store: GraphStore) -> None:
     names = by_name(scene)
     assert names["Fos"].shape is Shape.diamond
     assert names["Sis"].x < names["Kid"].x  # older first
-    style = {
-        (e.source, e.target): e.style
-        for e in scene.edges
-        if e.source in (names["Ada"].id, names["Fos"].id)
-    }
-    assert style[(names["Ada"].id, names["Kid"].id)] is LineStyle.dashed
-    assert style[(names["Fos"].id, names["Sis"].id)] is LineStyle.dotted
+    adoptive = _routes(scene, names["Ada"])[names["Kid"].id]
+    foster = _routes(scene, names["Fos"])[names["Sis"].id]
+    assert {e.style for e in adoptive} == {LineStyle.dashed}
+    assert {e.style for e in foster} == {LineStyle.dotted}
     assert names["Ada"].y < names["Kid"].y and names["Fos"].y < names["Sis"].y
     legend = [e.label for e in scene.legend]
     assert "adoption" in legend and "foster care or guardianship" in legend
@@ -309,3 +340,92 @@ def test_circles_follow_the_role(store: GraphStore, demo: str) -> None:
     scene = build_scene(store, demo, View.circles, Mode.work, "nl", today=TODAY)
     assert _r(by_name(scene)["Bart"]) == pytest.approx(scene.rings[0].radius, abs=0.1)
     assert scene.rings[0].label == "weet het meest over de zorgen"
+
+
+# --- readability: labels and lines keep clear of each other --------------------------
+
+
+def _label_box(n: SceneNode, view: View) -> tuple[float, float, float, float]:
+    """Where a person's label is drawn (under the shape), map units."""
+    box = person_box(n.x, n.y, n.size, n.label, n.font_size, wrap_width(view))
+    return (box[0], n.y + n.size + 4.0, box[2], box[3])
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> bool:
+    steps = 60
+    for i in range(steps + 1):
+        t = i / steps
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if box[0] + 1 < x < box[2] - 1 and box[1] + 1 < y < box[3] - 1:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_genogram_labels_and_lines_keep_clear(
+    store: GraphStore, demo: str, mode: Mode, lang: str
+) -> None:
+    scene = build_scene(store, demo, View.genogram, mode, lang, today=TODAY)
+    people = scene.people
+    boxes = {n.id: person_box(n.x, n.y, n.size, n.label, n.font_size, 13) for n in people}
+    for i, a in enumerate(people):
+        for b in people[i + 1 :]:
+            assert not overlap(boxes[a.id], boxes[b.id]), (a.label, b.label)
+    ids = {n.id: n for n in scene.nodes}
+    for e in scene.edges:
+        s, t = ids[e.source], ids[e.target]
+        for n in people:
+            if n.id in (s.id, t.id):
+                continue
+            assert not _crosses((s.x, s.y), (t.x, t.y), _label_box(n, View.genogram)), (
+                e.id,
+                n.label,
+            )
+
+
+def test_genogram_labels_wrap_narrow_in_rows(store: GraphStore, demo: str) -> None:
+    scene = build_scene(store, demo, View.genogram, Mode.projection, "nl", today=TODAY)
+    names = by_name(scene)
+    # "aangetrouwde oom, mama's kant" is wrapped, so Bart's row stays narrow
+    bart = wrap(names["Bart"].label, wrap_width(View.genogram)).split("\n")
+    assert bart == ["Bart", "(aangetrouwde", "oom,", "mama's kant)"]
+    row = sorted((n for n in scene.people if n.y == names["Bart"].y), key=lambda n: n.x)
+    widest = max(label_width(n.label, scene.people[0].font_size, 13) for n in row)
+    assert widest < 13 * scene.people[0].font_size * 0.6
+
+
+@pytest.mark.parametrize("view", [View.ecomap, View.circles])
+@pytest.mark.parametrize("mode", list(Mode))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_ring_labels_and_sector_titles_keep_clear(
+    store: GraphStore, demo: str, view: View, mode: Mode, lang: str
+) -> None:
+    scene = build_scene(store, demo, view, mode, lang, today=TODAY)
+    people = person_boxes(scene)
+    for i, a in enumerate(people):  # nobody's label touches another's
+        for b in people[i + 1 :]:
+            assert not overlap(a, b)
+    placed = decor(scene)
+    outer = max(r.radius for r in scene.rings)
+    assert len(placed.sector_titles) == len(scene.sectors)
+    assert len(placed.ring_labels) == len(scene.rings)
+    for title in placed.sector_titles:
+        x0, y0, x1, y1 = title.box
+        nearest = math.hypot(min(max(0.0, x0), x1), min(max(0.0, y0), y1))
+        assert nearest > outer, title.lines  # wholly outside the outer ring
+    cards = placed.sector_titles + placed.ring_labels
+    for card in cards:
+        assert not any(overlap(card.box, p) for p in people), card.lines
+        assert all(c is card or not overlap(card.box, c.box) for c in cards), card.lines
+    for ring, card in zip(scene.rings, placed.ring_labels, strict=True):
+        assert math.hypot(card.x, card.y) == pytest.approx(ring.radius, abs=card.size * 1.3)
+    b = placed.bounds  # the map fitted to the screen covers everything drawn
+    for box in people + [c.box for c in cards]:
+        assert b[0] <= box[0] and b[1] <= box[1] and box[2] <= b[2] and box[3] <= b[3]
+
+
+def test_ecomap_decor_is_repeatable(store: GraphStore, demo: str) -> None:
+    one = build_scene(store, demo, View.ecomap, Mode.projection, "nl", today=TODAY)
+    two = build_scene(store, demo, View.ecomap, Mode.projection, "nl", today=TODAY)
+    assert one == two and decor(one) == decor(two)

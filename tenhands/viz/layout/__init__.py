@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..labels import WRAP, wrap
 from ..scene import Ring, SceneEdge, SceneNode, Sector
 
 
@@ -27,6 +29,34 @@ class Geometry:
     """Line width factor (thicker for projection)."""
     font: float = 14.0
     """Label font size (labels must not overlap in a genogram row)."""
+    node: float = 24.0
+    """Size (half the width) of a person's shape; a child's is :data:`CHILD_SCALE` times it."""
+
+    @property
+    def child(self) -> float:
+        return round(self.node * CHILD_SCALE, 2)
+
+
+CHILD_SCALE = 34.0 / 24.0
+"""A child's shape against an adult's."""
+
+CHAR_WIDTH = 0.57
+"""Average width of a character, in font sizes (measured on the sans-serif face
+Chromium picks on Debian: 0.55–0.58 for a relationship line)."""
+
+LINE_HEIGHT = 1.2
+"""Height of a label line, in font sizes."""
+
+BOLD = 1.2
+"""Bold text is this much wider (a name in bold measures 0.66–0.70 font sizes a
+character)."""
+
+RELATION_SCALE = 0.8
+"""A label's name is written at the font size, in bold; what follows (the relationship,
+wrapped) at this fraction of it."""
+
+Box = tuple[float, float, float, float]
+"""``(left, top, right, bottom)`` in map units."""
 
 
 @dataclass
@@ -70,10 +100,12 @@ def polar(r: float, angle: float) -> tuple[float, float]:
     return (round(r * math.cos(angle), 2), round(-r * math.sin(angle), 2))
 
 
-def separate(desired: Sequence[float], gap: float | Sequence[float]) -> list[float]:
+def separate(
+    desired: Sequence[float], gap: float | Sequence[float], digits: int = 2
+) -> list[float]:
     """Positions in the given order, as close as possible (least squares) to ``desired``
     while neighbours stay at least ``gap`` apart (one number, or one per neighbouring
-    pair): isotonic regression by pooling adjacent violators.
+    pair): isotonic regression by pooling adjacent violators; rounded to ``digits``.
 
     >>> separate([0.0, 10.0, 300.0], 100.0)
     [-45.0, 55.0, 300.0]
@@ -96,14 +128,78 @@ def separate(desired: Sequence[float], gap: float | Sequence[float]) -> list[flo
     out: list[float] = []
     for mean, count in blocks:
         out += [mean] * int(count)
-    return [round(v + o, 2) for v, o in zip(out, offsets, strict=True)]
+    return [round(v + o, digits) for v, o in zip(out, offsets, strict=True)]
 
 
-def label_width(label: str, font: float) -> float:
-    """About how wide a label is drawn, in map units (half a font size per character).
+@cache
+def label_width(label: str, font: float, width: int = WRAP) -> float:
+    """About how wide a label is drawn, in map units: the name (first line) in bold at
+    ``font``, the rest wrapped (see :func:`~tenhands.viz.labels.wrap`) at
+    :data:`RELATION_SCALE` times ``font``.
 
-    >>> label_width("Oma Ria\\n(grootmoeder, mama's kant)", 14.0)
-    182.0
+    >>> label_width("Oma Ria\\n(grootmoeder, mama's kant)", 10.0)
+    59.28
     """
-    longest = max((len(line) for line in label.split("\n")), default=0)
-    return round(longest * font * 0.5, 2)
+    lines = wrap(label, width).split("\n")
+    name = len(lines[0]) * font * CHAR_WIDTH * BOLD
+    rest = max((len(line) for line in lines[1:]), default=0) * font * RELATION_SCALE * CHAR_WIDTH
+    return round(max(name, rest), 2)
+
+
+@cache
+def label_height(label: str, font: float, width: int = WRAP) -> float:
+    """About how tall a label is drawn (wrapped), in map units.
+
+    >>> label_height("Oma Ria\\n(grootmoeder, mama's kant)", 10.0)
+    31.2
+    """
+    if not label:
+        return 0.0
+    rest = len(wrap(label, width).split("\n")) - 1
+    return round(font * LINE_HEIGHT * (1 + rest * RELATION_SCALE), 2)
+
+
+def person_box(x: float, y: float, size: float, label: str, font: float, width: int = WRAP) -> Box:
+    """The room a person takes: the shape (with its badge) and the label under it,
+    wrapped at ``width`` characters."""
+    half = max(size * 1.3, label_width(label, font, width) / 2)
+    return (x - half, y - size * 1.4, x + half, y + size + 4.0 + label_height(label, font, width))
+
+
+def overlap(a: Box, b: Box, pad: float = 0.0) -> bool:
+    """Whether two boxes come closer than ``pad``.
+
+    >>> overlap((0, 0, 10, 10), (12, 0, 20, 10)), overlap((0, 0, 10, 10), (12, 0, 20, 10), 3)
+    (False, True)
+    """
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+
+
+PLACARD_WRAP = 16
+"""Characters on a line of a ring label or a sector title before it wraps."""
+
+RING_LABEL_FONT = 0.8
+"""A ring label's font against the persons' labels."""
+
+ROOM = 1.35
+"""How much larger than the scene says a renderer may draw labels where a least
+on-screen size applies (projection): ring labels keep clear of that much."""
+
+
+def placard_size(lines: Sequence[str], size: float) -> tuple[float, float]:
+    """Width and height of a ring label or sector title (bold, on a light box)."""
+    w = max((len(line) for line in lines), default=0) * size * CHAR_WIDTH * BOLD + size
+    return (w, len(lines) * size * LINE_HEIGHT + size * 0.5)
+
+
+RING_LABEL_ANGLE = math.radians(90.0)
+"""Where a ring's label goes: on the ring, between the mother's side and the supporters."""
+
+
+def ring_label_box(label: str, radius: float, font: float) -> Box:
+    """The room kept for a ring's label on the ring at :data:`RING_LABEL_ANGLE` (with
+    :data:`ROOM`)."""
+    w, h = placard_size(wrap(label, PLACARD_WRAP).split("\n"), font * RING_LABEL_FONT)
+    w, h = w * ROOM, h * ROOM
+    x, y = polar(radius, RING_LABEL_ANGLE)
+    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)

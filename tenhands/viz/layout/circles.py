@@ -30,13 +30,13 @@ RINGS: tuple[WorryKnowledge | None, ...] = (
 def layout(net: Network, geo: Geometry) -> Placed:
     others = [m for m in net.members if not m.is_child and not m.deceased]
     left_out = sum(1 for m in net.members if not m.is_child and m.deceased)
+    names = [labels.knows_word(k, net.lang) for k in RINGS]
     positions, radii, sectors = ecomap.place_around(
-        net.children, others, lambda m: m.knows, RINGS, geo
+        net.children, others, lambda m: m.knows, RINGS, geo, names
     )
     placed = Placed(positions=positions)
     placed.rings = [
-        Ring(radius=r, label=labels.knows_word(k, net.lang), colour=RING_COLOUR)
-        for k, r in zip(RINGS, radii, strict=True)
+        Ring(radius=r, label=name, colour=RING_COLOUR) for name, r in zip(names, radii, strict=True)
     ]
     placed.sectors = ecomap.sector_list(sectors, net.lang)
     if left_out:

@@ -21,12 +21,21 @@ Rules:
   each person is drawn toward the centre of their parents' union (children spread
   evenly under it) or of their own children, and the row is then separated by least
   squares so no two persons are closer than ``Geometry.gap``, nor their labels
-  (estimated from their length) overlap; the last sweep goes
-  down, so children end centred under their parents where room allows.
+  (wrapped narrow, :data:`WRAP`, and estimated from their length) overlap, and
+  partners stand far enough apart for the line down from their union to pass between
+  their labels; the last sweep goes down, so children end centred under their parents
+  where room allows.
+- Lines never cross the labels of the parents' row: from a union point one line goes
+  down to below the labels, a sibship line runs across, and a line drops to each child;
+  a single parent's line leaves beside their label. Sibship lines that would overlap in
+  one gap between rows get their own heights. A couple with someone standing between
+  them is joined by a line over that person's head. The bends are unlabelled points
+  (dots of size 0).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from tenhands.graph.model import Basis, PartnerStatus, TieKind
@@ -34,8 +43,11 @@ from tenhands.graph.model import Basis, PartnerStatus, TieKind
 from .. import labels
 from ..palette import PARENT_LINE_COLOUR, UNION_COLOUR, Group
 from ..redaction import Link, Member, Network
-from ..scene import LineStyle, SceneEdge, SceneNode, Shape
-from . import Geometry, Placed, label_width, separate
+from ..scene import LineStyle, SceneEdge, SceneNode, Shape, View
+from . import Geometry, Placed, label_height, label_width, separate
+
+WRAP = labels.wrap_width(View.genogram)
+"""Genogram labels are wrapped narrow (rows are wide, generations far apart)."""
 
 _PARENT_KINDS = frozenset({TieKind.parent, TieKind.guardian})
 _COUPLE_KINDS = frozenset({TieKind.partner, TieKind.ex_partner})
@@ -94,7 +106,7 @@ def layout(net: Network, geo: Geometry) -> Placed:
     for k in keys:
         placed.positions[k] = (round(x[k], 2), round(row[k] * geo.row, 2))
     direct = [(p, c, b) for c, (p, b) in single.items()] + extra
-    _draw(placed, unions, direct, links, row, x, geo)
+    _draw(placed, unions, direct, links, row, x, geo, by_key)
     return placed
 
 
@@ -350,8 +362,13 @@ def _place_row(
             k,
         ),
     )
-    widths = [label_width(by_key[k].label, geo.font) + geo.font for k in order]
-    gaps = [max(geo.gap, (a + b) / 2) for a, b in zip(widths, widths[1:], strict=False)]
+    widths = [label_width(by_key[k].label, geo.font, WRAP) + geo.font for k in order]
+    gaps = []
+    for a, b, wa, wb in zip(order, order[1:], widths, widths[1:], strict=False):
+        gap = max(geo.gap, (wa + wb) / 2)
+        if any(b in u.partners for u in unions_of.get(a, [])):
+            gap = max(gap, max(wa, wb))  # the line down from their union clears both labels
+        gaps.append(gap)
     for k, v in zip(order, separate([want[k] for k in order], gaps), strict=True):
         x[k] = v
 
@@ -377,33 +394,65 @@ def _draw(
     row: dict[str, int],
     x: dict[str, float],
     geo: Geometry,
+    by_key: dict[str, Member],
 ) -> None:
+    """Couples joined through their union point; from it one line down to below the
+    parents' labels, a sibship line across, and a line down to each child (McGoldrick),
+    so no line crosses a label of the parents' row. The bends are unlabelled points
+    (``{union}.d`` under the union, ``{union}.k.{child}`` above a child)."""
     width = round(2.0 * geo.width, 2)
     basis_of = {(lk.source, lk.target): lk.basis for lk in links if lk.kind in _PARENT_KINDS}
+    label_bottom: dict[int, float] = {}
+    for k, r in row.items():
+        bottom = geo.node + 4.0 + label_height(by_key[k].label, geo.font, WRAP)
+        label_bottom[r] = max(label_bottom.get(r, 0.0), bottom)
+    # Where each family's sibship line runs: lines in the same gap between two rows that
+    # would overlap get their own heights (tracks), so families never share a line.
+    fans: list[tuple[str, int, float, float]] = []
+    for u in unions:
+        if u.children:
+            ux = (x[u.partners[0]] + x[u.partners[1]]) / 2
+            xs = [ux, *(x[c] for c in u.children)]
+            fans.append((u.key, max(row[p] for p in u.partners), min(xs), max(xs)))
+    side_x: dict[tuple[str, str], float] = {}
+    for p, c, _ in direct:
+        if row[c] > row[p]:
+            half = max(geo.node * 1.3, label_width(by_key[p].label, geo.font, WRAP) / 2)
+            bx = x[p] + (1.0 if x[c] >= x[p] else -1.0) * (half + geo.font * 0.5)
+            side_x[(p, c)] = round(bx, 2)
+            fans.append((f"{p}>{c}", row[p], min(bx, x[c]), max(bx, x[c])))
+    level = _levels(fans, label_bottom, geo)
     for u in unions:
         a, b = sorted(u.partners, key=lambda k: x[k])
         ya, yb = row[a] * geo.row, row[b] * geo.row
         between = [k for k in x if row[k] == row[a] == row[b] and x[a] < x[k] < x[b]]
-        y = (ya + yb) / 2 + (geo.row * 0.18 if between else 0.0)
-        placed.positions[u.key] = (round((x[a] + x[b]) / 2, 2), round(y, 2))
-        placed.extra_nodes.append(
-            SceneNode(
-                id=u.key,
-                label="",
-                x=placed.positions[u.key][0],
-                y=placed.positions[u.key][1],
-                shape=Shape.dot,
-                colour=UNION_COLOUR,
-                size=4.0,
-                border_width=0.0,
-            )
-        )
+        y = (ya + yb) / 2
+        if between:  # the couple's line goes over the heads of who stands between them
+            y = min(ya, yb) - geo.node * 2.0
+        ux = round((x[a] + x[b]) / 2, 2)
+        placed.positions[u.key] = (ux, round(y, 2))
+        placed.extra_nodes.append(_point(u.key, ux, round(y, 2), 4.0))
         placed.used.add("line.couple")
         placed.used.update(f"mark.{m}" for m in u.marks)
+        ends = {a: a, b: b}
+        if between:
+            for p, key in ((a, f"{u.key}.a"), (b, f"{u.key}.b")):
+                placed.extra_nodes.append(_point(key, round(x[p], 2), round(y, 2), 0.0))
+                ends[p] = key
+            placed.edges.append(
+                SceneEdge(
+                    id=f"{u.key}a0", source=a, target=ends[a], colour=UNION_COLOUR, width=width
+                )
+            )
+            placed.edges.append(
+                SceneEdge(
+                    id=f"{u.key}b0", source=ends[b], target=b, colour=UNION_COLOUR, width=width
+                )
+            )
         placed.edges.append(
             SceneEdge(
                 id=f"{u.key}a",
-                source=a,
+                source=ends[a],
                 target=u.key,
                 colour=UNION_COLOUR,
                 width=width,
@@ -411,15 +460,92 @@ def _draw(
             )
         )
         placed.edges.append(
-            SceneEdge(id=f"{u.key}b", source=u.key, target=b, colour=UNION_COLOUR, width=width)
+            SceneEdge(
+                id=f"{u.key}b", source=u.key, target=ends[b], colour=UNION_COLOUR, width=width
+            )
+        )
+        if not u.children:
+            continue
+        drop_y = round(max(y, level[u.key]), 2)
+        drop = f"{u.key}.d"
+        placed.extra_nodes.append(_point(drop, ux, drop_y, 0.0))
+        placed.edges.append(
+            SceneEdge(
+                id=f"{u.key}-d",
+                source=u.key,
+                target=drop,
+                colour=PARENT_LINE_COLOUR,
+                width=width,
+            )
         )
         for c in u.children:
             bases = {basis_of.get((p, c)) for p in u.partners}
-            placed.edges.append(
-                _child_edge(f"{u.key}-{c}", u.key, c, _least_blood(bases), width, placed.used)
-            )
+            basis = _least_blood(bases)
+            if abs(x[c] - ux) < 0.5:
+                placed.edges.append(_child_edge(f"{u.key}-{c}", drop, c, basis, width, placed.used))
+                continue
+            knee = f"{u.key}.k.{c}"
+            placed.extra_nodes.append(_point(knee, round(x[c], 2), drop_y, 0.0))
+            placed.edges.append(_child_edge(f"{u.key}-k{c}", drop, knee, basis, width, set()))
+            placed.edges.append(_child_edge(f"{u.key}-{c}", knee, c, basis, width, placed.used))
     for p, c, basis in sorted(direct):
-        placed.edges.append(_child_edge(f"{p}-{c}", p, c, basis, width, placed.used))
+        if row[c] <= row[p]:  # inconsistent data: a plain line
+            placed.edges.append(_child_edge(f"{p}-{c}", p, c, basis, width, placed.used))
+            continue
+        # one parent: out to the side of the parent's label, down, across, down
+        bx = side_x[(p, c)]
+        py = round(row[p] * geo.row, 2)
+        drop_y = round(level[f"{p}>{c}"], 2)
+        route = [p, f"{p}.{c}.s", f"{p}.{c}.d", f"{p}.{c}.k", c]
+        points = [(bx, py), (bx, drop_y), (round(x[c], 2), drop_y)]
+        for key, (px, qy) in zip(route[1:-1], points, strict=True):
+            placed.extra_nodes.append(_point(key, px, qy, 0.0))
+        for i, (s, t) in enumerate(itertools.pairwise(route)):
+            used = placed.used if t == c else set()
+            key = f"{p}-{c}" if t == c else f"{p}-{c}.{i}"
+            placed.edges.append(_child_edge(key, s, t, basis, width, used))
+
+
+def _levels(
+    fans: list[tuple[str, int, float, float]], label_bottom: dict[int, float], geo: Geometry
+) -> dict[str, float]:
+    """The height of each sibship line (``fans``: key, parents' row, span): in the gap
+    under the parents' labels and above the next row, one track per line that would
+    overlap another, tracks spread about the middle of the gap."""
+    track: dict[str, int] = {}
+    ends: dict[int, list[float]] = {}
+    for key, r, lo, hi in sorted(fans, key=lambda f: (f[1], f[2], f[3], f[0])):
+        lanes = ends.setdefault(r, [])
+        for i, end in enumerate(lanes):
+            if lo > end + geo.font * 0.5:
+                lanes[i] = hi
+                track[key] = i
+                break
+        else:
+            lanes.append(hi)
+            track[key] = len(lanes) - 1
+    out: dict[str, float] = {}
+    for key, r, _, _ in fans:
+        below = r * geo.row + label_bottom.get(r, 0.0)
+        above = (r + 1) * geo.row - geo.child * 1.5
+        n = len(ends[r])
+        step = min(geo.font * 0.8, max(above - below, 0.0) / (n + 1))
+        out[key] = (below + above) / 2 + (track[key] - (n - 1) / 2) * step
+    return out
+
+
+def _point(key: str, x: float, y: float, size: float) -> SceneNode:
+    """A union point (``size`` 4) or a bend of the lines to the children (size 0)."""
+    return SceneNode(
+        id=key,
+        label="",
+        x=x,
+        y=y,
+        shape=Shape.dot,
+        colour=UNION_COLOUR,
+        size=size,
+        border_width=0.0,
+    )
 
 
 def _least_blood(bases: set[Basis | None]) -> Basis:

@@ -1,0 +1,127 @@
+"""Readable from the back of the room: the demo's maps in a real browser (Debian's
+Chromium driven by Playwright, offline), on a 1920×1080 wall.
+
+In projection every name must be drawn at least :data:`~tenhands.viz.render.MIN_LABEL_PX`
+CSS pixels tall, read back from the page's vis network (its scale times each label's font
+size), and the map must still fit the screen; the worker's view keeps the sizes the scene
+gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from viz_helpers import TODAY
+
+from tenhands.demo.seed import seed_demo
+from tenhands.graph.stores.sqlite import SqliteStore
+from tenhands.viz import Mode, View, build_scene
+from tenhands.viz.export import CHROMIUM_FLAGS, write_html
+from tenhands.viz.render import MIN_LABEL_PX, render_html
+from tenhands.viz.scene import Scene
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+BROWSER_ARGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless"]
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_executable: str) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=BROWSER_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqliteStore]:
+    store = SqliteStore(tmp_path_factory.mktemp("demo") / "demo.db")
+    store.init_schema()
+    seed_demo(store)
+    yield store
+    store.close()
+
+
+def _open(browser: Browser, scene: Scene, folder: Path) -> Iterator[Page]:
+    page_file = write_html(render_html(scene), folder / f"{scene.view.value}.html")
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})  # a wall
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith("file://") else route.abort()
+        ),
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.tenhandsReady === true", timeout=10_000)
+    try:
+        yield page
+    finally:
+        assert errors == []
+        context.close()
+
+
+_SIZES = """(() => {
+  const network = window.tenhandsNetwork;
+  const scale = network.getScale();
+  const people = network.body.data.nodes.get().filter((n) => n.label);
+  const box = document.getElementById("network").getBoundingClientRect();
+  const drawn = people.map((n) => {
+    const p = network.canvasToDOM({x: n.x, y: n.y});
+    return {name: n.font.bold.size * scale, rest: n.font.size * scale, x: p.x, y: p.y};
+  });
+  return {scale, drawn, width: box.width, height: box.height};
+})()"""
+
+
+@pytest.mark.parametrize("view", list(View))
+def test_projection_names_are_at_least_24_px_on_a_wall(
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View
+) -> None:
+    scene = build_scene(demo_store, "demo-case", view, Mode.projection, "nl", today=TODAY)
+    least = MIN_LABEL_PX[Mode.projection]
+    assert least >= 24
+    for page in _open(browser, scene, tmp_path):
+        sizes = page.evaluate(_SIZES)
+        assert len(sizes["drawn"]) == len(scene.people)
+        for label in sizes["drawn"]:
+            assert label["name"] >= least - 0.01  # names at least 24 px tall
+            assert label["rest"] >= 0.75 * least  # the relationship a little smaller
+            # and every person is on the screen
+            assert 0 <= label["x"] <= sizes["width"] and 0 <= label["y"] <= sizes["height"]
+
+
+@pytest.mark.parametrize("view", list(View))
+def test_worker_view_keeps_the_scene_sizes_and_fits(
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View
+) -> None:
+    scene = build_scene(demo_store, "demo-case", view, Mode.work, "en", today=TODAY)
+    for page in _open(browser, scene, tmp_path):
+        sizes = page.evaluate(_SIZES)
+        font = scene.people[0].font_size
+        for label in sizes["drawn"]:
+            assert label["name"] == pytest.approx(font * sizes["scale"])
+            assert 0 <= label["x"] <= sizes["width"] and 0 <= label["y"] <= sizes["height"]
+
+
+def test_labels_are_drawn_wrapped_with_the_name_in_bold(
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path
+) -> None:
+    scene = build_scene(demo_store, "demo-case", View.genogram, Mode.projection, "nl", today=TODAY)
+    for page in _open(browser, scene, tmp_path):
+        labels: list[str] = page.evaluate(
+            "window.tenhandsNetwork.body.data.nodes.get().map((n) => n.label)"
+        )
+        assert "<b>Bart</b>\n(aangetrouwde\noom,\nmama's kant)" in labels
