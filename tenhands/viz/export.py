@@ -1,19 +1,20 @@
 """Export a rendered map: the HTML file, and a PNG taken by headless Chromium.
 
 The PNG comes from Debian's ``chromium`` (``apt-get install chromium``; ``make browser``
-installs it). It is looked up as ``TENHANDS_CHROMIUM`` (a path), then ``chromium`` and
-``chromium-browser`` on ``PATH``. Chromium runs with a fresh profile in a temporary
-folder, no network services of its own, and a virtual-time budget so the canvas is drawn
-before the screenshot. Chromium's ``--print-to-pdf`` distorts the canvas, so a PDF, when
-wanted, is built from the PNG (:func:`png_to_pdf`, with Pillow if it is installed).
+installs it), driven by Playwright (never Playwright's own browser download). It is
+looked up as ``TENHANDS_CHROMIUM`` (a path), then ``chromium`` and ``chromium-browser``
+on ``PATH``. Chromium runs with a fresh profile, no network services of its own, and
+the picture is taken once the map says it is drawn. Chromium's ``--print-to-pdf``
+distorts the canvas, so a PDF, when wanted, is built from the PNG (:func:`png_to_pdf`,
+with Pillow if it is installed).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CHROMIUM_ENV = "TENHANDS_CHROMIUM"
@@ -80,47 +81,72 @@ def html_to_png(
     width: int = 1920,
     height: int = 1080,
     scale: float = 2.0,
-    budget_ms: int = 5000,
     timeout_s: float = 60.0,
 ) -> Path:
     """Render ``html`` in headless Chromium and save a PNG of ``width×scale`` by ``height×scale``.
 
-    ``budget_ms`` is Chromium's virtual-time budget: how long the page may run (timers,
-    animation frames) before the screenshot; it costs little real time.
+    Playwright drives Chromium, so the page's viewport is exactly ``width×height`` (a
+    plain ``--screenshot`` gives the page less height than the picture: the window's
+    frame is taken off). Nothing but the page itself is loaded: every other request is
+    refused. A map page is photographed once it says it is drawn.
     """
     if width <= 0 or height <= 0 or scale <= 0:
         raise ValueError("width, height and scale must be positive")
     chromium = find_chromium()
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="tenhands-png-") as tmp:
-        page = write_html(html, Path(tmp) / "map.html")
-        profile = Path(tmp) / "profile"
-        shot = Path(tmp) / "map.png"
-        command = [
-            str(chromium),
-            *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            f"--force-device-scale-factor={scale:g}",
-            f"--window-size={width},{height}",
-            f"--virtual-time-budget={budget_ms}",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout_s, check=False
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise ExportError(f"Chromium did not finish the PNG within {timeout_s:g} s.") from exc
-        if not shot.is_file() or shot.read_bytes()[:8] != _PNG_SIGNATURE:
-            last = (done.stderr or "").strip().splitlines()[-3:]
-            raise ExportError(
-                f"Chromium exited with code {done.returncode} without writing a PNG"
-                + (": " + " | ".join(last) if last else ".")
-            )
-        shutil.move(str(shot), out)
+    # Playwright's sync API cannot run inside an event loop (a test's browser, a web
+    # service): the picture is taken on a thread of its own
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_shoot, html, out, chromium, width, height, scale, timeout_s).result()
+    if not out.is_file() or out.read_bytes()[:8] != _PNG_SIGNATURE:
+        raise ExportError("Chromium finished without writing a PNG.")
     return out
+
+
+def _shoot(
+    html: str, out: Path, chromium: Path, width: int, height: int, scale: float, timeout_s: float
+) -> None:
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import Route, sync_playwright
+    except ImportError as exc:  # pragma: no cover - playwright is a dependency
+        raise ExportError("PNG export needs Playwright: pip install playwright") from exc
+
+    def local_only(route: Route) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            route.abort()
+
+    with tempfile.TemporaryDirectory(prefix="tenhands-png-") as tmp:
+        page_file = write_html(html, Path(tmp) / "map.html")
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(chromium),
+                    headless=True,
+                    args=[flag for flag in CHROMIUM_FLAGS if flag != "--headless"],
+                    timeout=timeout_s * 1000,
+                )
+                try:
+                    context = browser.new_context(
+                        viewport={"width": width, "height": height},
+                        device_scale_factor=scale,
+                    )
+                    context.route("**/*", local_only)
+                    page = context.new_page()
+                    page.goto(page_file.as_uri(), timeout=timeout_s * 1000)
+                    page.wait_for_function(
+                        "window.tenhandsReady === true || !document.getElementById('network')",
+                        timeout=timeout_s * 1000,
+                    )
+                    page.screenshot(path=str(out))
+                finally:
+                    browser.close()
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ExportError(f"Chromium could not make the PNG: {first}") from exc
 
 
 def png_size(path: Path) -> tuple[int, int]:
