@@ -19,7 +19,7 @@ from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
 from . import labels
-from .layout import Geometry, Placed, circles, ecomap, genogram
+from .layout import WALL, Geometry, Placed, circles, ecomap, genogram
 from .palette import (
     GROUP_COLOUR,
     PARENT_LINE_COLOUR,
@@ -38,9 +38,10 @@ GOAL = 5
 
 GEOMETRY: dict[bool, Geometry] = {
     False: Geometry(gap=90.0, row=160.0, width=1.0, font=14.0, node=18.0),
-    True: Geometry(gap=110.0, row=250.0, width=1.6, font=26.0, node=24.0),
+    True: Geometry(gap=80.0, row=250.0, width=1.6, font=26.0, node=18.0, wall=WALL),
 }
-"""By ``Policy.large``: projection is read from 5 m away."""
+"""By ``Policy.large``: projection is read from 5 m away, on a 1920×1080 wall (an ecomap
+or circles map is laid out to fit it with names at 24 px, see :data:`.layout.WALL`)."""
 
 _SHAPE: dict[Sex, Shape] = {Sex.male: Shape.square, Sex.female: Shape.circle}
 

@@ -21,13 +21,17 @@ encoding. Instead :func:`render_html` writes the page itself:
 - The map data (nodes, edges, rings, sectors, options) is one JSON document in a
   ``<script type="application/json">`` element, with ``<``, ``>`` and ``&`` written as
   ``\\u003c``… escapes, so a label cannot close the element.
-- Our own script draws what vis-network cannot: the rings and sector wedges behind the
+- Our own script and stylesheet are package data (``tenhands/viz/assets/map.js`` and
+  ``map.css``, read with :mod:`importlib.resources`), inlined like vis-network's.
+  The script draws what vis-network cannot: the rings and sector wedges behind the
   network (``beforeDrawing``), and the child's double outline, the deceased cross, the
   engagement badges, the stressful lines' zigzag, the divorce / separation slashes and
   the ring labels and sector titles (on a light box, where :func:`decor` placed them:
   ring labels on their ring where no person is, sector titles outside the outer ring)
-  on top (``afterDrawing``). It exposes the network as ``window.tenhandsNetwork`` and
-  sets ``window.tenhandsReady = true`` after the first full drawing.
+  on top (``afterDrawing``). It exposes the network as ``window.tenhandsNetwork``, the
+  ring labels' and sector titles' drawn text boxes as ``window.tenhandsPlacards``
+  (canvas units, for tests) and sets ``window.tenhandsReady = true`` after the first
+  full drawing.
 - Labels are drawn wrapped (:func:`~tenhands.viz.labels.wrap`: only line breaks
   change), the name in bold at the scene's font size and the rest at
   :data:`~tenhands.viz.layout.RELATION_SCALE` of it (vis-network's ``multi: "html"``
@@ -70,11 +74,14 @@ from pyvis.network import Network
 
 from tenhands.viz.labels import wrap, wrap_width
 from tenhands.viz.layout import (
+    FIT,
     PLACARD_WRAP,
     RELATION_SCALE,
     RING_LABEL_ANGLE,
     RING_LABEL_FONT,
-    ROOM,
+    RING_LABEL_WRAP,
+    WALL,
+    WALL_LABEL_PX,
     Box,
     overlap,
     person_box,
@@ -316,7 +323,7 @@ def _options() -> dict[str, Any]:
     }
 
 
-MIN_LABEL_PX = {Mode.projection: 24.0}
+MIN_LABEL_PX = {Mode.projection: WALL_LABEL_PX}
 """Least on-screen label size (CSS pixels) per mode: a projected map is read from 5 m."""
 
 TITLE_FONT = 1.1
@@ -360,6 +367,21 @@ def person_boxes(scene: Scene) -> list[Box]:
     return [person_box(n.x, n.y, n.size, n.label, n.font_size, width) for n in scene.people]
 
 
+def wall_growth(scene: Scene, boxes: list[Box]) -> float:
+    """How much larger than the scene says labels will be drawn on a 1920×1080 wall
+    (:data:`~tenhands.viz.layout.WALL`), estimated from what the persons and rings cover
+    (at least 1.02, for the fonts' true widths)."""
+    font = base_font(scene)
+    least = MIN_LABEL_PX.get(scene.mode, 0.0)
+    rings = [(-r.radius, -r.radius, r.radius, r.radius) for r in scene.rings]
+    b = _union(boxes + rings)
+    w, h = b[2] - b[0] + font, b[3] - b[1] + font
+    if w <= 0 or h <= 0 or not least:
+        return 1.02
+    scale = FIT * min(WALL[0] / w, WALL[1] / h)
+    return max(1.02, least / (font * scale) * 1.02)
+
+
 def _nearest(box: Box) -> float:
     """Distance from the centre (0, 0) to the nearest point of ``box``."""
     px = min(max(0.0, box[0]), box[2])
@@ -383,12 +405,13 @@ def decor(scene: Scene) -> Decor:
     corners), neither touching a person nor each other. Deterministic.
 
     In a mode with a least on-screen label size the renderer may enlarge every label
-    (see :data:`MIN_LABEL_PX`): placards then keep clear of persons whose labels are
-    :data:`ROOM` times larger."""
+    (see :data:`MIN_LABEL_PX`): placards then keep clear of persons whose labels are as
+    much larger as they will be drawn on a 1920×1080 wall (:func:`wall_growth`; 1.02
+    for a map laid out for the wall)."""
     font = base_font(scene)
-    grow = ROOM if scene.mode in MIN_LABEL_PX else 1.0
     width = wrap_width(scene.view)
     plain = person_boxes(scene)
+    grow = wall_growth(scene, plain) if scene.mode in MIN_LABEL_PX else 1.0
     people = [
         person_box(n.x, n.y, n.size, n.label, n.font_size * grow, width) for n in scene.people
     ]
@@ -411,7 +434,7 @@ def decor(scene: Scene) -> Decor:
     )
     ring_labels: list[Placard] = []
     for ring in scene.rings:
-        lines = tuple(wrap(ring.label, PLACARD_WRAP).split("\n"))
+        lines = tuple(wrap(ring.label, RING_LABEL_WRAP).split("\n"))
         size = round(font * RING_LABEL_FONT, 2)
         best: Placard | None = None
         for off in (0.0, -0.5, 0.5, -1.0, 1.0):  # on the ring, else just beside it
@@ -644,265 +667,10 @@ def _tasks_html(scene: Scene) -> str:
     )
 
 
-_CSS = """
-*{box-sizing:border-box}
-html,body{margin:0;height:100%;background:#ffffff;color:#111111;
- font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif}
-#app{display:flex;width:100vw;height:100vh;overflow:hidden}
-#map{flex:1 1 auto;min-width:0;height:100vh;position:relative}
-#network{position:absolute;inset:0}
-#side{flex:0 0 clamp(18rem,24vw,28rem);height:100vh;overflow-y:auto;padding:1.2rem 1.3rem;
- border-left:3px solid #222222;background:#fafafa;font-size:1.1rem;line-height:1.35}
-#side h1{font-size:1.6rem;margin:0 0 .3rem}
-#side h2{font-size:1.2rem;margin:1.2rem 0 .5rem}
-.date{margin:0 0 .6rem;color:#333333}
-.counter{margin:.4rem 0;padding:.5rem .7rem;border:3px solid #222222;border-radius:.4rem;
- background:#ffffff;font-size:1.3rem;font-weight:700}
-.notes{margin:.6rem 0 0;padding-left:1.2rem;color:#222222}
-.legend ul,.tasks>ul{list-style:none;margin:0;padding:0}
-.legend li{display:flex;align-items:center;gap:.6rem;margin:.3rem 0}
-.swatch{width:2.6rem;height:1.45rem;flex:0 0 auto}
-.tasks li{margin:.2rem 0}
-.tasks ul ul{margin:.2rem 0 .6rem;padding-left:1.2rem;list-style:disc}
-.tasks summary{cursor:pointer;font-weight:600}
-#person-tasks{padding:.5rem .7rem;border:2px solid #999999;border-radius:.4rem;background:#ffffff}
-#person-tasks p{margin:.2rem 0}
-.hint{color:#333333}
-div.vis-tooltip{font-size:1.05rem;max-width:28rem;white-space:pre-wrap;color:#111111;
- background:#ffffff;border:2px solid #222222;padding:.5rem .7rem}
-"""
-
-_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("tenhands-data").textContent);
-  var extras = data.extras;
-  var container = document.getElementById("network");
-  // Labels are drawn wrapped (same words, more lines: see labels.wrap), the name in bold;
-  // vis reads them as its small HTML (<b> only), so the text itself is escaped.
-  function esc(t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;"); }
-  data.nodes.forEach(function (n) {
-    var text = extras.wrapped[n.id] !== undefined ? extras.wrapped[n.id] : n.label;
-    if (!text) { return; }
-    var lines = text.split("\n");
-    n.label = ["<b>" + esc(lines[0]) + "</b>"].concat(lines.slice(1).map(esc)).join("\n");
-  });
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  window.tenhandsNetwork = network;
-  window.tenhandsReady = false;
-  var fontFactor = 1;  // > 1 when labels are enlarged to stay readable (projection)
-  var baseFonts = {};
-  // copies: the DataSet merges updates into the very objects it was given
-  data.nodes.forEach(function (n) { baseFonts[n.id] = JSON.parse(JSON.stringify(n.font)); });
-
-  function outerRadius() {
-    var r = 0;
-    extras.rings.forEach(function (ring) { r = Math.max(r, ring.radius); });
-    return r;
-  }
-  // Angles: radians, 0 to the right, counter-clockwise on screen (y grows downwards).
-  function onCircle(angle, r) { return {x: r * Math.cos(angle), y: -r * Math.sin(angle)}; }
-
-  // Fit what the map covers (computed in Python: persons with their labels, rings, ring
-  // labels and sector titles); then, if labels would be smaller on screen than the mode
-  // allows, enlarge the fonts so they are not.
-  function fitAll() {
-    var b = extras.bounds;
-    var w = container.clientWidth || window.innerWidth;
-    var h = container.clientHeight || window.innerHeight;
-    var scale = 0.97 * Math.min(w / Math.max(b[2] - b[0], 1), h / Math.max(b[3] - b[1], 1));
-    network.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale,
-                    animation: false});
-    var factor = 1;
-    if (extras.minFontPx > 0 && extras.fontSize * scale < extras.minFontPx) {
-      factor = extras.minFontPx / (extras.fontSize * scale);
-    }
-    if (factor !== fontFactor) {
-      fontFactor = factor;
-      nodes.update(data.nodes.map(function (n) {
-        var f = baseFonts[n.id];
-        return {id: n.id, font: Object.assign({}, f, {
-          size: f.size * factor, strokeWidth: f.strokeWidth * factor,
-          bold: Object.assign({}, f.bold, {size: f.bold.size * factor})})};
-      }));
-    }
-  }
-  window.tenhandsFit = fitAll;
-
-  function placard(ctx, card, weight, colour) {
-    var size = card.size * fontFactor, lineH = size * 1.2;
-    ctx.font = weight + " " + Math.round(size) + "px system-ui, Arial, sans-serif";
-    var wide = 0;
-    card.lines.forEach(function (t) { wide = Math.max(wide, ctx.measureText(t).width); });
-    var tall = card.lines.length * lineH;
-    ctx.fillStyle = "rgba(255, 255, 255, 0.88)";
-    ctx.beginPath();
-    ctx.rect(card.x - wide / 2 - size * 0.4, card.y - tall / 2 - size * 0.2,
-             wide + size * 0.8, tall + size * 0.4);
-    ctx.fill();
-    ctx.fillStyle = colour;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    card.lines.forEach(function (t, i) {
-      ctx.fillText(t, card.x, card.y - tall / 2 + lineH * (i + 0.5));
-    });
-  }
-
-  network.on("beforeDrawing", function (ctx) {
-    ctx.save();
-    extras.rings.forEach(function (ring) {
-      ctx.beginPath();
-      ctx.arc(0, 0, ring.radius, 0, 2 * Math.PI);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = ring.colour;
-      ctx.stroke();
-    });
-    var R = outerRadius();
-    extras.sectors.forEach(function (s) {
-      ctx.strokeStyle = "#9a9a9a";
-      ctx.lineWidth = 2;
-      ctx.setLineDash([10, 8]);
-      [s.start, s.end].forEach(function (a) {
-        var p = onCircle(a, R + 20);
-        ctx.beginPath(); ctx.moveTo(0, 0); ctx.lineTo(p.x, p.y); ctx.stroke();
-      });
-      ctx.setLineDash([]);
-    });
-    ctx.restore();
-  });
-
-  function outline(ctx, shape, x, y, r) {
-    ctx.beginPath();
-    if (shape === "square") { ctx.rect(x - r, y - r, 2 * r, 2 * r); }
-    else if (shape === "diamond") {
-      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
-      ctx.closePath();
-    } else { ctx.arc(x, y, r, 0, 2 * Math.PI); }
-  }
-
-  function zigzag(ctx, a, b, width) {
-    var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy);
-    if (len < 1) { return; }
-    var ux = dx / len, uy = dy / len, nx = -uy, ny = ux;
-    var start = len * 0.3, end = len * 0.7, step = 9, amp = 5 + width;
-    ctx.beginPath();
-    ctx.moveTo(a.x + ux * start, a.y + uy * start);
-    var i = 0;
-    for (var t = start + step; t < end; t += step) {
-      var side = (i++ % 2 === 0) ? amp : -amp;
-      ctx.lineTo(a.x + ux * t + nx * side, a.y + uy * t + ny * side);
-    }
-    ctx.lineTo(a.x + ux * end, a.y + uy * end);
-    ctx.stroke();
-  }
-
-  network.on("afterDrawing", function (ctx) {
-    var ids = extras.decorations.map(function (d) { return d.id; });
-    var pos = network.getPositions(ids);
-    var edgeEnds = [];
-    extras.edgeMarks.forEach(function (m) { edgeEnds.push(m.from, m.to); });
-    var ends = network.getPositions(edgeEnds);
-    ctx.save();
-    ctx.lineCap = "round";
-    extras.edgeMarks.forEach(function (m) {
-      var a = ends[m.from], b = ends[m.to];
-      if (!a || !b) { return; }
-      ctx.strokeStyle = m.colour;
-      ctx.lineWidth = Math.max(2, m.width);
-      if (m.zigzag) { zigzag(ctx, a, b, m.width); }
-      if (m.slashes) {
-        var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
-        var ux = dx / len, uy = dy / len, mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
-        // slashes lean 60 degrees off the line
-        var c = Math.cos(Math.PI / 3), s = Math.sin(Math.PI / 3);
-        var sx = ux * c - uy * s, sy = ux * s + uy * c, half = 12;
-        ctx.strokeStyle = "#111111";
-        ctx.lineWidth = 3;
-        for (var k = 0; k < m.slashes; k++) {
-          var off = (m.slashes === 1) ? 0 : (k === 0 ? -6 : 6);
-          var cx = mx + ux * off, cy = my + uy * off;
-          ctx.beginPath();
-          ctx.moveTo(cx - sx * half, cy - sy * half);
-          ctx.lineTo(cx + sx * half, cy + sy * half);
-          ctx.stroke();
-        }
-      }
-    });
-    extras.decorations.forEach(function (d) {
-      var p = pos[d.id];
-      if (!p) { return; }
-      if (d.double) {
-        ctx.strokeStyle = "#222222";
-        ctx.lineWidth = Math.max(2, d.border);
-        var gap = Math.max(5, d.border + 3);
-        var r = (d.shape === "diamond" ? d.size * 1.0 : d.size) + gap;
-        outline(ctx, d.shape, p.x, p.y, r);
-        ctx.stroke();
-      }
-      if (d.deceased) {
-        var e = d.size * 0.95;
-        ctx.lineWidth = Math.max(3, d.size / 7);
-        [["#ffffff", ctx.lineWidth + 3], ["#111111", ctx.lineWidth]].forEach(function (st) {
-          ctx.strokeStyle = st[0]; ctx.lineWidth = st[1];
-          ctx.beginPath();
-          ctx.moveTo(p.x - e, p.y - e); ctx.lineTo(p.x + e, p.y + e);
-          ctx.moveTo(p.x + e, p.y - e); ctx.lineTo(p.x - e, p.y + e);
-          ctx.stroke();
-        });
-      }
-      if (d.badge) {
-        var br = Math.max(11, d.size * 0.5);
-        var bx = p.x + d.size * 0.85, by = p.y - d.size * 0.85;
-        ctx.beginPath(); ctx.arc(bx, by, br, 0, 2 * Math.PI);
-        ctx.fillStyle = "#ffffff"; ctx.fill();
-        ctx.strokeStyle = "#111111"; ctx.lineWidth = 2.5; ctx.stroke();
-        ctx.fillStyle = "#111111";
-        ctx.font = "700 " + Math.round(br * 1.3) + "px system-ui, Arial, sans-serif";
-        ctx.textAlign = "center"; ctx.textBaseline = "middle";
-        ctx.fillText(d.badge, bx, by + 1);
-      }
-    });
-    extras.ringLabels.forEach(function (c) { placard(ctx, c, "600", "#333333"); });
-    extras.sectorTitles.forEach(function (c) { placard(ctx, c, "700", "#222222"); });
-    ctx.restore();
-    if (!window.tenhandsReady) {
-      window.tenhandsReady = true;
-      document.documentElement.setAttribute("data-tenhands-ready", "true");
-    }
-  });
-
-  var panel = document.getElementById("person-tasks");
-  network.on("click", function (params) {
-    if (!panel) { return; }
-    var id = params.nodes.length ? params.nodes[0] : null;
-    var who = id && extras.tasks[id];
-    panel.textContent = "";
-    var p = document.createElement("p");
-    if (!who) {
-      p.className = "hint"; p.textContent = data.words.clickHint; panel.appendChild(p); return;
-    }
-    var strong = document.createElement("strong");
-    strong.textContent = who.label;
-    p.appendChild(strong);
-    panel.appendChild(p);
-    if (!who.tasks.length) {
-      var none = document.createElement("p"); none.textContent = data.words.noTasks;
-      panel.appendChild(none); return;
-    }
-    var ul = document.createElement("ul");
-    who.tasks.forEach(function (t) {
-      var li = document.createElement("li"); li.textContent = t; ul.appendChild(li);
-    });
-    panel.appendChild(ul);
-  });
-
-  fitAll();
-  network.redraw();
-  window.addEventListener("resize", function () { fitAll(); });
-})();
-"""
+@cache
+def _asset(name: str) -> str:
+    """Our own stylesheet or page script (package data in :mod:`tenhands.viz.assets`)."""
+    return resources.files("tenhands.viz.assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def render_html(scene: Scene) -> str:
@@ -933,7 +701,7 @@ def render_html(scene: Scene) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             f"<title>{title}</title>\n",
             f"<style>\n{_vendored('vis-network.css')}\n</style>\n",
-            f"<style>{_CSS}</style>\n",
+            f"<style>\n{_asset('map.css')}</style>\n",
             f"<script>\n{_vendored('vis-network.min.js')}\n</script>\n",
             "</head>\n<body>\n",
             f'<div id="app" data-view="{html.escape(scene.view.value)}" '
@@ -953,7 +721,7 @@ def render_html(scene: Scene) -> str:
             '<script id="tenhands-data" type="application/json">',
             _script_json(payload),
             "</script>\n",
-            f"<script>{_JS}</script>\n",
+            f"<script>\n{_asset('map.js')}</script>\n",
             "</body>\n</html>\n",
         ]
     )

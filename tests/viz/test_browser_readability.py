@@ -125,3 +125,65 @@ def test_labels_are_drawn_wrapped_with_the_name_in_bold(
             "window.tenhandsNetwork.body.data.nodes.get().map((n) => n.label)"
         )
         assert "<b>Bart</b>\n(aangetrouwde\noom,\nmama's kant)" in labels
+
+
+# --- no touching labels on the wall ----------------------------------------------------
+
+_LABEL_BOXES = """(() => {
+  const network = window.tenhandsNetwork;
+  const scale = network.getScale();
+  const ctx = document.querySelector("#network canvas").getContext("2d");
+  const strip = (t) => t.replace(/<\\/?b>/g, "").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+  const people = network.body.data.nodes.get().filter((n) => n.label);
+  const labels = people.map((n) => {
+    const p = network.canvasToDOM({x: n.x, y: n.y});
+    const lines = n.label.split("\\n");
+    let wide = 0, tall = 0;
+    lines.forEach((line, i) => {
+      const f = i === 0 ? n.font.bold : n.font;
+      const px = f.size * scale;
+      ctx.font = (i === 0 ? "bold " : "") + px + "px " + n.font.face;
+      wide = Math.max(wide, ctx.measureText(strip(line)).width);
+      tall += px * 1.15;
+    });
+    const top = p.y + n.size * scale + 2;
+    return {name: strip(lines[0]), box: [p.x - wide / 2, top, p.x + wide / 2, top + tall]};
+  });
+  const cards = (window.tenhandsPlacards || []).map((c) => {
+    const a = network.canvasToDOM({x: c.box[0], y: c.box[1]});
+    const b = network.canvasToDOM({x: c.box[2], y: c.box[3]});
+    return {name: c.lines.join(" "), ring: c.weight === "600", box: [a.x, a.y, b.x, b.y]};
+  });
+  return {labels, cards};
+})()"""
+
+
+def _touch(a: list[float], b: list[float], pad: float = 1.0) -> bool:
+    """Whether two screen boxes overlap by more than ``pad`` pixels either way."""
+    return a[0] + pad < b[2] and b[0] + pad < a[2] and a[1] + pad < b[3] and b[1] + pad < a[3]
+
+
+@pytest.mark.parametrize("view", [View.ecomap, View.circles])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_projection_labels_do_not_touch_on_a_wall(
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View, lang: str
+) -> None:
+    scene = build_scene(demo_store, "demo-case", view, Mode.projection, lang, today=TODAY)
+    for page in _open(browser, scene, tmp_path):
+        drawn = page.evaluate(_LABEL_BOXES)
+        labels, cards = drawn["labels"], drawn["cards"]
+        rings = [c for c in cards if c["ring"]]
+        assert len(labels) == len(scene.people) and len(rings) == len(scene.rings)
+        touching = [
+            (a["name"], b["name"])
+            for i, a in enumerate(labels)
+            for b in labels[i + 1 :]
+            if _touch(a["box"], b["box"])
+        ]
+        touching += [
+            (r["name"], other["name"])
+            for r in rings
+            for other in labels + [c for c in rings if c is not r]
+            if _touch(r["box"], other["box"])
+        ]
+        assert touching == []

@@ -31,10 +31,43 @@ class Geometry:
     """Label font size (labels must not overlap in a genogram row)."""
     node: float = 24.0
     """Size (half the width) of a person's shape; a child's is :data:`CHILD_SCALE` times it."""
+    wall: tuple[float, float] | None = None
+    """Where labels have a least on-screen size (projection): the screen's map area in CSS
+    pixels, e.g. :data:`WALL`. An ecomap or circles map is then laid out to fit it at a
+    scale that draws names at :data:`WALL_LABEL_PX` without enlarging them, so that what
+    keeps clear here keeps clear on the wall (see :func:`wall_canvas`)."""
+
+    def canvas(self) -> tuple[float, float] | None:
+        """The room on the wall in map units (width, height), or ``None``."""
+        return None if self.wall is None else wall_canvas(self.wall, self.font)
 
     @property
     def child(self) -> float:
         return round(self.node * CHILD_SCALE, 2)
+
+
+WALL = (1472.0, 1080.0)
+"""A 1920×1080 wall less the side panel (28 rem): the map's area in CSS pixels."""
+
+WALL_LABEL_PX = 24.0
+"""The least on-screen size of a name on a wall (the renderer's ``MIN_LABEL_PX``)."""
+
+FIT = 0.97
+"""A renderer fits the map to this fraction of its area."""
+
+WALL_SPARE = 0.99
+"""The share of the wall a layout fills (room for rounding and the fonts' true widths)."""
+
+
+def wall_canvas(wall: tuple[float, float], font: float) -> tuple[float, float]:
+    """The wall ``(width, height)`` in CSS pixels as map units for labels of ``font``: a map
+    no larger is fitted at a scale that draws names at :data:`WALL_LABEL_PX` or more.
+
+    >>> wall_canvas((1472.0, 1080.0), 24.0)
+    (1413.56, 1037.12)
+    """
+    k = FIT * WALL_SPARE * font / WALL_LABEL_PX
+    return (round(wall[0] * k, 2), round(wall[1] * k, 2))
 
 
 CHILD_SCALE = 34.0 / 24.0
@@ -51,7 +84,7 @@ BOLD = 1.2
 """Bold text is this much wider (a name in bold measures 0.66–0.70 font sizes a
 character)."""
 
-RELATION_SCALE = 0.8
+RELATION_SCALE = 0.77
 """A label's name is written at the font size, in bold; what follows (the relationship,
 wrapped) at this fraction of it."""
 
@@ -138,7 +171,7 @@ def label_width(label: str, font: float, width: int = WRAP) -> float:
     :data:`RELATION_SCALE` times ``font``.
 
     >>> label_width("Oma Ria\\n(grootmoeder, mama's kant)", 10.0)
-    59.28
+    57.06
     """
     lines = wrap(label, width).split("\n")
     name = len(lines[0]) * font * CHAR_WIDTH * BOLD
@@ -151,7 +184,7 @@ def label_height(label: str, font: float, width: int = WRAP) -> float:
     """About how tall a label is drawn (wrapped), in map units.
 
     >>> label_height("Oma Ria\\n(grootmoeder, mama's kant)", 10.0)
-    31.2
+    30.48
     """
     if not label:
         return 0.0
@@ -178,6 +211,10 @@ def overlap(a: Box, b: Box, pad: float = 0.0) -> bool:
 PLACARD_WRAP = 16
 """Characters on a line of a ring label or a sector title before it wraps."""
 
+RING_LABEL_WRAP = 24
+"""Characters on a line of a ring label: two lines at most, so rings stacked close on a
+wall keep their labels apart (they stand one above the other at the top)."""
+
 RING_LABEL_FONT = 0.8
 """A ring label's font against the persons' labels."""
 
@@ -196,10 +233,10 @@ RING_LABEL_ANGLE = math.radians(90.0)
 """Where a ring's label goes: on the ring, between the mother's side and the supporters."""
 
 
-def ring_label_box(label: str, radius: float, font: float) -> Box:
-    """The room kept for a ring's label on the ring at :data:`RING_LABEL_ANGLE` (with
-    :data:`ROOM`)."""
-    w, h = placard_size(wrap(label, PLACARD_WRAP).split("\n"), font * RING_LABEL_FONT)
-    w, h = w * ROOM, h * ROOM
+def ring_label_box(label: str, radius: float, font: float, room: float = ROOM) -> Box:
+    """The room kept for a ring's label on the ring at :data:`RING_LABEL_ANGLE` (``room``
+    times its size: :data:`ROOM` unless the map is laid out for a wall)."""
+    w, h = placard_size(wrap(label, RING_LABEL_WRAP).split("\n"), font * RING_LABEL_FONT)
+    w, h = w * room, h * room
     x, y = polar(radius, RING_LABEL_ANGLE)
     return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)

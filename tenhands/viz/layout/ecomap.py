@@ -20,6 +20,15 @@ a little turned (:data:`SHIFTS`) to sit between those of the ring within. Labels
 the widest thing on the map, so this spacing is what keeps them readable when the map
 is fitted to a screen.
 
+On a wall (projection: :attr:`~tenhands.viz.layout.Geometry.wall`) labels are drawn at
+a least size in screen pixels, so the map cannot simply be scaled down to fit: persons
+are then placed on a canvas the size of the wall in map units (:func:`_on_wall`), one by
+one near their even spread, stepping in or out within their ring's band and into the
+corners beyond the outermost ring, so that at the final on-screen size no label box
+touches another; the ring labels stand one above the other at the top. When the wall
+cannot hold the network the layout above is used (the map grows, and the renderer
+enlarges its labels).
+
 Lines run between the children and the persons tied to them directly: strong solid
 and thick, tenuous dashed, stressful zigzag in vermillion, unknown quality thin solid
 grey; the width grows with closeness (inner thickest).
@@ -183,6 +192,12 @@ def place_around(
         for c, (x, y) in ((c, positions[c.key]) for c in children)
     ]
     cells = sorted(by_cell.items(), key=lambda item: (item[0][1], _SECTOR_ORDER.index(item[0][0])))
+    canvas = geo.canvas()
+    if canvas is not None:
+        on_wall = _on_wall(cells, len(rings), sectors, geo, ring_labels, taken, centre, canvas)
+        if on_wall is not None:
+            positions.update(on_wall[0])
+            return positions, on_wall[1], sectors
     radii: list[float] = []
     previous = centre
     for ring in range(len(rings)):
@@ -225,6 +240,162 @@ def place_around(
 
 
 _Fit = tuple[list[tuple[Member, tuple[float, float]]], list[Box]]
+
+BAND = 0.49
+"""On a wall, persons stand within this fraction of the distance between two rings from
+their own ring (so each is nearer their ring than any other); those of the outermost
+ring anywhere outside it, into the corners."""
+
+WALL_SHARE = 0.5
+"""The most of a wall persons' boxes may cover for a layout on it to be tried."""
+
+TURN = math.radians(1.5)
+"""Steps in which a person on a wall is turned from where they would stand evenly spread."""
+
+
+def _on_wall(
+    cells: list[tuple[tuple[Group, int], list[Member]]],
+    count: int,
+    sectors: dict[Group, tuple[float, float]],
+    geo: Geometry,
+    ring_labels: Sequence[str],
+    children: list[Box],
+    centre: float,
+    canvas: tuple[float, float],
+) -> tuple[dict[str, tuple[float, float]], list[float]] | None:
+    """Rings and persons that fit ``canvas`` (map units, centred on the children), or
+    ``None`` when the wall cannot hold them (the map then grows as it needs, and the
+    renderer enlarges its labels).
+
+    Ring by ring, from the centre, the least radius at which the ring's persons can be
+    placed: one by one, by angle, as near as possible to where they would stand evenly
+    spread in their sector and to their ring (turned in steps of :data:`TURN` and
+    stepped in or out within :data:`BAND` of the distance to the next ring; those of the
+    outermost ring anywhere outside it), wherever their box keeps clear of every other
+    box, of the room kept for the ring labels (one above the other at the top, each on
+    its own ring) and of the canvas' edge."""
+    half_w, half_h = canvas[0] / 2, canvas[1] / 2
+    pad = geo.font * 0.4
+    area = 0.0
+    for _, ms in cells:
+        for m in ms:
+            box = person_box(0.0, 0.0, geo.node, m.label, geo.font)
+            area += (box[2] - box[0] + pad) * (box[3] - box[1] + pad)
+    if area > canvas[0] * canvas[1] * WALL_SHARE:
+        return None  # more than a wall holds: not worth trying
+    rooms = [ring_label_box(name, 0.0, geo.font, 1.0) for name in ring_labels[:count]]
+    # the outer ring and its label stay on the canvas, which stands a little low
+    widest = min(half_w, half_h - canvas_shift(geo)) - max(
+        [pad, *((b[3] - b[1]) / 2 for b in rooms)]
+    )
+    least = max([geo.node * 2 + geo.font, *((b[3] - b[1]) + pad * 2 for b in rooms)])
+    taken = list(children)
+    centres: list[tuple[float, float]] = []
+    positions: dict[str, tuple[float, float]] = {}
+    radii: list[float] = []
+    previous = centre
+    for ring in range(count):
+        members = [(g, ms) for (g, r), ms in cells if r == ring]
+        radius = previous + (least if radii else geo.child + geo.node + geo.font)
+        while True:
+            if radius > widest:
+                return None
+            inward = (radius - previous) * BAND if radii else radius * BAND
+            outward = max(half_w, half_h) if ring == count - 1 else least * BAND
+            kept = (
+                [ring_label_box(ring_labels[ring], radius, geo.font, 1.0)]
+                if ring < len(ring_labels)
+                else []
+            )
+            placed = None
+            for backwards in (False, True):
+                placed = _wall_ring(
+                    members,
+                    radius,
+                    (inward, outward),
+                    sectors,
+                    geo,
+                    taken + kept,
+                    centres,
+                    canvas,
+                    backwards,
+                )
+                if placed is not None:
+                    break
+            if placed is not None:
+                break
+            radius += geo.font * 0.5
+        for key, xy, box in placed:
+            positions[key] = xy
+            taken.append(box)
+            centres.append(xy)
+        taken += kept
+        radii.append(round(radius, 2))
+        previous = radius
+    return positions, radii
+
+
+def canvas_shift(geo: Geometry) -> float:
+    """How far below the centre the middle of a wall's canvas stands: labels hang under
+    their persons, so a map needs more room below than above."""
+    return geo.font * 1.6
+
+
+def _wall_ring(
+    members: list[tuple[Group, list[Member]]],
+    radius: float,
+    band: tuple[float, float],
+    sectors: dict[Group, tuple[float, float]],
+    geo: Geometry,
+    taken: list[Box],
+    centres: list[tuple[float, float]],
+    canvas: tuple[float, float],
+    backwards: bool = False,
+) -> list[tuple[str, tuple[float, float], Box]] | None:
+    """One ring's persons placed greedily (see :func:`_on_wall`), or ``None``;
+    ``backwards``: each sector's persons placed from its far end."""
+    half_w, half_h = canvas[0] / 2, canvas[1] / 2
+    top, bottom = -half_h + canvas_shift(geo), half_h + canvas_shift(geo)
+    pad = geo.font * 0.4
+    step = geo.font * 0.6
+    steps = [0.0]
+    k = 1
+    while k * step <= max(band):
+        steps += [d for d in (k * step, -k * step) if -band[0] <= d <= band[1]]
+        k += 1
+    boxes = list(taken)
+    dots = list(centres)
+    out: list[tuple[str, tuple[float, float], Box]] = []
+    for g, ms in members:
+        start, end = (math.radians(a) for a in sectors[g])
+        ordered = sorted(ms, key=lambda m: (m.degree, m.label, m.key))
+        if g in (Group.paternal, Group.professional):
+            ordered.reverse()
+        turns = int((end - start) / TURN) + 1
+        wanted = list(zip(ordered, spread(len(ordered), start, end), strict=True))
+        for m, want in reversed(wanted) if backwards else wanted:
+            options = sorted(
+                (abs(j * TURN) * radius + abs(d) * 1.5, want + j * TURN, radius + d)
+                for j in range(-turns, turns + 1)
+                if start <= want + j * TURN <= end
+                for d in steps
+            )
+            for _, angle, r in options:
+                x, y = polar(r, angle)
+                box = person_box(x, y, geo.node, m.label, geo.font)
+                if box[0] < -half_w or box[2] > half_w or box[1] < top or box[3] > bottom:
+                    continue
+                if any(math.hypot(x - cx, y - cy) < geo.gap for cx, cy in dots):
+                    continue
+                if any(overlap(box, b, pad) for b in boxes):
+                    continue
+                out.append((m.key, (x, y), box))
+                boxes.append(box)
+                dots.append((x, y))
+                break
+            else:
+                return None
+    return out
 
 
 def _fit(
