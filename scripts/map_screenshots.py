@@ -25,8 +25,8 @@ LANGS = ("nl", "en")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/maps"))
-    parser.add_argument("--width", type=int, default=1600)
-    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--width", type=int, default=1920)
+    parser.add_argument("--height", type=int, default=1080)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     lines = ["# Maps of the demo case", "",
