@@ -5,7 +5,8 @@
 
 A synthetic case (a child, four generations of family with partners, aunts, uncles and
 cousins, and informal supporters and professionals: 300 persons) is stored in SQLite.
-"Build" is the scene (layout and redaction) plus the HTML, median of 20 runs per view;
+"Build" is the scene (layout and redaction) plus the HTML, median of 20 runs per view
+and mode;
 "drawn" is from navigation to the page saying it is drawn, in Debian's Chromium
 (Playwright, headless, offline), median of 5 loads.
 """
@@ -107,19 +108,20 @@ def main() -> None:
         store.upsert_ties(ties)
         store.create_case(case)
         store.upsert_roles(roles)
-        for view in View:
+        for view, mode in [(v, m) for v in View for m in (Mode.work, Mode.projection)]:
             builds = []
             html = ""
             for _ in range(20):
                 start = time.perf_counter()
-                scene = build_scene(store, CASE, view, Mode.work, "nl")
+                scene = build_scene(store, CASE, view, mode, "nl")
                 html = render_html(scene)
                 builds.append((time.perf_counter() - start) * 1000)
-            page = Path(folder) / f"{view.value}.html"
+            page = Path(folder) / f"{view.value}-{mode.value}.html"
             page.write_text(html, encoding="utf-8")
             drawn = _drawn(page, runs=5)
             rows.append(
-                f"| {view.value} | {len(scene.people)} | {statistics.median(builds):.0f} ms | "
+                f"| {view.value}, {mode.value} | {len(scene.people)} | "
+                f"{statistics.median(builds):.0f} ms | "
                 f"{statistics.median(drawn):.0f} ms | build < 150 ms; drawn < 1.5 s |"
             )
         store.close()
