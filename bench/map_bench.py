@@ -130,7 +130,9 @@ def main() -> None:
         rows,
         [
             f"A synthetic case of {args.size} persons (family over four generations, "
-            "informal supporters, professionals); work mode, Dutch labels."
+            "informal supporters, professionals); Dutch labels; projection places the map "
+            "for a 1920×1080 wall and falls back to growing rings when the persons do not "
+            "fit it."
         ],
         record=args.record,
     )
