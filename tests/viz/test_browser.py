@@ -12,81 +12,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from browser_helpers import Loaded, launched, open_map
 from render_helpers import ecomap_scene, genogram_scene
 
-from tenhands.viz.export import CHROMIUM_FLAGS, html_to_png, png_size, write_html
+from tenhands.viz.export import html_to_png, png_size
 from tenhands.viz.render import render_html
 from tenhands.viz.scene import Scene
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Error, Page, Route
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
-
-BROWSER_ARGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless"]
 
 
 @pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_executable, headless=True, args=BROWSER_ARGS
-        )
-        yield launched
-        launched.close()
-
-
-class _Loaded:
-    """A drawn page and what happened while it loaded."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        self.blocked: list[str] = []
-        self.dialogs: list[str] = []
-
-
-def _load(browser: Browser, scene: Scene, folder: Path) -> Iterator[_Loaded]:
-    page_file = write_html(render_html(scene), folder / f"{scene.view.value}.html")
-    context = browser.new_context(viewport={"width": 1600, "height": 900})
-    page = context.new_page()
-    loaded = _Loaded(page)
-
-    def offline(route: Route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            loaded.blocked.append(route.request.url)
-            route.abort()
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            loaded.errors.append(message.text)
-
-    def page_error(error: Error) -> None:
-        loaded.errors.append(str(error))
-
-    def dialog(box: Dialog) -> None:
-        loaded.dialogs.append(box.message)
-        box.dismiss()
-
-    context.route("**/*", offline)
-    page.on("console", console)
-    page.on("pageerror", page_error)
-    page.on("dialog", dialog)
-    page.goto(page_file.as_uri())
-    page.wait_for_function("window.tenhandsReady === true", timeout=10_000)
-    try:
-        yield loaded
-    finally:
-        context.close()
+    with launched(chromium_executable) as b:
+        yield b
 
 
 @pytest.fixture
-def ecomap(browser: Browser, tmp_path: Path) -> Iterator[_Loaded]:
-    yield from _load(browser, ecomap_scene("nl", hostile=True), tmp_path)
+def ecomap(browser: Browser, tmp_path: Path) -> Iterator[Loaded]:
+    yield from open_map(browser, ecomap_scene("nl", hostile=True), tmp_path)
 
 
 def _positions(page: Page) -> dict[str, dict[str, float]]:
@@ -97,7 +44,7 @@ def _positions(page: Page) -> dict[str, dict[str, float]]:
 @pytest.mark.parametrize("make", [lambda: ecomap_scene("nl", hostile=True), genogram_scene])
 def test_page_draws_offline_without_errors(browser: Browser, tmp_path: Path, make: Any) -> None:
     scene: Scene = make()
-    for loaded in _load(browser, scene, tmp_path):
+    for loaded in open_map(browser, scene, tmp_path):
         page = loaded.page
         assert loaded.errors == []
         assert loaded.blocked == []
@@ -118,14 +65,14 @@ def test_page_draws_offline_without_errors(browser: Browser, tmp_path: Path, mak
         assert page.evaluate("window.tenhandsNetwork.physics.options.enabled") is False
 
 
-def test_hostile_label_runs_no_script(ecomap: _Loaded) -> None:
+def test_hostile_label_runs_no_script(ecomap: Loaded) -> None:
     assert ecomap.page.locator("script").count() == 3
     assert ecomap.page.evaluate("typeof window.alert") == "function"
     assert ecomap.dialogs == []
     assert ecomap.errors == []
 
 
-def test_header_legend_and_counter_are_shown(ecomap: _Loaded) -> None:
+def test_header_legend_and_counter_are_shown(ecomap: Loaded) -> None:
     page = ecomap.page
     assert page.locator("h1").inner_text() == "Netwerk van Noor"
     assert "3 / 5 volwassenen · 6 / 10 handen en ogen" in page.locator(".counter").inner_text()
@@ -135,7 +82,7 @@ def test_header_legend_and_counter_are_shown(ecomap: _Loaded) -> None:
     assert canvas["width"] > 1000 and canvas["height"] == pytest.approx(900, abs=1)
 
 
-def test_clicking_a_person_shows_their_tasks(ecomap: _Loaded) -> None:
+def test_clicking_a_person_shows_their_tasks(ecomap: Loaded) -> None:
     page = ecomap.page
     point = page.evaluate(
         "(() => { const p = window.tenhandsNetwork.getPositions(['n:oma'])['n:oma'];"

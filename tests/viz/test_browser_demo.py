@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_helpers import launched, open_map
 
 from tenhands.demo.seed import seed_demo
 from tenhands.graph.model import Confidential, Engagement
 from tenhands.graph.store import GraphStore
 from tenhands.viz import Mode, View, build_scene
-from tenhands.viz.export import CHROMIUM_FLAGS, write_html
-from tenhands.viz.render import render_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -26,16 +25,8 @@ HIDDEN_FROM_FAMILY = {Engagement.not_safe, Engagement.no_contact}
 
 @pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_executable,
-            headless=True,
-            args=[f for f in CHROMIUM_FLAGS if f != "--headless"],
-        )
-        yield launched
-        launched.close()
+    with launched(chromium_executable) as b:
+        yield b
 
 
 def expected_people(store: GraphStore, mode: Mode) -> set[str]:
@@ -61,28 +52,12 @@ def test_each_mode_draws_the_persons_it_may_show(
 ) -> None:
     seed_demo(sqlite_store)
     scene = build_scene(sqlite_store, "demo-case", view, mode, "nl")
-    page_file = write_html(render_html(scene), tmp_path / "map.html")
-    context = browser.new_context(viewport={"width": 1600, "height": 900})
-    errors: list[str] = []
-    blocked: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith("file://")
-            else (blocked.append(route.request.url), route.abort())
-        ),
-    )
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_file.as_uri())
-    page.wait_for_function("window.tenhandsReady === true", timeout=10_000)
-    drawn: list[str] = page.evaluate(
-        "window.tenhandsNetwork.body.data.nodes.get()"
-        ".filter((n) => n.shape !== 'dot' || n.size > 5).map((n) => n.label || '')"
-    )
-    context.close()
+    for loaded in open_map(browser, scene, tmp_path):
+        drawn: list[str] = loaded.page.evaluate(
+            "window.tenhandsNetwork.body.data.nodes.get()"
+            ".filter((n) => n.shape !== 'dot' || n.size > 5).map((n) => n.label || '')"
+        )
+        errors, blocked = loaded.errors, loaded.blocked
     assert errors == [] and blocked == []
     first_names = {label.split("\n")[0].split(" ")[-1] for label in drawn}
     expected = expected_people(sqlite_store, mode)

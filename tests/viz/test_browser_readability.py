@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_helpers import launched, open_map
 from viz_helpers import TODAY
 
 from tenhands.demo.seed import seed_demo
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.viz import Mode, View, build_scene
-from tenhands.viz.export import CHROMIUM_FLAGS, write_html
-from tenhands.viz.render import MIN_LABEL_PX, render_html
+from tenhands.viz.render import MIN_LABEL_PX
 from tenhands.viz.scene import Scene
 
 if TYPE_CHECKING:
@@ -28,19 +28,11 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-BROWSER_ARGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless"]
-
 
 @pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_executable, headless=True, args=BROWSER_ARGS
-        )
-        yield launched
-        launched.close()
+    with launched(chromium_executable) as b:
+        yield b
 
 
 @pytest.fixture(scope="module")
@@ -53,24 +45,9 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqliteStore
 
 
 def _open(browser: Browser, scene: Scene, folder: Path) -> Iterator[Page]:
-    page_file = write_html(render_html(scene), folder / f"{scene.view.value}.html")
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})  # a wall
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith("file://") else route.abort()
-        ),
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(page_file.as_uri())
-    page.wait_for_function("window.tenhandsReady === true", timeout=10_000)
-    try:
-        yield page
-    finally:
-        assert errors == []
-        context.close()
+    for loaded in open_map(browser, scene, folder, width=1920, height=1080):  # a wall
+        yield loaded.page
+        assert loaded.errors == [] and loaded.blocked == []
 
 
 _SIZES = """(() => {
