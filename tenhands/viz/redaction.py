@@ -104,7 +104,7 @@ POLICIES: dict[Mode, Policy] = {
         confidential=False,
         unsafe=False,
         exact_engagement=False,
-        large=False,
+        large=True,  # family time is often on the same wall; handouts read easily too
     ),
 }
 

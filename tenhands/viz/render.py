@@ -323,7 +323,7 @@ def _options() -> dict[str, Any]:
     }
 
 
-MIN_LABEL_PX = {Mode.projection: WALL_LABEL_PX}
+MIN_LABEL_PX = {Mode.projection: WALL_LABEL_PX, Mode.family: WALL_LABEL_PX}
 """Least on-screen label size (CSS pixels) per mode: a projected map is read from 5 m."""
 
 TITLE_FONT = 1.1

@@ -63,12 +63,13 @@ _SIZES = """(() => {
 })()"""
 
 
+@pytest.mark.parametrize("mode", [Mode.projection, Mode.family])
 @pytest.mark.parametrize("view", list(View))
 def test_projection_names_are_at_least_24_px_on_a_wall(
-    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View, mode: Mode
 ) -> None:
-    scene = build_scene(demo_store, "demo-case", view, Mode.projection, "nl", today=TODAY)
-    least = MIN_LABEL_PX[Mode.projection]
+    scene = build_scene(demo_store, "demo-case", view, mode, "nl", today=TODAY)
+    least = MIN_LABEL_PX[mode]
     assert least >= 24
     for page in _open(browser, scene, tmp_path):
         sizes = page.evaluate(_SIZES)
@@ -140,12 +141,13 @@ def _touch(a: list[float], b: list[float], pad: float = 1.0) -> bool:
     return a[0] + pad < b[2] and b[0] + pad < a[2] and a[1] + pad < b[3] and b[1] + pad < a[3]
 
 
+@pytest.mark.parametrize("mode", [Mode.projection, Mode.family])
 @pytest.mark.parametrize("view", [View.ecomap, View.circles])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_projection_labels_do_not_touch_on_a_wall(
-    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View, lang: str
+    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View, lang: str, mode: Mode
 ) -> None:
-    scene = build_scene(demo_store, "demo-case", view, Mode.projection, lang, today=TODAY)
+    scene = build_scene(demo_store, "demo-case", view, mode, lang, today=TODAY)
     for page in _open(browser, scene, tmp_path):
         drawn = page.evaluate(_LABEL_BOXES)
         labels, cards = drawn["labels"], drawn["cards"]

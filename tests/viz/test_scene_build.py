@@ -39,8 +39,8 @@ def test_every_view_mode_and_language_builds(
     assert all(e.source in ids and e.target in ids for e in scene.edges)
     children = [n for n in scene.people if n.double_border]
     assert sorted(n.label for n in children) == ["Adam", "Lina"]
-    # Larger for the back of the room.
-    if mode is Mode.projection:
+    # Larger for the back of the room: a meeting, and family time on the same wall.
+    if mode in (Mode.projection, Mode.family):
         assert all(n.font_size >= 24 for n in scene.people)
     else:
         assert all(n.font_size == 14 for n in scene.people)

@@ -133,4 +133,4 @@ def test_the_modes_policies() -> None:
     for shared in (projection, family):
         assert not (shared.contact or shared.birth or shared.risk or shared.confidential)
     assert projection.unsafe and not family.unsafe
-    assert projection.large and not family.large and not work.large
+    assert projection.large and family.large and not work.large
