@@ -5,8 +5,7 @@ installs it), driven by Playwright (never Playwright's own browser download). It
 looked up as ``TENHANDS_CHROMIUM`` (a path), then ``chromium`` and ``chromium-browser``
 on ``PATH``. Chromium runs with a fresh profile, no network services of its own, and
 the picture is taken once the map says it is drawn. Chromium's ``--print-to-pdf``
-distorts the canvas, so a PDF, when wanted, is built from the PNG (:func:`png_to_pdf`,
-with Pillow if it is installed).
+distorts the canvas, so a PDF, if one is ever offered, must be built from the PNG.
 """
 
 from __future__ import annotations
@@ -155,14 +154,3 @@ def png_size(path: Path) -> tuple[int, int]:
     if head[:8] != _PNG_SIGNATURE or head[12:16] != b"IHDR":
         raise ExportError(f"{path} is not a PNG file.")
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-
-
-def png_to_pdf(png: Path, out: Path, *, resolution: float = 192.0) -> Path:
-    """A one-page PDF of a PNG (needs Pillow; Chromium's own PDF distorts the canvas)."""
-    try:
-        from PIL import Image  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        raise ExportError("PDF export needs Pillow: pip install pillow.") from exc
-    with Image.open(png) as image:
-        image.convert("RGB").save(out, "PDF", resolution=resolution)
-    return out

@@ -113,10 +113,6 @@ class Postings:
             return np.empty(0, dtype=np.int64)
         return self.rows[self.starts[slot] : self.starts[slot + 1]]
 
-    def size(self, key: str) -> int:
-        slot = self.slots.get(key)
-        return 0 if slot is None else int(self.starts[slot + 1] - self.starts[slot])
-
     def union(self, keys: Iterable[str], keep: Callable[[Rows], Rows] | None = None) -> Rows:
         """The rows of any of the keys, sorted, each once; ``keep`` filters them first
         (cheaper than sorting rows that would be dropped)."""
@@ -128,10 +124,6 @@ class Postings:
         if keep is not None:
             rows = keep(rows)
         return rows if len(parts) == 1 else np.unique(rows)
-
-    @property
-    def nbytes(self) -> int:
-        return int(self.starts.nbytes + self.rows.nbytes)
 
 
 @dataclass(frozen=True)
@@ -183,24 +175,6 @@ class RecordIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    @property
-    def nbytes(self) -> int:
-        """Bytes held by the numeric arrays and posting lists (strings not counted)."""
-        arrays = [
-            self.given_code, self.year, self.month, self.day, self.approximate, self.sex,
-            self.birth_place, self.residence, self.address, self.mother.given_code,
-            self.father.given_code, self.partner.given_code,
-        ]  # fmt: skip
-        posts = [self.surnames, self.mothers, self.fathers, self.partners, self.addresses]
-        return sum(a.nbytes for a in arrays) + sum(p.nbytes for p in posts)
-
-    def row_of(self, record_id: str) -> int | None:
-        """The row of a record id (a linear scan: for tests and small corpora)."""
-        try:
-            return self.ids.index(record_id)
-        except ValueError:
-            return None
 
 
 def given_codes(vocab: Vocabulary, names: Iterable[str]) -> set[int]:
