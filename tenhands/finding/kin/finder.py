@@ -93,6 +93,14 @@ class _Context:
     child: str
     relations: dict[str, Relationship]
     probes: dict[str, Probe] = field(default_factory=dict)
+    records: dict[int, Record] = field(default_factory=dict)
+
+    def record(self, row: int) -> Record:
+        """The stored record of an index row, read once per search."""
+        found = self.records.get(row)
+        if found is None:
+            found = self.records[row] = self.store.get_record(self.index.ids[row])
+        return found
 
 
 def _person(graph: nx.MultiDiGraph, pid: str) -> Person:
@@ -148,7 +156,7 @@ def _own_records(
     matches = []
     for row, (p, pid, hyp, k) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         own[pid].append((row, p))
-        record = ctx.store.get_record(ctx.index.ids[row])
+        record = ctx.record(row)
         matches.append(
             Found(
                 kind=CandidateKind.match,
@@ -225,14 +233,10 @@ def _hypotheses(
     own: dict[str, list[tuple[int, float]]],
     exclude: Rows,
 ) -> list[Hypothesis]:
-    index, store = ctx.index, ctx.store
+    index = ctx.index
     out: list[Hypothesis] = []
-    records: dict[int, Record] = {}
-    for rows in own.values():
-        for row, _p in rows:
-            records[row] = store.get_record(index.ids[row])
     for pid in anchors:
-        mine = [(records[row], p) for row, p in own.get(pid, [])]
+        mine = [(ctx.record(row), p) for row, p in own.get(pid, [])]
         probe = person_probe(index, _person(ctx.kin_graph, pid), [r for r, _p in mine])
         ctx.probes[pid] = probe
         partners = [ctx.probes.get(q) or _probe(ctx, q) for q in _partners(ctx, pid)]
@@ -382,7 +386,7 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     return Found(
         kind=CandidateKind.kin,
         probability=b.p,
-        evidence=_evidence(b.hyp, b.k, extra, ctx.store.get_record(ctx.index.ids[row])),
+        evidence=_evidence(b.hyp, b.k, extra, ctx.record(row)),
         rule=b.hyp.rule,
         record_id=ctx.index.ids[row],
         relation=relation,
@@ -413,7 +417,7 @@ def _expand(ctx: _Context, best: dict[int, _Best], exclude: Rows) -> list[Hypoth
         tie = _tie_for(hop, b.hyp.anchor, f"{_RECORD_ANCHOR}{row}")
         if tie is None:
             continue
-        record = ctx.store.get_record(ctx.index.ids[row])
+        record = ctx.record(row)
         node = f"{_RECORD_ANCHOR}{row}"
         person = person_from_record(record, "kin search", node).model_copy(update={"id": node})
         ctx.kin_graph.add_node(node, person=person, role=None, is_child=False)
