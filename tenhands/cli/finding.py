@@ -114,7 +114,13 @@ def find_command(
                         "kin": [_as_json(f, lang) for f in search.kin],
                         "matches": [_as_json(f, lang) for f in search.matches],
                         "duplicates": [_as_json(f, lang) for f in search.duplicates],
-                        "saved": None if proposed is None else proposed.__dict__,
+                        "saved": None
+                        if proposed is None
+                        else {
+                            "added": proposed.added,
+                            "updated": proposed.updated,
+                            "skipped": proposed.skipped,
+                        },
                     },
                     ensure_ascii=False,
                     indent=2,

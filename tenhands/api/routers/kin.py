@@ -9,7 +9,6 @@ from pydantic import BaseModel, Field
 
 from ...finding.kin import Found, propose
 from ...finding.review.decisions import pair_key
-from ...graph.model import ReviewStatus
 from ...graph.model.common import Id
 from ..deps import CaseIdPath, FinderDep, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
@@ -63,11 +62,12 @@ def find_case_kin(
 ) -> KinFound:
     search = finder.search(store, case_id, limit=limit, duplicates=duplicates)
     proposed = propose(store, search)
-    pending = {pair_key(c): c for c in store.list_candidates(case_id, status=ReviewStatus.pending)}
 
     def public(found: list[Found]) -> list[CandidatePublic]:
         keys = [pair_key(f.candidate(search.case_id)) for f in found]
-        return [CandidatePublic.of(pending[k], lang) for k in keys if k in pending]
+        return [
+            CandidatePublic.of(proposed.pending[k], lang) for k in keys if k in proposed.pending
+        ]
 
     return KinFound(
         case_id=search.case_id,

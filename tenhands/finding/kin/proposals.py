@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ...graph.model import ReviewStatus
+from ...graph.model import Candidate, ReviewStatus
 from ...graph.store import GraphStore
-from ..review.decisions import pair_key
+from ..review.decisions import PairKey, pair_key
 from .duplicates import find_duplicates
 from .finder import find_kin
 from .found import KinSearch
@@ -17,12 +17,14 @@ from .learning import Calibration, learn
 
 @dataclass(frozen=True)
 class Proposed:
-    """What :func:`propose` did, by count."""
+    """What :func:`propose` did, by count, and the findings now waiting in the queue."""
 
     added: int
     updated: int
     skipped: int
     """Findings a worker already decided (accepted or rejected) in this case."""
+    pending: dict[PairKey, Candidate] = field(default_factory=dict)
+    """The stored pending candidate of each finding not skipped, by what it is about."""
 
 
 def propose(store: GraphStore, search: KinSearch) -> Proposed:
@@ -34,20 +36,21 @@ def propose(store: GraphStore, search: KinSearch) -> Proposed:
     """
     existing = {pair_key(c): c for c in store.list_candidates(search.case_id)}
     added = updated = skipped = 0
+    pending: dict[PairKey, Candidate] = {}
     for candidate in search.candidates():
-        before = existing.get(pair_key(candidate))
+        key = pair_key(candidate)
+        before = existing.get(key)
         if before is None:
-            store.save_candidate(candidate)
-            existing[pair_key(candidate)] = candidate
+            pending[key] = existing[key] = store.save_candidate(candidate)
             added += 1
         elif before.status is ReviewStatus.pending:
-            store.save_candidate(
+            pending[key] = store.save_candidate(
                 candidate.model_copy(update={"id": before.id, "provenance": before.provenance})
             )
             updated += 1
         else:
             skipped += 1
-    return Proposed(added=added, updated=updated, skipped=skipped)
+    return Proposed(added=added, updated=updated, skipped=skipped, pending=pending)
 
 
 class KinFinder:
