@@ -108,7 +108,7 @@ def main() -> None:
         store.upsert_ties(ties)
         store.create_case(case)
         store.upsert_roles(roles)
-        for view, mode in [(v, m) for v in View for m in (Mode.work, Mode.projection)]:
+        for view, mode in [(v, m) for v in View for m in Mode]:
             builds = []
             html = ""
             for _ in range(20):

@@ -65,11 +65,13 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+import numpy as np
 from pyvis.network import Network
 
 from tenhands.viz.labels import wrap, wrap_width
@@ -83,7 +85,7 @@ from tenhands.viz.layout import (
     WALL,
     WALL_LABEL_PX,
     Box,
-    overlap,
+    BoxGrid,
     person_box,
     placard_size,
 )
@@ -341,7 +343,7 @@ class Placard:
     size: float
     """Font size, map units."""
 
-    @property
+    @cached_property
     def box(self) -> Box:
         w, h = placard_size(self.lines, self.size)
         return (self.x - w / 2, self.y - h / 2, self.x + w / 2, self.y + h / 2)
@@ -355,6 +357,11 @@ class Decor:
     sector_titles: list[Placard]
     bounds: Box
     """Everything drawn (persons with their labels, rings, placards), map units."""
+
+
+GRID_CELL = 6.0
+"""Side of a cell of the grid that finds the boxes near a placard, in label font sizes
+(about a label's width)."""
 
 
 def base_font(scene: Scene) -> float:
@@ -417,12 +424,18 @@ def decor(scene: Scene) -> Decor:
     ]
     pad = font * 0.4
     placed: list[Box] = []
+    cell = font * GRID_CELL * grow
+    grown_people = BoxGrid(cell, pad, people)
+    plain_people = BoxGrid(cell, pad, plain)
+    placards = BoxGrid(cell, pad)
 
-    def clear(box: Box, persons: list[Box] = people) -> bool:
+    def clear(box: Box, persons: BoxGrid = grown_people) -> bool:
         box = _grown(box, grow)
-        return not any(overlap(box, b, pad) for b in persons) and not any(
-            overlap(box, _grown(b, grow), pad) for b in placed
-        )
+        return not persons.touches(box) and not placards.touches(box)
+
+    def keep(card: Placard) -> None:
+        placed.append(card.box)
+        placards.add(_grown(card.box, grow))
 
     boundaries = sorted(
         {round(a % (2 * math.pi), 4) for s in scene.sectors for a in (s.start_angle, s.end_angle)},
@@ -441,7 +454,7 @@ def decor(scene: Scene) -> Decor:
             for angle in [RING_LABEL_ANGLE, *boundaries, *anywhere]:
                 x, y = _at(ring.radius + off * font, angle)
                 card = Placard(lines, round(x, 2), round(y, 2), size)
-                if clear(card.box, plain):  # the layout kept room for it
+                if clear(card.box, plain_people):  # the layout kept room for it
                     best = card
                     break
             if best is not None:
@@ -452,9 +465,10 @@ def decor(scene: Scene) -> Decor:
                 Placard(lines, round(px, 2), round(py, 2), size)
                 for px, py in (_at(ring.radius, a) for a in [RING_LABEL_ANGLE, *anywhere])
             ]
-            best = min(options, key=lambda c: _crowding(_grown(c.box, grow), near))
+            covers = _crowding([_grown(c.box, grow) for c in options], near)
+            best = options[int(np.argmin(covers))]
         ring_labels.append(best)
-        placed.append(best.box)
+        keep(best)
 
     outer = max((r.radius for r in scene.rings), default=0.0)
     covered = _union([*people, (-outer, -outer, outer, outer)])
@@ -467,20 +481,14 @@ def decor(scene: Scene) -> Decor:
         choice: tuple[float, Placard] | None = None
         for k in range(11):
             angle = sector.start_angle + span * (0.1 + 0.08 * k)
-            r = outer + pad
-            for _ in range(200):
-                x, y = _at(r, angle)
-                card = Placard(lines, round(x, 2), round(y, 2), size)
-                if _nearest(card.box) >= outer + pad and clear(card.box):
-                    break
-                r += font * 0.5
+            card = _outside(lines, size, angle, outer + pad, font * 0.5, clear)
             grown = _union([covered, card.box])
             cost = (grown[2] - grown[0]) * (grown[3] - grown[1]) + _turn(angle, mid) * font
             if choice is None or cost < choice[0] - 1e-6:
                 choice = (cost, card)
         assert choice is not None
         titles.append(choice[1])
-        placed.append(choice[1].box)
+        keep(choice[1])
         covered = _union([covered, choice[1].box])
 
     margin = font * 0.5
@@ -497,15 +505,56 @@ def decor(scene: Scene) -> Decor:
     return Decor(ring_labels=ring_labels, sector_titles=titles, bounds=bounds)
 
 
-def _crowding(box: Box, others: list[Box]) -> float:
-    """How much of ``others`` ``box`` covers (area)."""
-    total = 0.0
-    for b in others:
-        w = min(box[2], b[2]) - max(box[0], b[0])
-        h = min(box[3], b[3]) - max(box[1], b[1])
-        if w > 0 and h > 0:
-            total += w * h
-    return total
+STRIDE = 4
+"""A sector title is first moved outwards :data:`STRIDE` steps at a time, then back one
+step at a time to the nearest place that is clear."""
+
+
+def _outside(
+    lines: tuple[str, ...],
+    size: float,
+    angle: float,
+    least: float,
+    step: float,
+    clear: Callable[[Box], bool],
+) -> Placard:
+    """A placard at ``angle``, as near the centre as it is clear (``clear``) and at least
+    ``least`` from it, moving outwards from ``least`` in ``step``s (at most 200)."""
+
+    def at(r: float) -> Placard:
+        x, y = _at(r, angle)
+        return Placard(lines, round(x, 2), round(y, 2), size)
+
+    def free(card: Placard) -> bool:
+        return _nearest(card.box) >= least and clear(card.box)
+
+    card = at(least)
+    if free(card):
+        return card
+    for k in range(STRIDE, 200 + STRIDE, STRIDE):
+        card = at(least + min(k, 199) * step)
+        if free(card):
+            for back in range(k - STRIDE + 1, k):
+                nearer = at(least + back * step)
+                if free(nearer):
+                    return nearer
+            return card
+    return card
+
+
+def _crowding(boxes: list[Box], others: list[Box]) -> np.ndarray:
+    """How much of ``others`` each of ``boxes`` covers (area), one figure per box.
+
+    >>> _crowding([(0, 0, 2, 2), (5, 5, 6, 6)], [(1, 1, 3, 3)]).tolist()
+    [1.0, 0.0]
+    """
+    if not others:
+        return np.zeros(len(boxes))
+    a = np.asarray(boxes, dtype=float)[:, None, :]
+    b = np.asarray(others, dtype=float)[None, :, :]
+    w = np.minimum(a[..., 2], b[..., 2]) - np.maximum(a[..., 0], b[..., 0])
+    h = np.minimum(a[..., 3], b[..., 3]) - np.maximum(a[..., 1], b[..., 1])
+    return np.asarray((np.clip(w, 0.0, None) * np.clip(h, 0.0, None)).sum(axis=1))
 
 
 def _grown(box: Box, factor: float) -> Box:

@@ -15,6 +15,9 @@ from functools import cache
 
 from ..labels import WRAP, wrap
 from ..scene import Ring, SceneEdge, SceneNode, Sector
+from .boxes import Box as Box
+from .boxes import BoxGrid as BoxGrid
+from .boxes import overlap as overlap
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,6 @@ character)."""
 RELATION_SCALE = 0.77
 """A label's name is written at the font size, in bold; what follows (the relationship,
 wrapped) at this fraction of it."""
-
-Box = tuple[float, float, float, float]
-"""``(left, top, right, bottom)`` in map units."""
 
 
 @dataclass
@@ -197,15 +197,6 @@ def person_box(x: float, y: float, size: float, label: str, font: float, width: 
     wrapped at ``width`` characters."""
     half = max(size * 1.3, label_width(label, font, width) / 2)
     return (x - half, y - size * 1.4, x + half, y + size + 4.0 + label_height(label, font, width))
-
-
-def overlap(a: Box, b: Box, pad: float = 0.0) -> bool:
-    """Whether two boxes come closer than ``pad``.
-
-    >>> overlap((0, 0, 10, 10), (12, 0, 20, 10)), overlap((0, 0, 10, 10), (12, 0, 20, 10), 3)
-    (False, True)
-    """
-    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
 
 
 PLACARD_WRAP = 16

@@ -58,6 +58,7 @@ from . import (
     RING_LABEL_ANGLE,
     ROOM,
     Box,
+    BoxGrid,
     Geometry,
     Placed,
     label_height,
@@ -363,7 +364,7 @@ def _wall_ring(
     while k * step <= max(band):
         steps += [d for d in (k * step, -k * step) if -band[0] <= d <= band[1]]
         k += 1
-    boxes = list(taken)
+    boxes = BoxGrid(geo.font * 6.0, pad, taken)
     dots = list(centres)
     out: list[tuple[str, tuple[float, float], Box]] = []
     for g, ms in members:
@@ -387,10 +388,10 @@ def _wall_ring(
                     continue
                 if any(math.hypot(x - cx, y - cy) < geo.gap for cx, cy in dots):
                     continue
-                if any(overlap(box, b, pad) for b in boxes):
+                if boxes.touches(box):
                     continue
                 out.append((m.key, (x, y), box))
-                boxes.append(box)
+                boxes.add(box)
                 dots.append((x, y))
                 break
             else:
