@@ -31,7 +31,17 @@ from .palette import (
     Group,
 )
 from .redaction import Member, Network, redact
-from .scene import Counter, LegendEntry, LineStyle, Mode, Scene, SceneNode, Shape, View
+from .scene import (
+    Counter,
+    LegendEntry,
+    LineStyle,
+    Mark,
+    Mode,
+    Scene,
+    SceneNode,
+    Shape,
+    View,
+)
 
 GOAL = 5
 """Committed adults a child needs: ten hands and ten eyes."""
@@ -58,6 +68,9 @@ _LINES: dict[str, tuple[LineStyle, str, float]] = {
     "mark.divorced": (LineStyle.solid, UNION_COLOUR, 2.0),
     "mark.separated": (LineStyle.solid, UNION_COLOUR, 2.0),
 }
+
+
+_LINE_MARKS = {"mark.divorced": Mark.divorced, "mark.separated": Mark.separated}
 
 
 def build_scene(
@@ -175,25 +188,41 @@ def _legend(drawn: list[Member], placed: Placed, lang: str, unions: bool) -> lis
             LegendEntry(label=labels.say("shape.dot", lang), shape=Shape.dot, colour=UNION_COLOUR)
         )
     if any(m.is_child for m in drawn):
-        out.append(LegendEntry(label=labels.say("child.double", lang), shape=Shape.circle))
+        out.append(
+            LegendEntry(
+                label=labels.say("child.double", lang),
+                shape=Shape.circle,
+                mark=Mark.double_border,
+            )
+        )
     if any(m.deceased for m in drawn):
-        out.append(LegendEntry(label=labels.say("deceased", lang)))
+        out.append(
+            LegendEntry(
+                label=labels.say("deceased", lang),
+                shape=Shape.square,
+                mark=Mark.deceased,
+                badge=labels.BADGES[Engagement.deceased],
+            )
+        )
     engagements = {m.engagement for m in drawn if m.engagement is not None}
     for e in Engagement:
         if e in engagements and e is not Engagement.deceased:
             out.append(
                 LegendEntry(
-                    label=labels.say(
-                        "badge.legend",
-                        lang,
-                        badge=labels.BADGES[e],
-                        what=labels.engagement_word(e, lang),
-                    )
+                    label=labels.engagement_word(e, lang),
+                    mark=Mark.badge,
+                    badge=labels.BADGES[e],
                 )
             )
     for key, (style, colour, width) in _LINES.items():
         if key in placed.used:
             out.append(
-                LegendEntry(label=labels.say(key, lang), style=style, colour=colour, width=width)
+                LegendEntry(
+                    label=labels.say(key, lang),
+                    style=style,
+                    colour=colour,
+                    width=width,
+                    mark=_LINE_MARKS.get(key),
+                )
             )
     return out

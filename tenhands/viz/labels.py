@@ -104,7 +104,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shape.diamond": ("ander of onbekend", "other or unknown"),
     "shape.dot": ("koppel (ouders)", "couple (parents)"),
     "child.double": ("dubbele rand: het kind", "double border: the child"),
-    "deceased": ("overleden (†)", "deceased (†)"),
+    "deceased": ("overleden", "deceased"),
     "line.strong": ("sterke band", "strong tie"),
     "line.tenuous": ("zwakke band", "tenuous tie"),
     "line.stressful": ("moeilijke band (stress)", "stressful tie"),
@@ -114,8 +114,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "line.adoptive": ("adoptie", "adoption"),
     "line.foster": ("pleegzorg of voogdij", "foster care or guardianship"),
     "line.couple": ("koppel", "couple"),
-    "mark.divorced": ("// gescheiden", "// divorced"),
-    "mark.separated": ("/ uit elkaar", "/ separated"),
+    "mark.divorced": ("gescheiden", "divorced"),
+    "mark.separated": ("uit elkaar", "separated"),
     "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
     "hidden": ("{n} personen niet getoond in deze versie", "{n} persons not shown in this view"),
     "hidden.one": ("1 persoon niet getoond in deze versie", "1 person not shown in this view"),
@@ -135,7 +135,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "tooltip.email": ("e-mail {what}", "e-mail {what}"),
     "tooltip.note": ("notitie: {what}", "note: {what}"),
     "tooltip.tasks": ("taken: {n}", "tasks: {n}"),
-    "badge.legend": ("{badge} {what}", "{badge} {what}"),
 }
 
 _ENGAGEMENT: dict[Engagement, tuple[str, str]] = {

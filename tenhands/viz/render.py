@@ -92,6 +92,7 @@ from tenhands.viz.layout import (
 from tenhands.viz.scene import (
     LegendEntry,
     LineStyle,
+    Mark,
     Mode,
     Scene,
     SceneEdge,
@@ -644,10 +645,14 @@ def _script_json(value: object) -> str:
 
 
 def _swatch(entry: LegendEntry) -> str:
-    """An inline SVG swatch: a line in its style, a shape (white unless coloured), a colour
-    chip, or an empty space for an entry that is words only (e.g. a badge's meaning)."""
+    """An inline SVG swatch drawn as the map draws it: a line in its style (with a
+    divorce's or separation's strokes), a shape (white unless coloured; a double border
+    for the child, a cross for the deceased), an engagement badge, or a colour chip; an
+    empty space for an entry that is words only."""
     if entry.style is None and entry.shape is None and entry.colour is None:
-        return '<span class="swatch" aria-hidden="true"></span>'
+        if entry.mark is not Mark.badge:
+            return '<span class="swatch" aria-hidden="true"></span>'
+        return _svg(_badge(20, 11, entry.badge or "", 10.0))
     colour = html.escape(entry.colour or ("#ffffff" if entry.shape else "#888888"))
     if entry.style is not None:
         width = entry.width or 2.0
@@ -664,11 +669,23 @@ def _swatch(entry: LegendEntry) -> str:
                 f'<line x1="2" y1="11" x2="38" y2="11" stroke="{colour}" '
                 f'stroke-width="{width:g}"{dash_attr}{cap}/>'
             )
+        strokes = _STROKES.get(entry.mark, ()) if entry.mark else ()
+        mark += "".join(
+            f'<line x1="{x - 3}" y1="18" x2="{x + 3}" y2="4" stroke="{_BORDER}" stroke-width="2"/>'
+            for x in strokes
+        )
     elif entry.shape in (Shape.circle, Shape.dot):
         r = 8 if entry.shape is Shape.circle else 4
         mark = (
             f'<circle cx="20" cy="11" r="{r}" fill="{colour}" stroke="{_BORDER}" stroke-width="2"/>'
         )
+        if entry.mark is Mark.double_border:
+            mark = (
+                f'<circle cx="20" cy="11" r="10" fill="none" stroke="{_BORDER}" '
+                f'stroke-width="1.2"/>'
+                f'<circle cx="20" cy="11" r="7" fill="{colour}" stroke="{_BORDER}" '
+                f'stroke-width="1.2"/>'
+            )
     elif entry.shape is Shape.diamond:
         mark = (
             f'<polygon points="20,1 30,11 20,21 10,11" fill="{colour}" stroke="{_BORDER}" '
@@ -679,7 +696,31 @@ def _swatch(entry: LegendEntry) -> str:
             f'<rect x="12" y="3" width="16" height="16" fill="{colour}" stroke="{_BORDER}" '
             f'stroke-width="2"/>'
         )
+        if entry.mark is Mark.deceased:  # the shape to the left, its badge beside it
+            mark = (
+                f'<rect x="2" y="3" width="16" height="16" fill="{colour}" stroke="{_BORDER}" '
+                f'stroke-width="2"/><path d="M2,3 L18,19 M18,3 L2,19" stroke="{_BORDER}" '
+                f'stroke-width="2"/>' + _badge(30, 11, entry.badge or "", 9.0)
+            )
+    return _svg(mark)
+
+
+_STROKES: dict[Mark, tuple[int, ...]] = {Mark.divorced: (17, 23), Mark.separated: (20,)}
+"""Where a couple line's strokes cross a legend swatch (x)."""
+
+
+def _svg(mark: str) -> str:
     return f'<svg class="swatch" viewBox="0 0 40 22" aria-hidden="true">{mark}</svg>'
+
+
+def _badge(x: float, y: float, text: str, r: float = 8.0) -> str:
+    """An engagement badge as the map draws it: the character in a white disc."""
+    return (
+        f'<circle cx="{x:g}" cy="{y:g}" r="{r - 1:g}" fill="#ffffff" stroke="{_BORDER}" '
+        f'stroke-width="2"/><text x="{x:g}" y="{y:g}" text-anchor="middle" '
+        f'dominant-baseline="central" font-size="{r * 1.4:g}" font-weight="bold" '
+        f'fill="{_BORDER}">{html.escape(text)}</text>'
+    )
 
 
 def _legend_html(scene: Scene) -> str:

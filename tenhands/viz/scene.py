@@ -126,15 +126,33 @@ class Sector:
     label: str
 
 
+class Mark(StrEnum):
+    """What a legend swatch draws on its shape or line, as the map draws it."""
+
+    double_border = "double_border"
+    """the child the map is about"""
+    deceased = "deceased"
+    """a cross over the shape"""
+    badge = "badge"
+    """an engagement badge (:attr:`LegendEntry.badge` says which)"""
+    divorced = "divorced"
+    """two strokes across a couple's line"""
+    separated = "separated"
+    """one stroke across a couple's line"""
+
+
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend: a swatch (shape or line) and what it means."""
+    """One line of the legend: a swatch (shape or line, with its mark) and what it means."""
 
     label: str
     shape: Shape | None = None
     colour: str | None = None
     style: LineStyle | None = None
     width: float | None = None
+    mark: Mark | None = None
+    badge: str | None = None
+    """The character in an engagement badge."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from render_helpers import HOSTILE_LABEL, ecomap_scene, genogram_scene
 
 from tenhands.viz.export import ChromiumNotFound, find_chromium, html_to_png, write_html
 from tenhands.viz.render import VENDORED_URLS, counter_text, render_html
-from tenhands.viz.scene import LegendEntry, Scene, SceneEdge, Shape
+from tenhands.viz.scene import LegendEntry, LineStyle, Mark, Scene, SceneEdge, Shape
 
 URL = re.compile(r"""(?i)\b(?:https?:)?//[^\s"'<>)\\]+""")
 
@@ -230,6 +230,27 @@ def test_a_scene_that_cannot_be_drawn_is_a_clear_error() -> None:
     twice = replace(scene, nodes=[*scene.nodes, scene.nodes[0]])
     with pytest.raises(ValueError, match="same id"):
         render_html(twice)
+
+
+def test_legend_swatches_draw_the_marks_the_map_draws() -> None:
+    entries = [
+        LegendEntry("betrokken", mark=Mark.badge, badge="4"),
+        LegendEntry("het kind", Shape.circle, mark=Mark.double_border),
+        LegendEntry("overleden", Shape.square, mark=Mark.deceased, badge="†"),
+        LegendEntry("gescheiden", style=LineStyle.solid, mark=Mark.divorced),
+        LegendEntry("uit elkaar", style=LineStyle.solid, mark=Mark.separated),
+        LegendEntry("koppel", style=LineStyle.solid),
+    ]
+    legend = render_html(replace(genogram_scene(), legend=entries))
+    legend = legend.split('<section class="legend">', 1)[1].split("</section>")[0]
+    rows = legend.split("<li>")[1:]
+    assert len(rows) == len(entries) and all("<svg" in row for row in rows)
+    badge, child, dead, divorced, separated, couple = rows
+    assert ">4</text>" in badge and "<circle" in badge
+    assert child.count("<circle") == 2  # a double border
+    assert "M2,3 L18,19" in dead and ">†</text>" in dead  # a cross, and the badge
+    assert divorced.count("<line") == 3 and separated.count("<line") == 2
+    assert couple.count("<line") == 1
 
 
 def test_words_only_legend_entry_gets_an_empty_swatch() -> None:

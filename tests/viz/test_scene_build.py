@@ -13,7 +13,7 @@ from tenhands.graph.errors import NotFound
 from tenhands.graph.model import Engagement, PartialDate, Sex
 from tenhands.graph.store import GraphStore
 from tenhands.viz import Mode, Scene, View, build_scene
-from tenhands.viz.scene import LineStyle, Shape
+from tenhands.viz.scene import LineStyle, Mark, Shape
 
 
 @pytest.fixture
@@ -71,8 +71,12 @@ def test_shapes_badges_and_deceased(store: GraphStore, demo: str) -> None:
     assert names["Opa Marc"].deceased and not names["Oma Ria"].deceased
     assert names["Oma Ria"].border_width > names["Ayşe"].border_width
     legend = [e.label for e in scene.legend]
-    assert "✓ engageert zich" in legend and "✕ geen contact" in legend
-    assert "overleden (†)" in legend and "man" in legend and "vrouw" in legend
+    badges = {e.label: e.badge for e in scene.legend if e.mark is Mark.badge}
+    assert badges["engageert zich"] == "✓" and badges["geen contact"] == "✕"
+    assert "overleden" not in badges  # the deceased have their own entry: a crossed shape
+    dead = next(e for e in scene.legend if e.mark is Mark.deceased)
+    assert (dead.label, dead.badge) == ("overleden", "†")
+    assert "man" in legend and "vrouw" in legend
     assert "ander of onbekend" not in legend  # nobody of other or unknown sex in the demo
 
 

@@ -23,7 +23,7 @@ from tenhands.viz.build import GEOMETRY
 from tenhands.viz.labels import wrap, wrap_width
 from tenhands.viz.layout import FIT, WALL, label_width, overlap, person_box
 from tenhands.viz.render import MIN_LABEL_PX, base_font, decor, person_boxes
-from tenhands.viz.scene import LineStyle, Scene, SceneEdge, SceneNode, Shape
+from tenhands.viz.scene import LineStyle, Mark, Scene, SceneEdge, SceneNode, Shape
 
 
 @pytest.fixture
@@ -271,7 +271,9 @@ def test_genogram_marks_divorce_and_hangs_half_siblings_right(store: GraphStore,
     assert "8 informal supporters and professionals are not in the genogram" in scene.notes
     assert "Hatice" not in names and "Eline" not in names
     legend = [e.label for e in scene.legend]
-    assert "// divorced" in legend and "/ separated" in legend and "couple (parents)" in legend
+    assert "divorced" in legend and "separated" in legend and "couple (parents)" in legend
+    legend_marks = {e.label: e.mark for e in scene.legend}
+    assert legend_marks["divorced"] is Mark.divorced and legend_marks["separated"] is Mark.separated
 
 
 def test_genogram_in_projection_has_no_trace_of_the_confidential_partner(
