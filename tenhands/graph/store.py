@@ -8,21 +8,27 @@ errors of :mod:`tenhands.graph.errors`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 import networkx as nx
 
 from .model import (
+    AccessToken,
+    AuditAction,
     AuditEvent,
     Candidate,
     Case,
     ChangeSet,
+    Erasure,
     NetworkRole,
     Person,
     Plan,
     Record,
     ReviewStatus,
     Tie,
+    TokenKind,
+    User,
 )
 
 DEFAULT_BATCH = 5_000
@@ -245,10 +251,135 @@ class AuditLog(Protocol):
         id already used)."""
         ...
 
+    def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
+        """Append many events in one transaction (all or nothing, :class:`Conflict` for
+        an id already used); returns how many. The service writes the audit of many
+        requests at once this way."""
+        ...
+
     def list_audit(
-        self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[AuditEvent]:
-        """Newest first."""
+        """Newest first (then by id, descending); every filter given must hold
+        (``since`` inclusive, ``until`` exclusive)."""
+        ...
+
+    def count_audit(
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        """How many events :meth:`list_audit` would list with these filters and no limit."""
+        ...
+
+
+class SubjectStore(Protocol):
+    """One person as a data subject: everything held about them, and their erasure."""
+
+    def candidates_of_person(self, person_id: str) -> list[Candidate]:
+        """Every candidate naming the person (as ``person_id`` or ``other_person_id``),
+        in every case, ordered by id. An unknown person has none."""
+        ...
+
+    def erase_person(self, person_id: str, *, actor: str) -> Erasure:
+        """Remove a person and everything that holds their data, in one transaction:
+        their ties and network roles; candidates naming them and the change sets of
+        those candidates (a decision about an erased person cannot be undone); change
+        sets whose images hold the person; outside records accepted as them (the
+        record of an accepted ``match`` candidate); and their id in plan tasks
+        (``who``, ``checked_by``; a task left with nobody to do it goes) and scale
+        scores (the score goes). Appends one audit event (action ``erase``, entity
+        ``person``, the person's id, ``actor``) in the same transaction; earlier audit
+        events stay (they hold no personal values).
+
+        :class:`NotFound` for an unknown person; :class:`Conflict` for a child of a
+        case (erase or close the case first)."""
+        ...
+
+
+class UserStore(Protocol):
+    """Accounts, the cases assigned to them, and their sign-in tokens."""
+
+    def create_user(self, user: User) -> User:
+        """Store a new user; :class:`Conflict` for an id or a login already used."""
+        ...
+
+    def get_user(self, user_id: str) -> User:
+        """:class:`NotFound` for an unknown id."""
+        ...
+
+    def get_user_by_login(self, login: str) -> User:
+        """The user with this login (compared lower-case); :class:`NotFound` if none."""
+        ...
+
+    def update_user(self, user: User) -> User:
+        """Replace a stored user; :class:`NotFound` if unknown, :class:`Conflict` if the
+        new login belongs to another user."""
+        ...
+
+    def list_users(self, *, limit: int = 100, offset: int = 0) -> list[User]:
+        """Ordered by login."""
+        ...
+
+    def count_users(self) -> int: ...
+
+    def assign_case(self, user_id: str, case_id: str) -> None:
+        """Give a user access to a case (doing it twice changes nothing); :class:`NotFound`
+        for an unknown user or case."""
+        ...
+
+    def unassign_case(self, user_id: str, case_id: str) -> None:
+        """Take a case away from a user; :class:`NotFound` if it was not assigned."""
+        ...
+
+    def cases_of_user(self, user_id: str) -> list[str]:
+        """Ids of the cases assigned to a user, ordered; :class:`NotFound` for an
+        unknown user."""
+        ...
+
+    def users_of_case(self, case_id: str) -> list[str]:
+        """Ids of the users a case is assigned to, ordered; :class:`NotFound` for an
+        unknown case."""
+        ...
+
+    def save_token(self, token: AccessToken) -> AccessToken:
+        """Store a new token; :class:`NotFound` for an unknown user, :class:`Conflict`
+        for an id or hash already used."""
+        ...
+
+    def token_by_hash(self, token_hash: str) -> AccessToken:
+        """:class:`NotFound` if no token has this hash (expired ones are still found:
+        the caller checks)."""
+        ...
+
+    def list_tokens(self, user_id: str) -> list[AccessToken]:
+        """A user's tokens, newest first; :class:`NotFound` for an unknown user."""
+        ...
+
+    def delete_token(self, token_id: str) -> None:
+        """:class:`NotFound` if unknown."""
+        ...
+
+    def delete_tokens(self, user_id: str, *, kind: TokenKind | None = None) -> int:
+        """Remove a user's tokens (of ``kind``, or all); returns how many."""
+        ...
+
+    def delete_expired_tokens(self, now: datetime) -> int:
+        """Remove every token expired at ``now``; returns how many."""
         ...
 
 
@@ -263,6 +394,8 @@ class GraphStore(
     CandidateStore,
     ChangeSetStore,
     AuditLog,
+    UserStore,
+    SubjectStore,
     Protocol,
 ):
     """Everything TenHands keeps, behind one contract."""

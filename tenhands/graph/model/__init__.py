@@ -14,12 +14,20 @@ from .case import (
 from .change_set import ChangeSet, EntityKind, EntityRef, Snapshot, snapshot
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
 from .dates import DateQualifier, PartialDate
+from .erasure import Erasure
 from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
 from .record import Record
 from .tie import Basis, Circle, PartnerStatus, Quality, Tie, TieCategory, TieKind
+from .user import AccessToken, Language, Login, TokenKind, User, UserRole
 
 __all__ = [
+    "AccessToken",
+    "Language",
+    "Login",
+    "TokenKind",
+    "User",
+    "UserRole",
     "Address",
     "AuditAction",
     "AuditEvent",
@@ -35,6 +43,7 @@ __all__ = [
     "DateQualifier",
     "Engagement",
     "EntityKind",
+    "Erasure",
     "EntityRef",
     "Evidence",
     "Id",

@@ -54,6 +54,8 @@ from .. import NEO4J_SCHEMES
 from ..checks import check_decision, chunks, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
 from . import cypher
+from .subject import Neo4jSubject
+from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
 SCHEMA_VERSION = 3
@@ -422,7 +424,7 @@ def _neighbourhood_tx(
     return persons, ties
 
 
-class Neo4jStore:
+class Neo4jStore(Neo4jUsers, Neo4jSubject):
     """:class:`~tenhands.graph.store.GraphStore` on a Neo4j 5 server.
 
     Parameters

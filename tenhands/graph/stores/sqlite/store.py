@@ -37,6 +37,8 @@ from ...store import DEFAULT_BATCH
 from ..checks import check_decision, chunks, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .subject import SqliteSubject
+from .users import SqliteUsers
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,7 +50,7 @@ def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-class SqliteStore:
+class SqliteStore(SqliteUsers, SqliteSubject):
     """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
 
     kind = "sqlite"
