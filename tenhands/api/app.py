@@ -10,14 +10,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from .. import __version__
 from ..graph.store import GraphStore
 from ..settings import Settings, get_settings, open_configured_store
+from .audit_trail import AuditTrail
+from .auth.deps import get_principal
 from .errors import install_error_handlers
-from .routers import ROUTERS
+from .routers import PUBLIC, ROUTERS
 
 log = logging.getLogger("tenhands.api")
 
@@ -44,6 +46,16 @@ TAGS: list[dict[str, Any]] = [
         "or undoes.",
     },
     {
+        "name": "exports",
+        "description": "Data out (a case, everything about one person) and a person's erasure.",
+    },
+    {"name": "auth", "description": "Signing in: API tokens, your own account."},
+    {"name": "users", "description": "Users, their roles and the cases assigned to them."},
+    {
+        "name": "audit",
+        "description": "Who read or changed which person data, when, in which case.",
+    },
+    {
         "name": "maps",
         "description": "Network maps (ecomap, genogram, circles of safety and support) as "
         "offline HTML, redacted for who will see them.",
@@ -55,8 +67,13 @@ A family-network graph for youth care: the people around a child, the ties among
 them, and each person's place in the child's safety and support network.
 
 Errors have one shape: `{"detail": "<a sentence>", "code": "<code>"}`, where code is
-`not_found`, `conflict`, `invalid_input`, `store_unavailable` or `validation_error`
+`not_found`, `conflict`, `invalid_input`, `store_unavailable`, `unauthenticated`,
+`forbidden`, `too_many_requests`, `too_large`, `invalid_file` or `validation_error`
 (which also lists the field `errors`).
+
+Sign in with an API token (`POST /auth/token`, or `tenhands users token LOGIN`) sent as
+`Authorization: Bearer <token>`. Every user sees only the cases assigned to them (an
+admin sees all); every read and change of person data is written to the audit log.
 """
 
 
@@ -73,15 +90,23 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is not None:
             app.state.store = store
-            yield
+            app.state.audit_trail = AuditTrail(store)
+            try:
+                yield
+            finally:
+                app.state.audit_trail.close()
             return
         opened = open_configured_store(settings)
         try:
             opened.init_schema()
             log.info("store ready: %s", opened.describe())
             app.state.store = opened
+            app.state.audit_trail = AuditTrail(opened)
             yield
         finally:
+            trail = getattr(app.state, "audit_trail", None)
+            if trail is not None:
+                trail.close()
             opened.close()
 
     # The docs pages load Swagger UI and ReDoc from the package, never from a CDN.
@@ -96,6 +121,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
+    signed_in = [Depends(get_principal)]
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=None if router in PUBLIC else signed_in)
     return app

@@ -1,15 +1,8 @@
 """Dependencies as ``Annotated`` aliases, so each route lists exactly what it needs.
 
-Seams for later issues:
-
-- ``CurrentUser`` (auth) will come here; :func:`get_actor` then returns that
-  user's name instead of ``"api"``, and every route that writes already takes
-  ``ActorDep``. Review decisions take ``ReviewerDep``: until then the reviewer
-  names themself in the ``X-TenHands-User`` header (:func:`get_reviewer`), and
-  only that function changes when requests carry a signed-in user.
-- Per-case access checks and the audit log of reads and writes can wrap the
-  store in :func:`get_store` (e.g. an auditing store bound to the actor), without
-  touching the routers.
+Who is asking and what they may see comes from :mod:`.auth.deps`: ``ActorDep`` (the
+signed-in user's login, recorded as who created or changed a thing) and
+``ReviewerDep`` (who decides on a candidate) are that user.
 """
 
 from __future__ import annotations
@@ -17,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Query, Request, status
+from fastapi import Depends, Path, Query, Request
 
 from ..finding.kin import KinFinder
 from ..graph.store import GraphStore
 from ..settings import Settings
+from .auth.deps import PrincipalDep
 from .errors import ID_PATTERN
-
-API_ACTOR = "api"
-"""Who changed a thing, in provenance, until requests carry a user."""
 
 MAX_PAGE = 500
 
@@ -55,41 +46,15 @@ def get_finder(request: Request) -> KinFinder:
 FinderDep = Annotated[KinFinder, Depends(get_finder)]
 
 
-def get_actor() -> str:
+def get_actor(principal: PrincipalDep) -> str:
     """Who is asking; recorded as ``created_by`` / ``updated_by``."""
-    return API_ACTOR
+    return principal.login
 
 
-REVIEWER_HEADER = "X-TenHands-User"
-"""The request header that names who accepts, rejects or undoes a candidate."""
-
-MAX_REVIEWER = 200
-
-
-def get_reviewer(
-    reviewer: Annotated[
-        str | None,
-        Header(
-            alias=REVIEWER_HEADER,
-            description="who decides (a worker's name or login); required until sign-in exists",
-        ),
-    ] = None,
-) -> str:
+def get_reviewer(principal: PrincipalDep) -> str:
     """Who accepts, rejects or undoes a candidate; stored with the decision and in the
-    audit log. Without the header the request is refused with 401: a decision is never
-    anonymous."""
-    name = (reviewer or "").strip()
-    if not name:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            f"Say who decides: send your name in the {REVIEWER_HEADER} header.",
-        )
-    if len(name) > MAX_REVIEWER:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            f"The {REVIEWER_HEADER} header is longer than {MAX_REVIEWER} characters.",
-        )
-    return name
+    audit log: the signed-in user (a decision is never anonymous)."""
+    return principal.login
 
 
 @dataclass(frozen=True, slots=True)

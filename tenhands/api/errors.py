@@ -47,6 +47,9 @@ ErrorCode = Literal[
     "validation_error",
     "invalid_file",
     "too_large",
+    "unauthenticated",
+    "forbidden",
+    "too_many_requests",
     "http_error",
 ]
 
@@ -106,6 +109,8 @@ BAD_FILE: Responses = {
     422: _body(FileErrorBody, "The file cannot be read as it is; nothing was stored"),
 }
 COMMON_RESPONSES: Responses = {
+    401: _body(ErrorBody, "Not signed in: send a bearer token or the session cookie"),
+    403: _body(ErrorBody, "Signed in, but your role or your cases do not allow this"),
     422: _body(ValidationErrorBody, "A value is missing, of the wrong type or invalid"),
     503: _body(ErrorBody, f"The store does not answer; retry after {RETRY_AFTER_SECONDS}s"),
 }
@@ -228,6 +233,9 @@ async def _request_invalid(request: Request, exc: Exception) -> JSONResponse:
 
 _HTTP_CODES: dict[int, ErrorCode] = {
     400: "invalid_input",
+    401: "unauthenticated",
+    403: "forbidden",
+    429: "too_many_requests",
     404: "not_found",
     409: "conflict",
     413: "too_large",

@@ -19,6 +19,8 @@ from .maps import map_command
 from .matching import dedupe_command, match_command
 from .records import import_records_command
 from .serve import run_server
+from .subject import erase_command, export_person_command
+from .users import app as users_app
 
 app = typer.Typer(
     name="tenhands",
@@ -35,6 +37,9 @@ app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
 app.command("find")(find_command)
 app.command("map")(map_command)
+app.add_typer(users_app, name="users")
+app.command("export-person")(export_person_command)
+app.command("erase")(erase_command)
 
 
 @app.callback()
@@ -67,6 +72,7 @@ def demo(
 ) -> None:
     """Seed a fictional demo case into the store and start the service."""
     from ..demo.seed import seed_demo
+    from ..demo.users import seed_demo_users
 
     settings = load_settings()
     with opened_store(settings) as store:
@@ -74,8 +80,12 @@ def demo(
         case = store.get_case(case_id)
         members = len(store.list_roles(case_id)) + len(case.child_ids)
         where = store.describe()
+        users = seed_demo_users(store, case_id)
     base = f"http://{host or settings.host}:{port or settings.port}"
     typer.echo(f"Demo case {case_id!r}: {case.title} ({members} people), stored in {where}")
+    typer.echo(f"  sign in:  {base}/  (new passwords each time the demo starts)")
+    for user, password in users:
+        typer.echo(f"    {user.role.value:<12} {user.login:<12} {password}")
     typer.echo(f"  network:  {base}/cases/{case_id}/network")
     typer.echo(f"  map:      {base}/cases/{case_id}/map?view=ecomap&mode=projection")
     typer.echo(f"  kin:      tenhands find {case_id}")

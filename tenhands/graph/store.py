@@ -300,7 +300,8 @@ class SubjectStore(Protocol):
         their ties and network roles; candidates naming them and the change sets of
         those candidates (a decision about an erased person cannot be undone); change
         sets whose images hold the person; outside records accepted as them (the
-        record of an accepted ``match`` candidate); and their id in plan tasks
+        record of an accepted ``match`` candidate) and every candidate built on such a
+        record (its evidence quotes the record); and their id in plan tasks
         (``who``, ``checked_by``; a task left with nobody to do it goes) and scale
         scores (the score goes). Appends one audit event (action ``erase``, entity
         ``person``, the person's id, ``actor``) in the same transaction; earlier audit

@@ -14,10 +14,28 @@ import httpx
 from fastapi.testclient import TestClient
 
 from tenhands.api.app import create_app
+from tenhands.api.auth.tokens import issue
+from tenhands.graph.errors import NotFound
+from tenhands.graph.model import TokenKind, User, UserRole
 from tenhands.graph.store import GraphStore
 from tenhands.settings import Settings
 
 Json = dict[str, Any]
+
+ADMIN_LOGIN = "wout.werker"
+"""Who the tests' client is signed in as, unless a test signs in as someone else."""
+
+
+def bearer(store: GraphStore, login: str, role: UserRole, cases: tuple[str, ...] = ()) -> Json:
+    """Headers signing in as ``login`` (created with ``role`` if new, without a password:
+    tests need no argon2 hashing) with ``cases`` assigned."""
+    try:
+        user = store.get_user_by_login(login)
+    except NotFound:
+        user = store.create_user(User(login=login, display_name=login, role=role))
+    for case_id in cases:
+        store.assign_case(user.id, case_id)
+    return {"Authorization": f"Bearer {issue(store, user, TokenKind.api).secret}"}
 
 
 class ApiClient(TestClient):
@@ -27,8 +45,12 @@ class ApiClient(TestClient):
     @classmethod
     @contextmanager
     def over(cls, store: GraphStore) -> Iterator[ApiClient]:
-        """A client of an app over ``store`` (which the caller initialised and closes)."""
-        client = cls(create_app(Settings(store=store.describe()), store=store))
+        """A client of an app over ``store`` (which the caller initialised and closes),
+        signed in as an admin (:data:`ADMIN_LOGIN`)."""
+        client = cls(
+            create_app(Settings(store=store.describe()), store=store),
+            headers=bearer(store, ADMIN_LOGIN, UserRole.admin),
+        )
         with client:
             yield client
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from api_helpers import ApiClient
+from api_helpers import ADMIN_LOGIN, ApiClient
 from httpx import Response
 from openpyxl import Workbook
 
@@ -21,8 +21,8 @@ from tenhands.graph.model import (
 )
 from tenhands.graph.store import GraphStore
 
-REVIEWER = "wout.werker"
-AS_REVIEWER = {"X-TenHands-User": REVIEWER}
+REVIEWER = ADMIN_LOGIN
+"""Decisions are made by the signed-in user: the tests' client."""
 
 GOOD_CSV = (
     b"ID;Voornaam;Familienaam;Geboortedatum;Geslacht;Gemeente\n"

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_helpers import ApiClient, error
+from api_helpers import ApiClient, bearer, error
 from fastapi.testclient import TestClient
 
 from tenhands import __version__
 from tenhands.api.app import create_app
 from tenhands.graph.errors import StoreUnavailable
+from tenhands.graph.model import UserRole
 from tenhands.graph.stores.neo4j import Neo4jStore
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.settings import Settings
@@ -72,7 +73,8 @@ def test_health_when_the_neo4j_server_is_unreachable(settings: Settings) -> None
 def test_a_closed_store_gives_503_with_retry_after(settings: Settings, tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "closed.db")
     store.init_schema()
-    with TestClient(create_app(settings, store=store)) as client:
+    signed_in = bearer(store, "admin", UserRole.admin)
+    with TestClient(create_app(settings, store=store), headers=signed_in) as client:
         assert client.get("/persons").status_code == 200
         store.close()
         for r in (
@@ -93,6 +95,7 @@ def test_lifespan_opens_initialises_and_closes_the_configured_store(tmp_path: Pa
         r = client.get("/health")
         assert r.status_code == 200
         assert r.json()["store"]["location"] == f"sqlite:///{path}"
+        client.headers.update(bearer(app.state.store, "admin", UserRole.admin))
         assert client.post("/persons", json={"id": "p1", "given_names": ["An"]}).status_code == 201
         opened = app.state.store
     assert path.exists()
@@ -137,6 +140,10 @@ def test_openapi_document(client: ApiClient) -> None:
         "gedcom",
         "records",
         "candidates",
+        "exports",
+        "auth",
+        "users",
+        "audit",
         "maps",
     ]
     paths = doc["paths"]
@@ -156,6 +163,17 @@ def test_openapi_document(client: ApiClient) -> None:
         "/cases/{case_id}/people": {"get"},
         "/cases/{case_id}/export.ged": {"get"},
         "/imports/gedcom": {"post"},
+        "/auth/token": {"post", "delete"},
+        "/auth/me": {"get", "patch"},
+        "/users": {"get", "post"},
+        "/users/{user_id}": {"get", "patch"},
+        "/users/{user_id}/cases/{case_id}": {"put", "delete"},
+        "/audit": {"get"},
+        "/audit/export": {"get"},
+        "/cases/{case_id}/export": {"get"},
+        "/persons/{person_id}/export": {"get"},
+        "/persons/{person_id}/erase": {"post"},
+        "/cases/{case_id}/roles/{person_id}/contacts": {"post"},
     }.items():
         assert set(paths[path]) == methods, path
     schemas = doc["components"]["schemas"]
@@ -170,6 +188,13 @@ def test_openapi_document(client: ApiClient) -> None:
     assert get_person["422"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/ValidationErrorBody"
     )
+    for status in ("401", "403"):
+        assert get_person[status]["content"]["application/json"]["schema"]["$ref"].endswith(
+            "/ErrorBody"
+        )
+    # Signing in is declared, so clients and the docs page know how.
+    assert {"HTTPBearer", "APIKeyCookie"} <= set(doc["components"]["securitySchemes"])
+    assert "401" not in paths["/health"]["get"]["responses"]
 
 
 REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)

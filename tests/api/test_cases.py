@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import ApiClient, error
+from api_helpers import ADMIN_LOGIN, ApiClient, error
 
 from tenhands.graph.stores.sqlite import SqliteStore
 
@@ -43,7 +43,7 @@ def test_create_and_read_back(client: ApiClient, sqlite_store: SqliteStore) -> N
     assert case["child_ids"] == ["lotte", "lars"]
     assert case["status"] == "open"
     assert case["opened_on"] == "2026-01-15"
-    assert case["provenance"]["created_by"] == "api"
+    assert case["provenance"]["created_by"] == ADMIN_LOGIN
     assert case["provenance"]["source"]["ref"] == "2026/0042"
     assert client.get("/cases/c1").json() == case
     assert sqlite_store.get_case("c1").team == "Gent-Noord"
@@ -127,7 +127,7 @@ def test_patch_changes_only_the_fields_sent(client: ApiClient) -> None:
     assert (after["title"], after["child_ids"]) == ("Lotte en Lars", ["lotte", "lars"])
     for unchanged in ("status", "team", "notes", "opened_on"):
         assert after[unchanged] == before[unchanged]
-    assert after["provenance"]["updated_by"] == "api"
+    assert after["provenance"]["updated_by"] == ADMIN_LOGIN
 
     # refused changes leave the case as it was
     error(client.patch("/cases/c1", json={"child_ids": ["ghost"]}), 404, "not_found")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import ApiClient, error
+from api_helpers import ADMIN_LOGIN, ApiClient, error
 
 from tenhands.graph.stores.sqlite import SqliteStore
 
@@ -41,7 +41,7 @@ def test_create_and_read_back(client: ApiClient, sqlite_store: SqliteStore) -> N
     assert made["birth_date"] == "1958-04"
     assert made["addresses"][0]["since"] == "2001"
     assert made["confidential"] == ["address", "contact"]
-    assert made["provenance"]["created_by"] == "api"
+    assert made["provenance"]["created_by"] == ADMIN_LOGIN
     assert made["provenance"]["source"]["kind"] == "interview"
     assert made["provenance"]["updated_at"] is None
 
@@ -101,7 +101,7 @@ def test_patch_changes_only_the_fields_sent(client: ApiClient) -> None:
     for unchanged in ("given_names", "aliases", "birth_date", "sex", "contact", "addresses"):
         assert after[unchanged] == before[unchanged], unchanged
     assert after["provenance"]["created_at"] == before["provenance"]["created_at"]
-    assert after["provenance"]["updated_by"] == "api"
+    assert after["provenance"]["updated_by"] == ADMIN_LOGIN
     assert after["provenance"]["updated_at"] is not None
     assert client.get("/persons/p1").json() == after
 

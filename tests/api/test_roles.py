@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from api_helpers import ApiClient, error
+from api_helpers import ADMIN_LOGIN, ApiClient, error
 
 from tenhands.graph.stores.sqlite import SqliteStore
 
@@ -40,7 +41,7 @@ def test_put_creates_then_replaces(client: ApiClient, sqlite_store: SqliteStore)
     made = r.json()
     assert (made["case_id"], made["person_id"]) == ("c1", "gran")
     assert made["support"] == ["emotional", "respite"]
-    assert made["provenance"]["created_by"] == "api"
+    assert made["provenance"]["created_by"] == ADMIN_LOGIN
     assert made["provenance"]["source"]["kind"] == "interview"
     assert client.get("/cases/c1/roles/gran").json() == made
 
@@ -53,7 +54,7 @@ def test_put_creates_then_replaces(client: ApiClient, sqlite_store: SqliteStore)
     assert replaced["note"] is None
     assert replaced["provenance"]["created_at"] == made["provenance"]["created_at"]
     assert replaced["provenance"]["source"]["kind"] == "interview"  # kept when not sent
-    assert replaced["provenance"]["updated_by"] == "api"
+    assert replaced["provenance"]["updated_by"] == ADMIN_LOGIN
     assert sqlite_store.get_role("c1", "gran").circle == "middle"
 
 
@@ -124,3 +125,32 @@ def test_put_refuses_invalid_roles(
     err = error(client.put("/cases/c1/roles/gran", json=body), 422, "validation_error")
     assert err["errors"][0]["loc"] == where
     assert sqlite_store.list_roles("c1") == []
+
+
+def test_the_contact_log_grows_and_survives_a_put(client: ApiClient) -> None:
+    client.put_role("c1", "gran", engagement="located")
+    first = client.post(
+        "/cases/c1/roles/gran/contacts",
+        json={"at": "2026-03-02T10:00:00+01:00", "way": "visit", "note": "thuis bezocht"},
+    )
+    assert first.status_code == 201, first.text
+    later = client.post(
+        "/cases/c1/roles/gran/contacts",
+        json={"at": "2026-03-09T18:30:00+01:00", "way": "phone", "reached": False},
+    )
+    earlier = client.post("/cases/c1/roles/gran/contacts", json={"at": "2026-01-15T09:00:00+01:00"})
+    log = earlier.json()["contacts"]
+    assert [c["way"] for c in log] == ["phone", "visit", "phone"]  # oldest first
+    assert [c["reached"] for c in log] == [True, True, False]
+    assert {c["by"] for c in log} == {ADMIN_LOGIN}
+    assert later.json()["last_contact"] == earlier.json()["last_contact"]
+    newest = datetime.fromisoformat(earlier.json()["last_contact"])
+    assert newest == datetime(2026, 3, 9, 17, 30, tzinfo=UTC)
+    replaced = client.put("/cases/c1/roles/gran", json={"engagement": "contacted"}).json()
+    assert len(replaced["contacts"]) == 3 and replaced["engagement"] == "contacted"
+    error(client.post("/cases/c1/roles/buur/contacts", json={"way": "phone"}), 404, "not_found")
+    r = client.post("/cases/c1/roles/gran/contacts", json={"at": "2026-03-09T18:30:00"})
+    error(r, 422, "validation_error")  # a time without its zone is ambiguous
+    error(
+        client.post("/cases/c1/roles/gran/contacts", json={"way": "duif"}), 422, "validation_error"
+    )

@@ -43,15 +43,18 @@ def test_model_family_matches_the_domain(
     fixed: set[str],
 ) -> None:
     # Create: everything but server-set fields (role ids come from the path), plus the source.
+    # A role's contact log grows through its own route, never by replacing the role.
     in_path = fixed if domain is NetworkRole else set()
-    assert fields(create) == fields(domain) - SERVER_SET - in_path | {"source"}
+    own_route = {"contacts"} if domain is NetworkRole else set()
+    assert fields(create) == fields(domain) - SERVER_SET - in_path - own_route | {"source"}
     # Update: everything that may change, all optional.
-    assert fields(update) == fields(domain) - SERVER_SET - fixed
+    assert fields(update) == fields(domain) - SERVER_SET - fixed - own_route
     assert all(not f.is_required() for f in update.model_fields.values())
     # Public: the domain model itself (plus computed fields).
     assert issubclass(public, domain)
     assert fields(public) == fields(domain)
 
 
-def test_node_role_is_the_role_without_ids_and_provenance() -> None:
-    assert fields(NodeRole) == fields(NetworkRole) - {"case_id", "person_id", "provenance"}
+def test_node_role_is_the_role_without_ids_provenance_and_contact_log() -> None:
+    left_out = {"case_id", "person_id", "provenance", "contacts"}
+    assert fields(NodeRole) == fields(NetworkRole) - left_out

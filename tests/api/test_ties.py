@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import ApiClient, error
+from api_helpers import ADMIN_LOGIN, ApiClient, error
 
 from tenhands.graph.stores.sqlite import SqliteStore
 
@@ -46,7 +46,7 @@ def test_create_and_read_back(client: ApiClient, sqlite_store: SqliteStore) -> N
     assert tie["basis"] == "biological"  # the domain's default for blood kin
     assert (tie["category"], tie["directed"]) == ("family", True)
     assert tie["since"] == "2015-03"
-    assert tie["provenance"]["created_by"] == "api"
+    assert tie["provenance"]["created_by"] == ADMIN_LOGIN
     assert tie["provenance"]["source"] == {
         "kind": "registry",
         "name": "rijksregister",
@@ -122,7 +122,7 @@ def test_patch_changes_only_the_fields_sent(client: ApiClient) -> None:
     assert after["quality"] == "stressful"
     for unchanged in ("source_id", "target_id", "kind", "basis", "closeness", "note"):
         assert after[unchanged] == before[unchanged], unchanged
-    assert after["provenance"]["updated_by"] == "api"
+    assert after["provenance"]["updated_by"] == ADMIN_LOGIN
     assert client.get("/ties/t1").json() == after
 
 

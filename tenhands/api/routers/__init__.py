@@ -4,10 +4,31 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import candidates, cases, gedcom, health, kin, maps, people, persons, records, roles, ties
+from . import (
+    audit,
+    auth,
+    candidates,
+    cases,
+    exports,
+    gedcom,
+    health,
+    kin,
+    maps,
+    people,
+    persons,
+    records,
+    roles,
+    ties,
+    users,
+)
+
+PUBLIC: tuple[APIRouter, ...] = (health.router, auth.router)
+"""Routers whose routes decide themselves whether they need a signed-in user (signing
+in does not)."""
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
+    auth.router,
     persons.router,
     ties.router,
     cases.router,
@@ -18,4 +39,9 @@ ROUTERS: tuple[APIRouter, ...] = (
     candidates.router,
     kin.router,
     maps.router,
+    exports.router,
+    users.router,
+    audit.router,
 )
+"""Every route outside :data:`PUBLIC` answers 401 to a request that is not signed in,
+whatever else it checks."""

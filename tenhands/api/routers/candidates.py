@@ -1,8 +1,9 @@
 """Candidates and their review: ``GET /cases/{case_id}/candidates`` (the review queue),
 ``GET /candidates/{candidate_id}``, and ``POST …/accept``, ``…/reject``, ``…/undo``.
 
-A decision names its reviewer in the ``X-TenHands-User`` header (401 without it); the
-reviewer, the time and the decision go with the candidate and into the audit log.
+A decision is made by the signed-in user (a worker or an admin, on a case assigned to
+them); the reviewer, the time and the decision go with the candidate and into the audit
+log.
 Answers about a decision carry ids only, never personal values.
 """
 
@@ -10,19 +11,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
 from ...finding.review import accept, reject, review_queue, undo
-from ...graph.model import Candidate, ReviewStatus
-from ..deps import CandidateIdPath, CaseIdPath, FinderDep, PageDep, ReviewerDep, StoreDep
+from ...graph.model import AuditAction, Candidate, ReviewStatus
+from ...graph.store import GraphStore
+from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access, forbidden
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
+from ..deps import CandidateIdPath, CaseIdPath, FinderDep, PageDep, StoreDep
 from ..errors import (
     BAD_JSON,
     COMMON_RESPONSES,
     CONFLICT,
     NOT_FOUND,
-    ErrorBody,
-    Responses,
     domain_invalid,
 )
 from ..language import LangDep
@@ -37,9 +40,26 @@ from ..schemas.candidates import (
 
 router = APIRouter(tags=["candidates"], responses=COMMON_RESPONSES)
 
-NO_REVIEWER: Responses = {
-    401: {"model": ErrorBody, "description": "The X-TenHands-User header (the reviewer) is missing"}
-}
+Reviewer = Annotated[Principal, allowed_to(Permission.review)]
+Reader = Annotated[Principal, allowed_to(Permission.read_case)]
+
+
+def _candidate(
+    store: GraphStore,
+    principal: Principal,
+    candidate_id: str,
+    trail: TrailDep,
+    request: Request,
+    action: AuditAction,
+) -> Candidate:
+    """The candidate, when its case is assigned to the user (a candidate of no case:
+    admins only); audited."""
+    candidate = store.get_candidate(candidate_id)
+    case_id = candidate.case_id
+    if not (principal.all_cases or (case_id is not None and principal.sees_case(case_id))):
+        raise forbidden("This candidate's case is not assigned to you.")
+    trail.record(audit_event(principal, request, "candidate", candidate.id, case_id, action))
+    return candidate
 
 
 @router.get(
@@ -55,6 +75,7 @@ def list_candidates(
     store: StoreDep,
     lang: LangDep,
     page: PageDep,
+    _: Annotated[CaseScope, case_access(entity="candidates")],
     status: Annotated[
         ReviewStatus, Query(description="pending (the review queue), accepted or rejected")
     ] = ReviewStatus.pending,
@@ -79,8 +100,16 @@ def list_candidates(
 
 
 @router.get("/candidates/{candidate_id}", summary="One candidate", responses=NOT_FOUND)
-def get_candidate(candidate_id: CandidateIdPath, store: StoreDep, lang: LangDep) -> CandidatePublic:
-    return CandidatePublic.of(store.get_candidate(candidate_id), lang)
+def get_candidate(
+    candidate_id: CandidateIdPath,
+    store: StoreDep,
+    lang: LangDep,
+    principal: Reader,
+    trail: TrailDep,
+    request: Request,
+) -> CandidatePublic:
+    found = _candidate(store, principal, candidate_id, trail, request, AuditAction.read)
+    return CandidatePublic.of(found, lang)
 
 
 @router.post(
@@ -92,15 +121,19 @@ def get_candidate(candidate_id: CandidateIdPath, store: StoreDep, lang: LangDep)
     "person's empty fields from the record. A duplicate merges the second person into the "
     "first. `relation`/`relation_to` correct a kin hypothesis as it is accepted. 409 when "
     "the candidate was decided already.",
-    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def accept_candidate(
     candidate_id: CandidateIdPath,
     store: StoreDep,
-    reviewer: ReviewerDep,
+    principal: Reviewer,
     finder: FinderDep,
+    trail: TrailDep,
+    request: Request,
     body: AcceptBody | None = None,
 ) -> AcceptancePublic:
+    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    reviewer = principal.login
     body = body or AcceptBody()
     try:
         done = accept(
@@ -122,15 +155,19 @@ def accept_candidate(
     summary="Reject a candidate",
     description="The candidate is marked rejected with the reason; the same proposal is not "
     "shown in the case's review queue again. 409 when it was decided already.",
-    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def reject_candidate(
     candidate_id: CandidateIdPath,
     body: RejectBody,
     store: StoreDep,
-    reviewer: ReviewerDep,
+    principal: Reviewer,
     finder: FinderDep,
+    trail: TrailDep,
+    request: Request,
 ) -> Decision:
+    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    reviewer = principal.login
     try:
         decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
     except ValidationError as exc:
@@ -145,11 +182,18 @@ def reject_candidate(
     description="The candidate goes back to pending. For an accepted one, what accepting "
     "made is removed first: a created person only if nothing was attached to or changed on "
     "them since, else 409 and nothing changes. 409 for a pending candidate.",
-    responses={**NOT_FOUND, **CONFLICT, **NO_REVIEWER},
+    responses={**NOT_FOUND, **CONFLICT},
 )
 def undo_decision(
-    candidate_id: CandidateIdPath, store: StoreDep, reviewer: ReviewerDep, finder: FinderDep
+    candidate_id: CandidateIdPath,
+    store: StoreDep,
+    principal: Reviewer,
+    finder: FinderDep,
+    trail: TrailDep,
+    request: Request,
 ) -> Decision:
+    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    reviewer = principal.login
     try:
         reopened = undo(store, candidate_id, reviewer=reviewer)
     except ValidationError as exc:

@@ -5,9 +5,22 @@ The roles of a case's network members have their own router (:mod:`.roles`).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Request, Response, status
 
-from ...graph.model import Case
+from ...graph.model import AuditAction, Case
+from ..auth.deps import (
+    CaseScope,
+    PrincipalDep,
+    TrailDep,
+    allowed_to,
+    audit_event,
+    case_access,
+    forbidden,
+)
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
 from ..deps import ActorDep, CaseIdPath, PageDep, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
 from ..schemas.cases import CaseCreate, CasePublic, CaseSummary, CaseUpdate
@@ -17,9 +30,20 @@ from ..schemas.network import CaseNetwork, graph_edges, graph_nodes
 router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
 
 
-@router.get("", summary="List cases, by id, with their children's names")
-def list_cases(store: StoreDep, page: PageDep) -> Page[CaseSummary]:
-    cases = store.list_cases(limit=page.limit, offset=page.offset)
+@router.get(
+    "",
+    summary="List cases, by id, with their children's names",
+    description="An admin sees every case; anyone else the cases assigned to them.",
+)
+def list_cases(
+    store: StoreDep, page: PageDep, principal: PrincipalDep, trail: TrailDep, request: Request
+) -> Page[CaseSummary]:
+    if principal.all_cases:
+        cases = store.list_cases(limit=page.limit, offset=page.offset)
+    else:
+        mine = sorted(principal.case_ids())[page.offset : page.offset + page.limit]
+        cases = [store.get_case(c) for c in mine]
+    trail.record(*(audit_event(principal, request, "case", k.id, k.id) for k in cases))
     children = {p.id: p for p in store.get_persons(sorted({c for k in cases for c in k.child_ids}))}
     return Page[CaseSummary].of(
         [CaseSummary.of(k, children) for k in cases], limit=page.limit, offset=page.offset
@@ -34,18 +58,33 @@ def list_cases(store: StoreDep, page: PageDep) -> Page[CaseSummary]:
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def create_case(
-    body: CaseCreate, store: StoreDep, actor: ActorDep, request: Request, response: Response
+    body: CaseCreate,
+    store: StoreDep,
+    principal: Annotated[Principal, allowed_to(Permission.write_case)],
+    trail: TrailDep,
+    request: Request,
+    response: Response,
 ) -> CasePublic:
+    for child in body.child_ids:
+        if not principal.sees_person(child):
+            raise forbidden(f"Person {child!r} is not in a case assigned to you.")
     data = created(
-        body.model_dump(exclude_unset=True, exclude={"source"}), actor=actor, source=body.source
+        body.model_dump(exclude_unset=True, exclude={"source"}),
+        actor=principal.login,
+        source=body.source,
     )
     case = store.create_case(build(Case, data))
+    if not principal.all_cases:
+        store.assign_case(principal.user.id, case.id)  # who opens a case works on it
+    trail.record(audit_event(principal, request, "case", case.id, case.id, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_case", case_id=case.id))
     return CasePublic.of(case)
 
 
 @router.get("/{case_id}", summary="One case", responses=NOT_FOUND)
-def get_case(case_id: CaseIdPath, store: StoreDep) -> CasePublic:
+def get_case(
+    case_id: CaseIdPath, store: StoreDep, _: Annotated[CaseScope, case_access()]
+) -> CasePublic:
     return CasePublic.of(store.get_case(case_id))
 
 
@@ -53,7 +92,11 @@ def get_case(case_id: CaseIdPath, store: StoreDep) -> CasePublic:
     "/{case_id}", summary="Change some of a case's fields", responses={**BAD_JSON, **NOT_FOUND}
 )
 def update_case(
-    case_id: CaseIdPath, body: CaseUpdate, store: StoreDep, actor: ActorDep
+    case_id: CaseIdPath,
+    body: CaseUpdate,
+    store: StoreDep,
+    actor: ActorDep,
+    _: Annotated[CaseScope, case_access(Permission.write_case)],
 ) -> CasePublic:
     stored = store.get_case(case_id)
     case = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
@@ -65,10 +108,14 @@ def update_case(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a case",
     description="Removes the case with its network roles, plans and candidates; "
-    "persons and ties stay.",
+    "persons and ties stay. Only an admin removes a case.",
     responses=NOT_FOUND,
 )
-def delete_case(case_id: CaseIdPath, store: StoreDep) -> None:
+def delete_case(
+    case_id: CaseIdPath,
+    store: StoreDep,
+    _: Annotated[CaseScope, case_access(Permission.all_cases)],
+) -> None:
     store.delete_case(case_id)
 
 
@@ -77,7 +124,9 @@ def delete_case(case_id: CaseIdPath, store: StoreDep) -> None:
     summary="The case's children and network members, with the ties among them",
     responses=NOT_FOUND,
 )
-def case_network(case_id: CaseIdPath, store: StoreDep) -> CaseNetwork:
+def case_network(
+    case_id: CaseIdPath, store: StoreDep, _: Annotated[CaseScope, case_access()]
+) -> CaseNetwork:
     graph = store.case_subgraph(case_id)
     case: Case | None = graph.graph.get("case")
     if case is None:

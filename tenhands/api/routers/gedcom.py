@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, UploadFile, status
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile, status
 from fastapi.responses import Response
 
 from ...finding.gedcom import GedcomError, export_case_gedcom, import_gedcom
+from ...graph.model import AuditAction
+from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access, forbidden
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
 from ..deps import CaseIdPath, StoreDep
 from ..errors import (
     BAD_FILE,
@@ -35,11 +39,15 @@ GEDCOM_MEDIA_TYPE = "text/vnd.familysearch.gedcom"
     description="Persons and ties of the file are stored with the file as their source; "
     "importing the same file again updates them. With `case_id`, persons not yet in that "
     "case's network join it as *identified*. A file with broken records or links is refused "
-    "whole (422, with each problem's line) unless `keep_valid` is set.",
+    "whole (422, with each problem's line) unless `keep_valid` is set. Anyone but an admin "
+    "imports into a case assigned to them.",
     responses={**NOT_FOUND, **BAD_FILE},
 )
 def import_gedcom_file(
     store: StoreDep,
+    principal: Annotated[Principal, allowed_to(Permission.write_case)],
+    trail: TrailDep,
+    request: Request,
     file: Annotated[UploadFile, File(description="a .ged file")],
     case_id: Annotated[
         str | None, Form(pattern=ID_PATTERN, description="add the persons to this case")
@@ -48,6 +56,11 @@ def import_gedcom_file(
         bool, Form(description="import what is valid and report the rest")
     ] = False,
 ) -> GedcomImported:
+    if case_id is None and not principal.all_cases:
+        raise forbidden("Name the case to import into (case_id): one assigned to you.")
+    if case_id is not None and not principal.sees_case(case_id):
+        raise forbidden("This case is not assigned to you.")
+    trail.record(audit_event(principal, request, "gedcom", case_id, case_id, AuditAction.import_))
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "The file is larger than 20 MiB.")
@@ -81,6 +94,9 @@ def import_gedcom_file(
 def export_case(
     case_id: CaseIdPath,
     store: StoreDep,
+    _: Annotated[
+        CaseScope, case_access(Permission.export, entity="gedcom", action=AuditAction.export)
+    ],
     hide_living: Annotated[bool, Query(description="leave out living persons' details")] = False,
 ) -> Response:
     text = export_case_gedcom(store, case_id, hide_living=hide_living)

@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field
 from ...finding.kin import Found, propose
 from ...finding.review.decisions import pair_key
 from ...graph.model.common import Id
+from ..auth.deps import CaseScope, case_access
+from ..auth.permissions import Permission
 from ..deps import CaseIdPath, FinderDep, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
 from ..language import LangDep
@@ -55,6 +57,7 @@ def find_case_kin(
     store: StoreDep,
     finder: FinderDep,
     lang: LangDep,
+    _: Annotated[CaseScope, case_access(Permission.find_kin, entity="kin search")],
     limit: Annotated[int, Query(ge=1, le=200, description="how many kin to propose")] = 20,
     duplicates: Annotated[
         bool, Query(description="also propose persons stored twice (slower on large stores)")

@@ -9,6 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from ...viz import Mode, View, build_scene
 from ...viz.render import render_html
+from ..auth.deps import CaseScope, case_access, forbidden
+from ..auth.permissions import Permission
 from ..deps import CaseIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
 from ..language import LangDep
@@ -22,7 +24,8 @@ router = APIRouter(prefix="/cases", tags=["maps"], responses=COMMON_RESPONSES)
     description="The ecomap, genogram or circles of safety and support, for the worker "
     "(`work`), a family meeting on a wall (`projection`: nothing private) or the family "
     "(`family`: also without persons who are not safe or may not be contacted). What a "
-    "mode may not show is never written into the page. The page needs no internet.",
+    "mode may not show is never written into the page. The page needs no internet. "
+    "`work` is for workers, viewers and admins; a facilitator opens `projection` or `family`.",
     response_class=HTMLResponse,
     responses={**NOT_FOUND, 200: {"content": {"text/html": {}}}},
 )
@@ -30,9 +33,14 @@ def case_map(
     case_id: CaseIdPath,
     store: StoreDep,
     lang: LangDep,
+    scope: Annotated[CaseScope, case_access(entity="map")],
     view: Annotated[View, Query(description="which map")] = View.ecomap,
     mode: Annotated[Mode, Query(description="who will see it")] = Mode.work,
 ) -> HTMLResponse:
+    if mode is Mode.work and not scope.principal.can(Permission.work_map):
+        raise forbidden(
+            "Your role may not open the worker's map: ask for mode=projection or mode=family."
+        )
     scene = build_scene(store, case_id, view, mode, lang)
     return HTMLResponse(
         render_html(scene),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter
 
 from ...graph.kinship import relationships_from
 from ...graph.model import Case
 from ...graph.network import surroundings
+from ..auth.deps import CaseScope, case_access
 from ..deps import CaseIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
 from ..language import LangDep
@@ -24,7 +27,9 @@ router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
     "`Accept-Language` header, else in Dutch.",
     responses=NOT_FOUND,
 )
-def case_people(case_id: CaseIdPath, store: StoreDep, lang: LangDep) -> CasePeople:
+def case_people(
+    case_id: CaseIdPath, store: StoreDep, lang: LangDep, _: Annotated[CaseScope, case_access()]
+) -> CasePeople:
     graph = store.case_subgraph(case_id)
     case: Case = graph.graph["case"]
     kin = surroundings(store, case.child_ids)

@@ -7,8 +7,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from ...graph.errors import NotFound
-from ...graph.model import Person
-from ..deps import ActorDep, PageDep, PersonIdPath, StoreDep
+from ...graph.model import AuditAction, Person
+from ..auth.deps import (
+    PersonScope,
+    PrincipalDep,
+    TrailDep,
+    allowed_to,
+    audit_event,
+    forbidden,
+    person_access,
+)
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
+from ..deps import PageDep, PersonIdPath, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import Neighbourhood, graph_edges, graph_nodes
@@ -20,9 +31,21 @@ MAX_HOPS = 4
 router = APIRouter(prefix="/persons", tags=["persons"], responses=COMMON_RESPONSES)
 
 
-@router.get("", summary="List persons, by id")
-def list_persons(store: StoreDep, page: PageDep) -> Page[PersonPublic]:
-    persons = store.list_persons(limit=page.limit, offset=page.offset)
+@router.get(
+    "",
+    summary="List persons, by id",
+    description="An admin sees every person; anyone else the persons in the cases "
+    "assigned to them.",
+)
+def list_persons(
+    store: StoreDep, page: PageDep, principal: PrincipalDep, trail: TrailDep, request: Request
+) -> Page[PersonPublic]:
+    if principal.all_cases:
+        persons = store.list_persons(limit=page.limit, offset=page.offset)
+    else:
+        ids = sorted(principal.members())[page.offset : page.offset + page.limit]
+        persons = store.get_persons(ids)
+    trail.record(*(audit_event(principal, request, "person", p.id, None) for p in persons))
     return Page[PersonPublic].of(
         [PersonPublic.of(p) for p in persons], limit=page.limit, offset=page.offset
     )
@@ -35,18 +58,28 @@ def list_persons(store: StoreDep, page: PageDep) -> Page[PersonPublic]:
     responses={**BAD_JSON, **CONFLICT},
 )
 def create_person(
-    body: PersonCreate, store: StoreDep, actor: ActorDep, request: Request, response: Response
+    body: PersonCreate,
+    store: StoreDep,
+    principal: Annotated[Principal, allowed_to(Permission.write_case)],
+    trail: TrailDep,
+    request: Request,
+    response: Response,
 ) -> PersonPublic:
     data = created(
-        body.model_dump(exclude_unset=True, exclude={"source"}), actor=actor, source=body.source
+        body.model_dump(exclude_unset=True, exclude={"source"}),
+        actor=principal.login,
+        source=body.source,
     )
     person = store.create_person(build(Person, data))
+    trail.record(audit_event(principal, request, "person", person.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_person", person_id=person.id))
     return PersonPublic.of(person)
 
 
 @router.get("/{person_id}", summary="One person", responses=NOT_FOUND)
-def get_person(person_id: PersonIdPath, store: StoreDep) -> PersonPublic:
+def get_person(
+    person_id: PersonIdPath, store: StoreDep, _: Annotated[PersonScope, person_access()]
+) -> PersonPublic:
     return PersonPublic.of(store.get_person(person_id))
 
 
@@ -54,10 +87,13 @@ def get_person(person_id: PersonIdPath, store: StoreDep) -> PersonPublic:
     "/{person_id}", summary="Change some of a person's fields", responses={**BAD_JSON, **NOT_FOUND}
 )
 def update_person(
-    person_id: PersonIdPath, body: PersonUpdate, store: StoreDep, actor: ActorDep
+    person_id: PersonIdPath,
+    body: PersonUpdate,
+    store: StoreDep,
+    scope: Annotated[PersonScope, person_access(Permission.write_case)],
 ) -> PersonPublic:
     stored = store.get_person(person_id)
-    person = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
+    person = changed(stored, body.model_dump(exclude_unset=True), actor=scope.principal.login)
     return PersonPublic.of(store.update_person(person))
 
 
@@ -66,22 +102,34 @@ def update_person(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a person",
     description="A person with ties or network roles is only removed with `cascade=true`, "
-    "which removes those too. A child of a case is never removed (409).",
+    "which removes those too. A child of a case is never removed (409). A person who is "
+    "also in a case not assigned to you is not yours to remove (403).",
     responses={**NOT_FOUND, **CONFLICT},
 )
 def delete_person(
     person_id: PersonIdPath,
     store: StoreDep,
+    scope: Annotated[PersonScope, person_access(Permission.write_case)],
     cascade: Annotated[
         bool, Query(description="also remove the person's ties and network roles")
     ] = False,
 ) -> None:
+    if len(scope.case_ids) < len(store.cases_of(person_id)):
+        raise forbidden("This person is also in a case not assigned to you.")
     store.delete_person(person_id, cascade=cascade)
 
 
 @router.get("/{person_id}/ties", summary="Every tie a person is on", responses=NOT_FOUND)
-def person_ties(person_id: PersonIdPath, store: StoreDep) -> list[TiePublic]:
-    return [TiePublic.of(t) for t in store.ties_of(person_id)]
+def person_ties(
+    person_id: PersonIdPath, store: StoreDep, scope: Annotated[PersonScope, person_access()]
+) -> list[TiePublic]:
+    """Ties to persons the user may not see are left out."""
+    sees = scope.principal.sees_person
+    return [
+        TiePublic.of(t)
+        for t in store.ties_of(person_id)
+        if sees(t.target_id if t.source_id == person_id else t.source_id)
+    ]
 
 
 @router.get(
@@ -92,11 +140,15 @@ def person_ties(person_id: PersonIdPath, store: StoreDep) -> list[TiePublic]:
 def neighbourhood(
     person_id: PersonIdPath,
     store: StoreDep,
+    scope: Annotated[PersonScope, person_access()],
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS, description="how many ties away")] = 2,
 ) -> Neighbourhood:
     graph = store.neighbourhood(person_id, hops)
     if person_id not in graph:
         raise NotFound("person", person_id)
+    principal = scope.principal
+    if not principal.all_cases:  # only persons in the user's cases, and their ties
+        graph = graph.subgraph([n for n in graph if principal.sees_person(str(n))])
     return Neighbourhood(
         person_id=person_id, hops=hops, nodes=graph_nodes(graph), edges=graph_edges(graph)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Annotated
@@ -20,8 +21,11 @@ from ...finding.records import ColumnMappingError, import_records
 from ...finding.records.columns import check_mapping
 from ...finding.records.readers import FileFormat, ReadError, guess_format
 from ...graph.errors import InvalidInput
-from ...graph.model import Record, SourceKind
+from ...graph.model import AuditAction, Record, SourceKind
 from ...graph.store import GraphStore
+from ..auth.deps import TrailDep, allowed_to, audit_event, forbidden
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
 from ..deps import PageDep, RecordIdPath, StoreDep, get_finder
 from ..errors import COMMON_RESPONSES, ID_PATTERN, NOT_FOUND, ErrorBody, Responses, sentence
 from ..schemas.common import Page
@@ -34,6 +38,15 @@ from ..schemas.records import (
 log = logging.getLogger("tenhands.api")
 
 router = APIRouter(prefix="/records", tags=["records"], responses=COMMON_RESPONSES)
+
+Finder = Annotated[Principal, allowed_to(Permission.find_kin)]
+
+
+def _may_see(principal: Principal, record: Record) -> bool:
+    """Records gathered for a case are read by those on the case; others (an agency's
+    registry extracts) by everyone who searches for kin."""
+    return record.case_id is None or principal.sees_case(record.case_id)
+
 
 MAX_UPLOAD = 20 * 1024 * 1024
 """Larger record files are refused (413); 20 MiB holds some 100,000 rows."""
@@ -151,6 +164,8 @@ def _wanted_format(upload_name: str, fmt: FormatName | None) -> FileFormat | Non
 def import_record_file(
     request: Request,
     store: StoreDep,
+    principal: Finder,
+    trail: TrailDep,
     file: Annotated[UploadFile, File(description="a .csv, .jsonl or .xlsx file")],
     source: Annotated[
         str | None,
@@ -176,6 +191,9 @@ def import_record_file(
         str | None, Form(pattern=ID_PATTERN, description="the case the records are gathered for")
     ] = None,
 ) -> RecordsImported | JSONResponse:
+    if case_id is not None and not principal.sees_case(case_id):
+        raise forbidden("This case is not assigned to you.")
+    trail.record(audit_event(principal, request, "records", None, case_id, AuditAction.import_))
     columns = _mapping(mapping)
     upload_name = PurePath(file.filename or "").name
     name = (source or "").strip() or upload_name or "upload"
@@ -229,11 +247,15 @@ def _check_format(data: bytes, name: str, wanted: FileFormat | None) -> None:
 @router.get(
     "",
     summary="List stored records, by id",
-    description="All records, or those of one source name or gathered for one case.",
+    description="All records, or those of one source name or gathered for one case; "
+    "records gathered for a case not assigned to you are left out.",
 )
 def list_records(
     store: StoreDep,
     page: PageDep,
+    principal: Finder,
+    trail: TrailDep,
+    request: Request,
     source: Annotated[
         str | None, Query(min_length=1, description="only records of this source name")
     ] = None,
@@ -241,26 +263,38 @@ def list_records(
         str | None, Query(pattern=ID_PATTERN, description="only records gathered for this case")
     ] = None,
 ) -> Page[RecordPublic]:
-    if source is None:
+    if case_id is not None and not principal.sees_case(case_id):
+        raise forbidden("This case is not assigned to you.")
+    if source is None and (case_id is not None or principal.all_cases):
         records = store.list_records(case_id=case_id, limit=page.limit, offset=page.offset)
     else:
-        records = _of_source(store, source, case_id, page.limit, page.offset)
+
+        def wanted(record: Record) -> bool:
+            named = source is None or record.provenance.source.name == source
+            return named and _may_see(principal, record)
+
+        records = _scan(store, wanted, case_id, page.limit, page.offset)
+    trail.record(*(audit_event(principal, request, "record", r.id, r.case_id) for r in records))
     return Page[RecordPublic].of(
         [RecordPublic.of(r) for r in records], limit=page.limit, offset=page.offset
     )
 
 
-def _of_source(
-    store: GraphStore, source: str, case_id: str | None, limit: int, offset: int
+def _scan(
+    store: GraphStore,
+    wanted: Callable[[Record], bool],
+    case_id: str | None,
+    limit: int,
+    offset: int,
 ) -> list[Record]:
-    """One page of the records of one source name, in id order (read in batches)."""
+    """One page of the records ``wanted``, in id order (read in batches)."""
     found: list[Record] = []
     skip = offset
     after: str | None = None
     while True:
         batch = store.list_records(case_id=case_id, limit=SCAN_BATCH, after=after)
         for record in batch:
-            if record.provenance.source.name != source:
+            if not wanted(record):
                 continue
             if skip:
                 skip -= 1
@@ -274,5 +308,11 @@ def _of_source(
 
 
 @router.get("/{record_id}", summary="One outside record", responses=NOT_FOUND)
-def get_record(record_id: RecordIdPath, store: StoreDep) -> RecordPublic:
-    return RecordPublic.of(store.get_record(record_id))
+def get_record(
+    record_id: RecordIdPath, store: StoreDep, principal: Finder, trail: TrailDep, request: Request
+) -> RecordPublic:
+    record = store.get_record(record_id)
+    if not _may_see(principal, record):
+        raise forbidden("This record was gathered for a case not assigned to you.")
+    trail.record(audit_event(principal, request, "record", record.id, record.case_id))
+    return RecordPublic.of(record)

@@ -5,15 +5,28 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Response, status
 
 from ...graph.errors import NotFound
-from ...graph.model import NetworkRole, Provenance, SourceRef
+from ...graph.model import ContactEntry, NetworkRole, Provenance, SourceRef, utcnow
+from ...graph.model.case import MAX_CONTACTS
 from ...graph.store import GraphStore
+from ..auth.deps import CaseScope, case_access
+from ..auth.permissions import Permission
 from ..deps import ActorDep, CaseIdPath, PersonIdPath, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, NOT_FOUND
 from ..schemas.common import build, changed
-from ..schemas.roles import NetworkRoleCreate, NetworkRolePublic, NetworkRoleUpdate
+from ..schemas.roles import (
+    ContactCreate,
+    NetworkRoleCreate,
+    NetworkRolePublic,
+    NetworkRoleUpdate,
+)
+
+Read = Annotated[CaseScope, case_access(entity="role")]
+Write = Annotated[CaseScope, case_access(Permission.write_case, entity="role")]
 
 router = APIRouter(
     prefix="/cases/{case_id}/roles", tags=["roles"], responses={**COMMON_RESPONSES, **NOT_FOUND}
@@ -32,7 +45,7 @@ def _stored_role(store: GraphStore, case_id: str, person_id: str) -> NetworkRole
 
 
 @router.get("", summary="The network roles of a case, by person id")
-def list_roles(case_id: CaseIdPath, store: StoreDep) -> list[NetworkRolePublic]:
+def list_roles(case_id: CaseIdPath, store: StoreDep, _: Read) -> list[NetworkRolePublic]:
     return [NetworkRolePublic.of(r) for r in store.list_roles(case_id)]
 
 
@@ -40,7 +53,8 @@ def list_roles(case_id: CaseIdPath, store: StoreDep) -> list[NetworkRolePublic]:
     "/{person_id}",
     summary="Set a person's whole role in the case",
     description="Creates the role (201) or replaces it (200). Fields left out take their "
-    "defaults; the provenance's creation and source are kept unless a source is sent.",
+    "defaults; the provenance's creation and source are kept unless a source is sent; the "
+    "contact log is kept (it grows through `POST …/contacts`).",
     responses={
         **BAD_JSON,
         201: {"model": NetworkRolePublic, "description": "The role was created"},
@@ -53,6 +67,7 @@ def put_role(
     store: StoreDep,
     actor: ActorDep,
     response: Response,
+    _: Write,
 ) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
@@ -63,14 +78,18 @@ def put_role(
         if body.source is not None:
             provenance = provenance.model_copy(update={"source": body.source})
     data = body.model_dump(exclude_unset=True, exclude={"source"})
+    kept = {"contacts": stored.contacts} if stored is not None else {}  # the log stays
     role = build(
-        NetworkRole, {**data, "case_id": case_id, "person_id": person_id, "provenance": provenance}
+        NetworkRole,
+        {**data, **kept, "case_id": case_id, "person_id": person_id, "provenance": provenance},
     )
     return NetworkRolePublic.of(store.set_role(role))
 
 
 @router.get("/{person_id}", summary="A person's role in the case")
-def get_role(case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep) -> NetworkRolePublic:
+def get_role(
+    case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep, _: Read
+) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
@@ -86,6 +105,7 @@ def update_role(
     body: NetworkRoleUpdate,
     store: StoreDep,
     actor: ActorDep,
+    _: Write,
 ) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
@@ -100,6 +120,32 @@ def update_role(
     summary="Take a person out of the case's network",
     description="The person and their ties stay.",
 )
-def delete_role(case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep) -> None:
+def delete_role(case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep, _: Write) -> None:
     store.get_case(case_id)
     store.remove_role(case_id, person_id)
+
+
+@router.post(
+    "/{person_id}/contacts",
+    status_code=status.HTTP_201_CREATED,
+    summary="Log a contact with a network member",
+    description="Appends to the role's contact log (who: you) and moves `last_contact` "
+    "forward when this contact is the newest. The log keeps the newest 500.",
+    responses=BAD_JSON,
+)
+def log_contact(
+    case_id: CaseIdPath,
+    person_id: PersonIdPath,
+    body: ContactCreate,
+    store: StoreDep,
+    actor: ActorDep,
+    _: Write,
+) -> NetworkRolePublic:
+    stored = _stored_role(store, case_id, person_id)
+    if stored is None:
+        raise NotFound("network role", f"{case_id}/{person_id}")
+    entry = build(ContactEntry, {**body.model_dump(), "by": actor, "at": body.at or utcnow()})
+    contacts = sorted([*stored.contacts, entry], key=lambda c: c.at)[-MAX_CONTACTS:]
+    newest = max(filter(None, [stored.last_contact, entry.at]))
+    role = changed(stored, {"contacts": contacts, "last_contact": newest}, actor=actor)
+    return NetworkRolePublic.of(store.set_role(role))

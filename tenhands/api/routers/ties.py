@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Request, Response, status
 
-from ...graph.model import Tie
+from ...graph.model import AuditAction, Tie
 from ...graph.model.tie import default_basis
-from ..deps import ActorDep, StoreDep, TieIdPath
+from ...graph.store import GraphStore
+from ..auth.deps import TrailDep, allowed_to, audit_event, forbidden
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
+from ..deps import StoreDep, TieIdPath
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
 from ..schemas.common import build, changed, created
 from ..schemas.ties import TieCreate, TiePublic, TieUpdate
 
 router = APIRouter(prefix="/ties", tags=["ties"], responses=COMMON_RESPONSES)
+
+Reader = Annotated[Principal, allowed_to(Permission.read_case)]
+Writer = Annotated[Principal, allowed_to(Permission.write_case)]
+
+
+def _check_ends(principal: Principal, source_id: str, target_id: str) -> None:
+    """403 unless the user may see both persons (404 for an unknown one)."""
+    for person_id in (source_id, target_id):
+        if not principal.sees_person(person_id):
+            raise forbidden(f"Person {person_id!r} is not in a case assigned to you.")
+
+
+def _visible_tie(
+    store: GraphStore, principal: Principal, tie_id: str, trail: TrailDep, request: Request
+) -> Tie:
+    """The tie, when the user may see both its persons; audited."""
+    tie = store.get_tie(tie_id)
+    _check_ends(principal, tie.source_id, tie.target_id)
+    trail.record(audit_event(principal, request, "tie", tie.id, None))
+    return tie
 
 
 @router.post(
@@ -22,30 +48,48 @@ router = APIRouter(prefix="/ties", tags=["ties"], responses=COMMON_RESPONSES)
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def create_tie(
-    body: TieCreate, store: StoreDep, actor: ActorDep, request: Request, response: Response
+    body: TieCreate,
+    store: StoreDep,
+    principal: Writer,
+    trail: TrailDep,
+    request: Request,
+    response: Response,
 ) -> TiePublic:
+    _check_ends(principal, body.source_id, body.target_id)
     data = created(
-        body.model_dump(exclude_unset=True, exclude={"source"}), actor=actor, source=body.source
+        body.model_dump(exclude_unset=True, exclude={"source"}),
+        actor=principal.login,
+        source=body.source,
     )
     tie = store.create_tie(build(Tie, data))
+    trail.record(audit_event(principal, request, "tie", tie.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_tie", tie_id=tie.id))
     return TiePublic.of(tie)
 
 
 @router.get("/{tie_id}", summary="One tie", responses=NOT_FOUND)
-def get_tie(tie_id: TieIdPath, store: StoreDep) -> TiePublic:
-    return TiePublic.of(store.get_tie(tie_id))
+def get_tie(
+    tie_id: TieIdPath, store: StoreDep, principal: Reader, trail: TrailDep, request: Request
+) -> TiePublic:
+    return TiePublic.of(_visible_tie(store, principal, tie_id, trail, request))
 
 
 @router.patch(
     "/{tie_id}", summary="Change some of a tie's fields", responses={**BAD_JSON, **NOT_FOUND}
 )
-def update_tie(tie_id: TieIdPath, body: TieUpdate, store: StoreDep, actor: ActorDep) -> TiePublic:
-    stored = store.get_tie(tie_id)
+def update_tie(
+    tie_id: TieIdPath,
+    body: TieUpdate,
+    store: StoreDep,
+    principal: Writer,
+    trail: TrailDep,
+    request: Request,
+) -> TiePublic:
+    stored = _visible_tie(store, principal, tie_id, trail, request)
     changes = body.model_dump(exclude_unset=True)
     if "kind" in changes and "basis" not in changes and stored.basis is default_basis(stored.kind):
         changes["basis"] = None  # the new kind's default
-    return TiePublic.of(store.update_tie(changed(stored, changes, actor=actor)))
+    return TiePublic.of(store.update_tie(changed(stored, changes, actor=principal.login)))
 
 
 @router.delete(
@@ -54,5 +98,8 @@ def update_tie(tie_id: TieIdPath, body: TieUpdate, store: StoreDep, actor: Actor
     summary="Remove a tie",
     responses=NOT_FOUND,
 )
-def delete_tie(tie_id: TieIdPath, store: StoreDep) -> None:
+def delete_tie(
+    tie_id: TieIdPath, store: StoreDep, principal: Writer, trail: TrailDep, request: Request
+) -> None:
+    _visible_tie(store, principal, tie_id, trail, request)
     store.delete_tie(tie_id)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field, field_serializer
+from pydantic import AwareDatetime, Field, field_serializer
 
 from ...graph.model import (
     Circle,
+    ContactWay,
     Engagement,
     NetworkRole,
     RiskFlag,
@@ -50,6 +51,16 @@ class NetworkRoleUpdate(ApiInput):
     knows_worries: WorryKnowledge | None = None
     named_by: Id | None = None
     last_contact: datetime | None = None
+    note: ShortText | None = None
+
+
+class ContactCreate(ApiInput):
+    """A contact with a network member: when (now if left out), how, whether they were
+    reached, and a short note."""
+
+    at: AwareDatetime | None = None
+    way: ContactWay = ContactWay.phone
+    reached: bool = True
     note: ShortText | None = None
 
 

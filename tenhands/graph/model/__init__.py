@@ -5,6 +5,8 @@ from .candidate import Candidate, CandidateKind, Evidence, ReviewStatus
 from .case import (
     Case,
     CaseStatus,
+    ContactEntry,
+    ContactWay,
     Engagement,
     NetworkRole,
     RiskFlag,
@@ -40,6 +42,8 @@ __all__ = [
     "Circle",
     "Confidential",
     "Contact",
+    "ContactEntry",
+    "ContactWay",
     "DateQualifier",
     "Engagement",
     "EntityKind",

@@ -101,6 +101,30 @@ class WorryKnowledge(StrEnum):
     """Knows nothing about them yet: the outer circle."""
 
 
+class ContactWay(StrEnum):
+    phone = "phone"
+    visit = "visit"
+    meeting = "meeting"
+    message = "message"
+    letter = "letter"
+    other = "other"
+
+
+class ContactEntry(Model):
+    """One attempt to reach a network member, as the worker logged it."""
+
+    id: Id = Field(default_factory=lambda: new_id("cl"))
+    at: datetime
+    by: ShortText = Field(description="who made the contact (a user's login)")
+    way: ContactWay = ContactWay.phone
+    reached: bool = True
+    note: ShortText | None = None
+
+
+MAX_CONTACTS = 500
+"""A role keeps its newest contacts up to this many."""
+
+
 class NetworkRole(Model):
     """A person's place in one case's network: circle, engagement, what they offer."""
 
@@ -116,5 +140,10 @@ class NetworkRole(Model):
     note: ShortText | None = None
     knows_worries: WorryKnowledge | None = Field(
         default=None, description="how much the person knows about the worries; None: not known"
+    )
+    contacts: list[ContactEntry] = Field(
+        default_factory=list,
+        max_length=MAX_CONTACTS,
+        description="the contact log, oldest first",
     )
     provenance: Provenance = Field(default_factory=Provenance)

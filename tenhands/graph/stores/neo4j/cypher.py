@@ -11,9 +11,12 @@ text. The graph shape:
   ``key`` being ``"<case_id>/<person_id>"``
 - ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
   ``(:Candidate {id, kind, case_id, status, score, data})``,
-  ``(:AuditEvent {id, at, actor, case_id, data})``
+  ``(:AuditEvent {id, at, actor, case_id, entity_id, action, data})``
 - ``(:ChangeSet {id, subject_id, case_id, kind, created_at, created_by, created, before,
   after})``, the last three JSON arrays
+- ``(:User {id, login, data})``, ``(:User)-[:ASSIGNED]->(:Case)`` for each case assigned
+  to a user, and ``(:Token {id, user_id, kind, token_hash, created_at, expires_at, data})``
+  (their statements are in :mod:`.users`)
 - ``(:SchemaVersion {name, version})``
 
 ``data`` (a change set: ``created``, ``before`` and ``after``) always holds the
@@ -26,7 +29,7 @@ was nearly empty may otherwise scan an index per row once it has grown.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, LiteralString
 
 # -- schema -------------------------------------------------------------------
 
@@ -55,6 +58,14 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
     "CREATE INDEX audit_case_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.case_id)",
     "CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor)",
+    "CREATE INDEX audit_entity_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.entity_id)",
+    "CREATE INDEX audit_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action)",
+    "CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT user_login IF NOT EXISTS FOR (n:User) REQUIRE n.login IS UNIQUE",
+    "CREATE CONSTRAINT token_id IF NOT EXISTS FOR (n:Token) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (n:Token) REQUIRE n.token_hash IS UNIQUE",
+    "CREATE INDEX token_user_id IF NOT EXISTS FOR (n:Token) ON (n.user_id)",
+    "CREATE INDEX token_expires_at IF NOT EXISTS FOR (n:Token) ON (n.expires_at)",
 )
 """Constraints and indexes, each safe to run again."""
 
@@ -419,26 +430,46 @@ APPEND_AUDIT: Final = "CREATE (e:AuditEvent $props)"
 
 AUDIT_EXISTS: Final = "MATCH (e:AuditEvent {id: $id}) RETURN count(e) AS n"
 
-LIST_AUDIT: Final = """
-MATCH (e:AuditEvent)
-RETURN e.data AS data
-ORDER BY e.at DESC, e.id DESC LIMIT $limit
+FIRST_EXISTING_AUDIT: Final = """
+UNWIND $ids AS id
+MATCH (e:AuditEvent {id: id}) USING INDEX SEEK e:AuditEvent(id)
+RETURN id LIMIT 1
 """
 
-LIST_AUDIT_OF_CASE: Final = """
-MATCH (e:AuditEvent {case_id: $case_id})
-RETURN e.data AS data
-ORDER BY e.at DESC, e.id DESC LIMIT $limit
+APPEND_AUDIT_MANY: Final = """
+UNWIND $rows AS row
+CREATE (e:AuditEvent)
+SET e = row
 """
 
-LIST_AUDIT_OF_ACTOR: Final = """
-MATCH (e:AuditEvent {actor: $actor})
+AUDIT_MATCH: Final = "MATCH (e:AuditEvent)"
+
+AUDIT_FILTERS: Final[dict[str, LiteralString]] = {
+    "case_id": "e.case_id = $case_id",
+    "actor": "e.actor = $actor",
+    "entity_id": "e.entity_id = $entity_id",
+    "action": "e.action = $action",
+    "since": "e.at >= $since",
+    "until": "e.at < $until",
+}
+"""One condition per filter of ``list_audit``; a query joins those given with AND, so
+each names the properties its indexes cover."""
+
+LIST_AUDIT_RETURN: Final = """
 RETURN e.data AS data
-ORDER BY e.at DESC, e.id DESC LIMIT $limit
+ORDER BY e.at DESC, e.id DESC SKIP $offset LIMIT $limit
 """
 
-LIST_AUDIT_OF_CASE_AND_ACTOR: Final = """
-MATCH (e:AuditEvent {case_id: $case_id, actor: $actor})
-RETURN e.data AS data
-ORDER BY e.at DESC, e.id DESC LIMIT $limit
+COUNT_AUDIT_RETURN: Final = "\nRETURN count(e) AS n"
+
+AUDIT_WITHOUT_KEYS_AFTER: Final = """
+MATCH (e:AuditEvent) WHERE e.id > $after AND e.action IS NULL
+RETURN e.id AS id, e.data AS data ORDER BY e.id LIMIT $limit
 """
+
+SET_AUDIT_KEYS: Final = """
+UNWIND $rows AS row
+MATCH (e:AuditEvent {id: row.id}) USING INDEX SEEK e:AuditEvent(id)
+SET e.entity_id = row.entity_id, e.action = row.action
+"""
+"""Migration 3 → 4: the filter keys of events stored before there were any."""

@@ -37,6 +37,7 @@ from neo4j.exceptions import (
 
 from ...errors import Conflict, InvalidInput, NotFound, StoreError, StoreUnavailable
 from ...model import (
+    AuditAction,
     AuditEvent,
     Candidate,
     Case,
@@ -58,9 +59,9 @@ from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
-3: change sets)."""
+3: change sets; 4: accounts, tokens and the audit log's filter keys)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -196,7 +197,37 @@ def _audit_props(event: AuditEvent) -> dict[str, Any]:
         "at": _utc(event.at),
         "actor": event.actor,
         "case_id": event.case_id,
+        **_audit_keys(event),
         "data": event.model_dump_json(),
+    }
+
+
+def _audit_keys(event: AuditEvent) -> dict[str, Any]:
+    return {"entity_id": event.entity_id, "action": event.action.value}
+
+
+def _audit_query(filters: dict[str, Any], tail: LiteralString) -> LiteralString:
+    """An audit query keeping the events every given filter holds for."""
+    given = [cypher.AUDIT_FILTERS[name] for name, value in filters.items() if value is not None]
+    where: LiteralString = "\nWHERE " + " AND ".join(given) if given else ""
+    return cypher.AUDIT_MATCH + where + tail
+
+
+def _audit_filters(
+    case_id: str | None,
+    actor: str | None,
+    entity_id: str | None,
+    action: AuditAction | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> dict[str, Any]:
+    return {
+        "case_id": case_id,
+        "actor": actor,
+        "entity_id": entity_id,
+        "action": None if action is None else AuditAction(action).value,
+        "since": None if since is None else _utc(since),
+        "until": None if until is None else _utc(until),
     }
 
 
@@ -395,6 +426,16 @@ def _record_decision_tx(
     tx.run(cypher.APPEND_AUDIT, {"props": event}).consume()
 
 
+def _append_audit_many_tx(tx: ManagedTransaction, chunks: list[list[dict[str, Any]]]) -> None:
+    taken = _first_id(
+        tx, cypher.FIRST_EXISTING_AUDIT, [row["id"] for chunk in chunks for row in chunk]
+    )
+    if taken is not None:
+        raise Conflict(f"an audit event with id {taken!r} exists already")
+    for chunk in chunks:
+        tx.run(cypher.APPEND_AUDIT_MANY, {"rows": chunk}).consume()
+
+
 def _moved_undo_log_tx(
     tx: ManagedTransaction, candidate: dict[str, Any], change_set: dict[str, Any] | None
 ) -> None:
@@ -567,6 +608,8 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
             self._add_source_keys()
         if stored is not None and int(stored) < 3:
             self._move_undo_logs()
+        if stored is not None and int(stored) < 4:
+            self._add_audit_keys()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
 
     def _add_source_keys(self) -> None:
@@ -965,19 +1008,58 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
         """Append an event; :class:`Conflict` if its id is taken."""
         self._create(cypher.APPEND_AUDIT, "audit event", event.id, props=_audit_props(event))
 
+    def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
+        """Append many events in one transaction; all or nothing."""
+        refuse_duplicates((e.id for e in events), "audit event")
+        rows = [_audit_props(e) for e in events]
+        batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
+        if batches:
+            self._write_tx(_append_audit_many_tx, batches)
+        return len(rows)
+
     def list_audit(
-        self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[AuditEvent]:
-        """Events newest first, optionally of one case and/or one actor."""
-        limit, _ = page(limit)
-        if case_id is not None and actor is not None:
-            found = self._read(
-                cypher.LIST_AUDIT_OF_CASE_AND_ACTOR, case_id=case_id, actor=actor, limit=limit
-            )
-        elif case_id is not None:
-            found = self._read(cypher.LIST_AUDIT_OF_CASE, case_id=case_id, limit=limit)
-        elif actor is not None:
-            found = self._read(cypher.LIST_AUDIT_OF_ACTOR, actor=actor, limit=limit)
-        else:
-            found = self._read(cypher.LIST_AUDIT, limit=limit)
+        """Events newest first (then by id, descending) that every filter given holds for."""
+        limit, offset = page(limit, offset)
+        filters = _audit_filters(case_id, actor, entity_id, action, since, until)
+        found = self._read(
+            _audit_query(filters, cypher.LIST_AUDIT_RETURN), **filters, limit=limit, offset=offset
+        )
         return [AuditEvent.model_validate_json(r["data"]) for r in found]
+
+    def count_audit(
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        """How many events :meth:`list_audit` would list with these filters and no limit."""
+        filters = _audit_filters(case_id, actor, entity_id, action, since, until)
+        found = self._read(_audit_query(filters, cypher.COUNT_AUDIT_RETURN), **filters)
+        return int(found[0]["n"])
+
+    def _add_audit_keys(self) -> None:
+        """Migration 3 → 4: copy each earlier event's entity id and action into the keys
+        the audit log is filtered on."""
+        after = ""
+        while rows := self._read(cypher.AUDIT_WITHOUT_KEYS_AFTER, after=after, limit=DEFAULT_BATCH):
+            keys = [
+                {"id": r["id"], **_audit_keys(AuditEvent.model_validate_json(r["data"]))}
+                for r in rows
+            ]
+            self._write(cypher.SET_AUDIT_KEYS, rows=keys)
+            after = rows[-1]["id"]

@@ -108,6 +108,43 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX change_sets_case ON change_sets (case_id);
     """,
+    # 3 → 4: accounts, the cases assigned to them and their sign-in tokens; the audit
+    # log can be filtered by entity and action. Its rows are append-only: the update
+    # trigger steps aside while the new columns are filled from each row's JSON.
+    """
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE user_cases (
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, case_id)
+    );
+    CREATE INDEX user_cases_case ON user_cases (case_id);
+    CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX tokens_user ON tokens (user_id, created_at);
+    CREATE INDEX tokens_expires ON tokens (expires_at);
+    ALTER TABLE audit ADD COLUMN entity_id TEXT;
+    ALTER TABLE audit ADD COLUMN action TEXT;
+    DROP TRIGGER audit_no_update;
+    UPDATE audit SET
+        entity_id = json_extract(data, '$.entity_id'),
+        action = json_extract(data, '$.action');
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE INDEX audit_entity ON audit (entity_id, at);
+    CREATE INDEX audit_actor ON audit (actor, at);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

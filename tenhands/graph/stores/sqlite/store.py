@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ...errors import Conflict, InvalidInput, NotFound, StoreError, StoreUnavailable
 from ...model import (
+    AuditAction,
     AuditEvent,
     Candidate,
     Case,
@@ -774,33 +775,109 @@ class SqliteStore(SqliteUsers, SqliteSubject):
 
     # -- audit --------------------------------------------------------------------------
 
+    _INSERT_AUDIT = (
+        "INSERT INTO audit (id, at, actor, case_id, entity_id, action, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
+
     def _write_audit(self, conn: sqlite3.Connection, event: AuditEvent) -> None:
         if self._exists(conn, "audit", event.id):
             raise Conflict(f"an audit event with id {event.id!r} exists already")
-        conn.execute(
-            "INSERT INTO audit (id, at, actor, case_id, data) VALUES (?, ?, ?, ?, ?)",
-            (
-                event.id,
-                event.at.astimezone(UTC).isoformat(timespec="microseconds"),
-                event.actor,
-                event.case_id,
-                event.model_dump_json(),
-            ),
-        )
+        conn.execute(self._INSERT_AUDIT, _audit_row(event))
 
     def append_audit(self, event: AuditEvent) -> None:
         with self._errors(), self._tx() as conn:
             self._write_audit(conn, event)
 
+    def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
+        refuse_duplicates((e.id for e in events), "audit event")
+        if not events:
+            return 0
+        with self._errors(), self._tx() as conn:
+            taken = conn.execute(
+                "SELECT a.id FROM json_each(?) AS j JOIN audit AS a ON a.id = j.value LIMIT 1",
+                (_ids(e.id for e in events),),
+            ).fetchone()
+            if taken is not None:
+                raise Conflict(f"an audit event with id {taken[0]!r} exists already")
+            conn.executemany(self._INSERT_AUDIT, [_audit_row(e) for e in events])
+        return len(events)
+
     def list_audit(
-        self, *, case_id: str | None = None, actor: str | None = None, limit: int = 100
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[AuditEvent]:
+        where, params = _audit_filter(case_id, actor, entity_id, action, since, until)
         return self._many(
-            "SELECT data FROM audit WHERE (?1 IS NULL OR case_id = ?1) "
-            "AND (?2 IS NULL OR actor = ?2) ORDER BY at DESC, id DESC LIMIT ?3",
-            (case_id, actor, page(limit)[0]),
+            f"SELECT data FROM audit{where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, *page(limit, offset)),
             AuditEvent,
         )
+
+    def count_audit(
+        self,
+        *,
+        case_id: str | None = None,
+        actor: str | None = None,
+        entity_id: str | None = None,
+        action: AuditAction | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        where, params = _audit_filter(case_id, actor, entity_id, action, since, until)
+        return int(self._read(f"SELECT count(*) FROM audit{where}", params)[0][0])
+
+
+def _instant(value: datetime) -> str:
+    """A time as the audit column keeps it: UTC, to the microsecond, so text order is
+    time order (a naive time is taken to be UTC already)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _audit_row(event: AuditEvent) -> tuple[str | None, ...]:
+    return (
+        event.id,
+        _instant(event.at),
+        event.actor,
+        event.case_id,
+        event.entity_id,
+        event.action.value,
+        event.model_dump_json(),
+    )
+
+
+def _audit_filter(
+    case_id: str | None,
+    actor: str | None,
+    entity_id: str | None,
+    action: AuditAction | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> tuple[str, list[object]]:
+    """The ``WHERE`` clause and parameters of the filters given: fixed text only, so
+    each query names the columns its indexes cover."""
+    given: list[tuple[str, object]] = [
+        ("case_id = ?", case_id),
+        ("actor = ?", actor),
+        ("entity_id = ?", entity_id),
+        ("action = ?", None if action is None else AuditAction(action).value),
+        ("at >= ?", None if since is None else _instant(since)),
+        ("at < ?", None if until is None else _instant(until)),
+    ]
+    clauses = [(clause, value) for clause, value in given if value is not None]
+    if not clauses:
+        return "", []
+    return " WHERE " + " AND ".join(c for c, _ in clauses), [v for _, v in clauses]
 
 
 def _person_row(p: Person) -> tuple[str, str | None, str | None, str | None, str]:

@@ -3,6 +3,161 @@ their erasure (a mixin of :class:`~tenhands.graph.stores.sqlite.store.SqliteStor
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+from ...errors import Conflict, NotFound
+from ...model import AuditEvent, Candidate, Erasure, Plan, utcnow
+from ...subject import (
+    accepted_records,
+    check_actor,
+    erasure_event,
+    images_hold,
+    names_person,
+    quoted,
+    without_person,
+)
+
+_NAMING = (
+    "SELECT data FROM candidates WHERE json_extract(data, '$.person_id') = ?1 "
+    "OR json_extract(data, '$.other_person_id') = ?1 ORDER BY id"
+)
+
+_OF_RECORDS = (
+    "SELECT data FROM candidates "
+    "WHERE json_extract(data, '$.record_id') IN (SELECT value FROM json_each(?)) ORDER BY id"
+)
+
+_CHANGE_SETS_TO_CHECK = (
+    "SELECT id, subject_id, created_refs, before_images, after_images FROM change_sets AS cs "
+    "WHERE cs.subject_id IN (SELECT value FROM json_each(?1)) OR EXISTS ("
+    "SELECT 1 FROM json_each(?2) AS t WHERE instr(cs.created_refs, t.value) > 0 "
+    "OR instr(cs.before_images, t.value) > 0 OR instr(cs.after_images, t.value) > 0)"
+)
+"""Change sets of the erased candidates, and those whose JSON has an erased id in it
+(looked at closer in Python)."""
+
+_DELETE_IN = "DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+
+
+def _candidates(conn: sqlite3.Connection, person_id: str) -> list[Candidate]:
+    """The candidates naming the person, then the others about an outside record
+    accepted as them (their evidence holds the record's values)."""
+    naming = [Candidate.model_validate_json(r[0]) for r in conn.execute(_NAMING, (person_id,))]
+    records = json.dumps(accepted_records(naming))
+    about_records = (
+        Candidate.model_validate_json(r[0]) for r in conn.execute(_OF_RECORDS, (records,))
+    )
+    return naming + [c for c in about_records if not names_person(c, person_id)]
+
+
+def _change_sets(
+    conn: sqlite3.Connection,
+    person_id: str,
+    candidate_ids: list[str],
+    ties: list[str],
+    records: list[str],
+) -> list[str]:
+    """Ids of the change sets of erased candidates and of those holding the person."""
+    texts = json.dumps([quoted(i) for i in (person_id, *ties, *records)])
+    return [
+        str(row[0])
+        for row in conn.execute(_CHANGE_SETS_TO_CHECK, (json.dumps(candidate_ids), texts))
+        if row[1] in candidate_ids
+        or images_hold(
+            [image for column in row[2:] for image in json.loads(column)],
+            person_id,
+            ties=ties,
+            records=records,
+        )
+    ]
+
+
+def _plans(conn: sqlite3.Connection, person_id: str) -> list[Plan]:
+    """The plan versions naming the person, with the person taken out."""
+    rows = conn.execute("SELECT data FROM plans WHERE instr(data, ?) > 0", (quoted(person_id),))
+    scrubbed = (without_person(Plan.model_validate_json(r[0]), person_id) for r in rows)
+    return [plan for plan in scrubbed if plan is not None]
+
 
 class SqliteSubject:
     """The :class:`~tenhands.graph.store.SubjectStore` part of the store."""
+
+    if TYPE_CHECKING:
+
+        def _errors(self) -> AbstractContextManager[None]: ...
+
+        def _tx(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]: ...
+
+        def _write_audit(self, conn: sqlite3.Connection, event: AuditEvent) -> None: ...
+
+    def candidates_of_person(self, person_id: str) -> list[Candidate]:
+        """Every candidate naming the person, in every case, ordered by id."""
+        return [Candidate.model_validate_json(r[0]) for r in self._read(_NAMING, (person_id,))]
+
+    def erase_person(self, person_id: str, *, actor: str) -> Erasure:
+        """Remove a person and everything holding their data, in one transaction, with
+        one audit event saying so (see :meth:`~tenhands.graph.store.SubjectStore.erase_person`)."""
+        check_actor(actor)
+        with self._errors(), self._tx() as conn:
+            if conn.execute("SELECT 1 FROM persons WHERE id = ?", (person_id,)).fetchone() is None:
+                raise NotFound("person", person_id)
+            child_of = conn.execute(
+                "SELECT case_id FROM case_children WHERE person_id = ? ORDER BY case_id LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            if child_of is not None:
+                raise Conflict(
+                    f"person {person_id!r} is a child of case {child_of[0]!r}: "
+                    "erase or close the case first"
+                )
+            cases = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT case_id FROM roles WHERE person_id = ? ORDER BY case_id", (person_id,)
+                )
+            ]
+            ties = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM ties WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
+                    (person_id,),
+                )
+            ]
+            candidates = _candidates(conn, person_id)
+            records = accepted_records(candidates)
+            candidate_ids = [c.id for c in candidates]
+            change_sets = _change_sets(conn, person_id, candidate_ids, ties, records)
+            plans = _plans(conn, person_id)
+
+            conn.execute("DELETE FROM ties WHERE source_id = ?1 OR target_id = ?1", (person_id,))
+            roles = conn.execute("DELETE FROM roles WHERE person_id = ?", (person_id,)).rowcount
+            conn.execute(_DELETE_IN.format(table="change_sets"), (json.dumps(change_sets),))
+            conn.execute(_DELETE_IN.format(table="candidates"), (json.dumps(candidate_ids),))
+            gone_records = conn.execute(
+                _DELETE_IN.format(table="records"), (json.dumps(records),)
+            ).rowcount
+            conn.executemany(
+                "UPDATE plans SET data = ? WHERE id = ?",
+                [(plan.model_dump_json(), plan.id) for plan in plans],
+            )
+            conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+            erasure = Erasure(
+                person_id=person_id,
+                erased_by=actor,
+                erased_at=utcnow(),
+                cases=cases,
+                ties=len(ties),
+                roles=roles,
+                candidates=len(candidate_ids),
+                change_sets=len(change_sets),
+                records=gone_records,
+                plans=len(plans),
+            )
+            self._write_audit(conn, erasure_event(erasure))
+        return erasure

@@ -1,0 +1,1 @@
+"""Accounts, sign-in, permissions and per-case access for the API and the web pages."""

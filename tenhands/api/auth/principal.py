@@ -1,0 +1,67 @@
+"""The signed-in user of one request, and what they may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...graph.model import AccessToken, User
+from ...graph.store import GraphStore
+from .permissions import Permission, allowed
+
+
+@dataclass
+class Principal:
+    """Who is asking (a user, by a token), with the cases assigned to them read once
+    per request."""
+
+    user: User
+    token: AccessToken
+    by_cookie: bool
+    store: GraphStore = field(repr=False)
+    _cases: frozenset[str] | None = field(default=None, repr=False)
+    _members: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def login(self) -> str:
+        return self.user.login
+
+    def can(self, permission: Permission) -> bool:
+        return allowed(self.user.role, permission)
+
+    @property
+    def all_cases(self) -> bool:
+        return self.can(Permission.all_cases)
+
+    def case_ids(self) -> frozenset[str]:
+        """The cases assigned to the user (an admin's too: all cases are not listed)."""
+        if self._cases is None:
+            self._cases = frozenset(self.store.cases_of_user(self.user.id))
+        return self._cases
+
+    def sees_case(self, case_id: str) -> bool:
+        return self.all_cases or case_id in self.case_ids()
+
+    def visible_cases(self, case_ids: list[str]) -> list[str]:
+        """Of ``case_ids``, those the user may read, in the same order."""
+        return case_ids if self.all_cases else [c for c in case_ids if c in self.case_ids()]
+
+    def members(self) -> frozenset[str]:
+        """Every person in a case assigned to the user (children and network members)."""
+        if self._members is None:
+            ids: set[str] = set()
+            for case_id in sorted(self.case_ids()):
+                case = self.store.get_case(case_id)
+                ids.update(case.child_ids)
+                ids.update(r.person_id for r in self.store.list_roles(case_id))
+            self._members = frozenset(ids)
+        return self._members
+
+    def sees_person(self, person_id: str) -> bool:
+        """Whether the user may read a person: an admin always; anyone else when the
+        person is in a case assigned to them, or in no case yet and added by them (a
+        person just added, before they get a place in a case). Raises
+        :class:`~tenhands.graph.errors.NotFound` for an unknown person."""
+        if self.all_cases or person_id in self.members():
+            return True
+        person = self.store.get_person(person_id)
+        return person.provenance.created_by == self.login and not self.store.cases_of(person_id)

@@ -1,0 +1,147 @@
+"""The audit log (``/audit``): who read or changed which person data, when, in which
+case. For admins; append-only; it holds ids, never personal values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import AwareDatetime
+
+from ...graph.model import AuditAction, AuditEvent
+from ...graph.store import GraphStore
+from ..auth.deps import TrailDep, allowed_to, audit_event
+from ..auth.permissions import Permission
+from ..auth.principal import Principal
+from ..deps import PageDep, StoreDep
+from ..errors import COMMON_RESPONSES, ID_PATTERN
+from ..schemas.audit import AuditPage
+
+router = APIRouter(prefix="/audit", tags=["audit"], responses=COMMON_RESPONSES)
+
+Auditor = Annotated[Principal, allowed_to(Permission.read_audit)]
+EXPORT_BATCH = 1000
+
+CaseFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="one case")]
+ActorFilter = Annotated[str | None, Query(max_length=200, description="one user's login")]
+EntityFilter = Annotated[
+    str | None, Query(pattern=ID_PATTERN, description="one person (or other thing), by id")
+]
+ActionFilter = Annotated[AuditAction | None, Query(description="one kind of action")]
+Since = Annotated[AwareDatetime | None, Query(description="from this moment (inclusive)")]
+Until = Annotated[AwareDatetime | None, Query(description="before this moment")]
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@router.get("", summary="Audit events, newest first, filtered")
+def list_audit(
+    store: StoreDep,
+    page: PageDep,
+    _: Auditor,
+    case_id: CaseFilter = None,
+    actor: ActorFilter = None,
+    entity_id: EntityFilter = None,
+    action: ActionFilter = None,
+    since: Since = None,
+    until: Until = None,
+) -> AuditPage:
+    items = store.list_audit(
+        case_id=case_id, actor=actor, entity_id=entity_id, action=action,
+        since=since, until=until, limit=page.limit, offset=page.offset,
+    )  # fmt: skip
+    total = store.count_audit(
+        case_id=case_id, actor=actor, entity_id=entity_id, action=action,
+        since=since, until=until,
+    )  # fmt: skip
+    after = page.offset + len(items)
+    return AuditPage(
+        items=items,
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+        next_offset=after if after < total else None,
+    )
+
+
+FIELDS = ("id", "at", "actor", "action", "entity", "entity_id", "case_id", "detail")
+
+
+@router.get(
+    "/export",
+    summary="The audit log as a file (CSV or JSON Lines), newest first, filtered",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+)
+def export_audit(
+    store: StoreDep,
+    principal: Auditor,
+    trail: TrailDep,
+    request: Request,
+    file_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.csv,
+    case_id: CaseFilter = None,
+    actor: ActorFilter = None,
+    entity_id: EntityFilter = None,
+    action: ActionFilter = None,
+    since: Since = None,
+    until: Until = None,
+) -> StreamingResponse:
+    trail.record(audit_event(principal, request, "audit", None, case_id, AuditAction.export))
+    # a fixed end, so events written while the file streams do not shift the pages
+    end = until or datetime.now().astimezone()
+    events = _all(store, case_id, actor, entity_id, action, since, end)
+    if file_format is ExportFormat.jsonl:
+        body: Iterator[str] = (e.model_dump_json() + "\n" for e in events)
+        media = "application/x-ndjson"
+    else:
+        body = _csv(events)
+        media = "text/csv; charset=utf-8"
+    name = f"tenhands-audit.{file_format.value}"
+    return StreamingResponse(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _all(
+    store: GraphStore,
+    case_id: str | None,
+    actor: str | None,
+    entity_id: str | None,
+    action: AuditAction | None,
+    since: datetime | None,
+    until: datetime,
+) -> Iterator[AuditEvent]:
+    offset = 0
+    while True:
+        batch = store.list_audit(
+            case_id=case_id, actor=actor, entity_id=entity_id, action=action,
+            since=since, until=until, limit=EXPORT_BATCH, offset=offset,
+        )  # fmt: skip
+        yield from batch
+        if len(batch) < EXPORT_BATCH:
+            return
+        offset += len(batch)
+
+
+def _csv(events: Iterator[AuditEvent]) -> Iterator[str]:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FIELDS)
+    for event in events:
+        row = json.loads(event.model_dump_json())
+        writer.writerow([row.get(f) if row.get(f) is not None else "" for f in FIELDS])
+        if out.tell() > 64_000:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()

@@ -1,0 +1,159 @@
+"""``tenhands users …``: add users, set passwords, disable them, assign cases, make
+API tokens. Passwords are asked for without echo (or read from stdin with
+``--password-stdin``), never taken as an argument, so they stay out of shell history."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from ..api.auth.accounts import add_user, set_disabled, set_password
+from ..api.auth.passwords import WeakPassword
+from ..api.auth.tokens import API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, issue
+from ..graph.errors import Conflict, NotFound
+from ..graph.model import TokenKind, User, UserRole
+from ..graph.store import GraphStore
+from .context import fail, opened_store
+
+app = typer.Typer(help="Users: accounts, passwords, case assignments, API tokens.")
+
+FromStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from stdin (scripts).")
+]
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    text: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return text
+
+
+def _user(store: GraphStore, login: str) -> User:
+    try:
+        return store.get_user_by_login(login)
+    except NotFound:
+        raise fail(f"there is no user with login {login!r}") from None
+
+
+@app.command("add")
+def add(
+    login: Annotated[str, typer.Argument(help="What they sign in with.")],
+    name: Annotated[str, typer.Option("--name", help="Their name as shown.")],
+    role: Annotated[UserRole, typer.Option(help="admin, worker, facilitator or viewer.")],
+    lang: Annotated[str, typer.Option(help="nl or en.")] = "nl",
+    password_stdin: FromStdin = False,
+) -> None:
+    """Add a user."""
+    if lang not in ("nl", "en"):
+        raise fail("--lang must be nl or en")
+    password = _password(password_stdin)
+    with opened_store() as store:
+        try:
+            user = add_user(store, login, name, role, password, lang=lang)
+        except WeakPassword as exc:
+            raise fail(str(exc)) from None
+        except Conflict:
+            raise fail(f"the login {login!r} is taken") from None
+        except ValueError as exc:
+            raise fail(f"the login or name is not valid: {exc}") from None
+    typer.echo(f"Added {user.login} ({user.role.value}).")
+
+
+@app.command("passwd")
+def passwd(login: str, password_stdin: FromStdin = False) -> None:
+    """Set a user's password (their sessions and tokens end)."""
+    password = _password(password_stdin)
+    with opened_store() as store:
+        try:
+            set_password(store, _user(store, login), password)
+        except WeakPassword as exc:
+            raise fail(str(exc)) from None
+    typer.echo(f"Password of {login} changed; their sessions and tokens ended.")
+
+
+@app.command("disable")
+def disable(login: str) -> None:
+    """Disable a user: they can no longer sign in; their sessions and tokens end."""
+    with opened_store() as store:
+        set_disabled(store, _user(store, login), True)
+    typer.echo(f"Disabled {login}.")
+
+
+@app.command("enable")
+def enable(login: str) -> None:
+    """Enable a disabled user again."""
+    with opened_store() as store:
+        set_disabled(store, _user(store, login), False)
+    typer.echo(f"Enabled {login}.")
+
+
+@app.command("assign")
+def assign(login: str, case_id: str) -> None:
+    """Give a user a case to work on."""
+    with opened_store() as store:
+        user = _user(store, login)
+        try:
+            store.assign_case(user.id, case_id)
+        except NotFound:
+            raise fail(f"there is no case {case_id!r}") from None
+    typer.echo(f"Case {case_id} assigned to {login}.")
+
+
+@app.command("unassign")
+def unassign(login: str, case_id: str) -> None:
+    """Take a case away from a user."""
+    with opened_store() as store:
+        user = _user(store, login)
+        try:
+            store.unassign_case(user.id, case_id)
+        except NotFound:
+            raise fail(f"case {case_id!r} is not assigned to {login}") from None
+    typer.echo(f"Case {case_id} no longer assigned to {login}.")
+
+
+@app.command("list")
+def list_users(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the users, their role and their cases."""
+    with opened_store() as store:
+        rows = []
+        offset = 0
+        while True:
+            users = store.list_users(limit=500, offset=offset)
+            rows += [(u, store.cases_of_user(u.id)) for u in users]
+            if len(users) < 500:
+                break
+            offset += 500
+    if as_json:
+        out = [
+            {"login": u.login, "name": u.display_name, "role": u.role.value,
+             "disabled": u.disabled, "cases": cases}
+            for u, cases in rows
+        ]  # fmt: skip
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for u, cases in rows:
+        state = " (disabled)" if u.disabled else ""
+        typer.echo(f"{u.login}\t{u.role.value}{state}\t{', '.join(cases) or '-'}")
+
+
+@app.command("token")
+def token(
+    login: str,
+    label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    days: Annotated[
+        int, typer.Option(min=1, max=MAX_API_TOKEN_DAYS, help="How long it lasts.")
+    ] = API_TOKEN_DAYS,
+) -> None:
+    """Make an API token for a user; it is printed once (only its hash is kept)."""
+    with opened_store() as store:
+        user = _user(store, login)
+        if user.disabled:
+            raise fail(f"{login} is disabled")
+        issued = issue(store, user, TokenKind.api, label=label, days=days)
+    typer.echo(issued.secret)
