@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 from .. import __version__
 from ..graph.store import GraphStore
 from ..settings import Settings, get_settings, open_configured_store
+from . import web
 from .audit_trail import AuditTrail
 from .auth.deps import get_principal
 from .errors import install_error_handlers
@@ -121,7 +122,10 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
+    # The web pages first: a browser asking for /cases gets the page, other clients the API.
+    app.include_router(web.router)
     signed_in = [Depends(get_principal)]
     for router in ROUTERS:
         app.include_router(router, dependencies=None if router in PUBLIC else signed_in)
+    app.mount("/static", web.static_files(), name="static")
     return app

@@ -21,13 +21,13 @@ from .errors import ID_PATTERN
 MAX_PAGE = 500
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The store opened at start-up (or passed to ``create_app``)."""
     store: GraphStore = request.app.state.store
     return store
@@ -46,12 +46,12 @@ def get_finder(request: Request) -> KinFinder:
 FinderDep = Annotated[KinFinder, Depends(get_finder)]
 
 
-def get_actor(principal: PrincipalDep) -> str:
+async def get_actor(principal: PrincipalDep) -> str:
     """Who is asking; recorded as ``created_by`` / ``updated_by``."""
     return principal.login
 
 
-def get_reviewer(principal: PrincipalDep) -> str:
+async def get_reviewer(principal: PrincipalDep) -> str:
     """Who accepts, rejects or undoes a candidate; stored with the decision and in the
     audit log: the signed-in user (a decision is never anonymous)."""
     return principal.login
@@ -63,7 +63,7 @@ class Pagination:
     offset: int
 
 
-def get_pagination(
+async def get_pagination(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="at most this many")] = 100,
     offset: Annotated[int, Query(ge=0, description="skip this many first")] = 0,
 ) -> Pagination:

@@ -37,7 +37,7 @@ def negotiate(accept_language: str) -> Lang | None:
     return None
 
 
-def get_lang(
+async def get_lang(
     request: Request,
     lang: Annotated[
         Lang | None, Query(description="nl, en or fr; else Accept-Language, else nl")

@@ -412,6 +412,13 @@ class GraphStore(
         """Whether the store answers now."""
         ...
 
+    def generation(self) -> int | None:
+        """A number that moves on whenever persons, ties, cases, roles, plans, records or
+        candidates change, by any process; it stays the same while only the audit log,
+        users or tokens change. ``None`` when the store cannot tell cheaply: then
+        nothing read from it may be cached."""
+        ...
+
     def describe(self) -> str:
         """Where the data lives, without credentials."""
         ...

@@ -120,3 +120,25 @@ def test_network_follows_role_changes(client: ApiClient) -> None:
 
     assert client.delete("/cases/c1/roles/gran").status_code == 204
     assert [n["id"] for n in client.get("/cases/c1/network").json()["nodes"]] == ["kid"]
+
+
+def test_a_kept_network_is_renewed_by_any_change_even_from_another_process(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    client.add_person("kid", "Lotte", "Peeters")
+    client.add_case("c1", "Lotte", ["kid"])
+    first = client.get("/cases/c1/network")
+    assert client.get("/cases/c1/network").content == first.content  # kept
+    client.patch("/persons/kid", json={"surname": "Janssens"})
+    assert "Janssens" in client.get("/cases/c1/network").text
+    other = SqliteStore(sqlite_store.describe().removeprefix("sqlite:///"))  # a second process
+    try:
+        other.update_person(other.get_person("kid").model_copy(update={"surname": "Claes"}))
+    finally:
+        other.close()
+    assert "Claes" in client.get("/cases/c1/network").text
+    # access and the audit are checked on every request, kept or not
+    reads = sqlite_store.count_audit(entity_id="c1")
+    client.get("/cases/c1/network")
+    assert sqlite_store.count_audit(entity_id="c1") == reads + 1
+    assert client.get("/cases/c1/network", headers={"Authorization": "Bearer x"}).status_code == 401

@@ -79,7 +79,7 @@ def _store(request: Request) -> GraphStore:
     return store
 
 
-def get_trail(request: Request) -> AuditTrail:
+async def get_trail(request: Request) -> AuditTrail:
     trail: AuditTrail | None = getattr(request.app.state, "audit_trail", None)
     if trail is None:
         trail = AuditTrail(_store(request))
@@ -250,7 +250,7 @@ def allowed_to(permission: Permission) -> Any:
     """A dependency: the signed-in user, when their role may ``permission`` (403
     otherwise). Use as ``Annotated[Principal, allowed_to(...)]``."""
 
-    def check(principal: PrincipalDep) -> Principal:
+    async def check(principal: PrincipalDep) -> Principal:
         _need(principal, permission)
         return principal
 

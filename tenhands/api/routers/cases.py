@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from ...graph.model import AuditAction, Case
+from ...graph.store import GraphStore
 from ..auth.deps import (
     CaseScope,
     PrincipalDep,
@@ -23,6 +24,7 @@ from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import ActorDep, CaseIdPath, PageDep, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..response_cache import ResponseCache, get_response_cache
 from ..schemas.cases import CaseCreate, CasePublic, CaseSummary, CaseUpdate
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import CaseNetwork, graph_edges, graph_nodes
@@ -122,11 +124,25 @@ def delete_case(
 @router.get(
     "/{case_id}/network",
     summary="The case's children and network members, with the ties among them",
+    response_model=CaseNetwork,
     responses=NOT_FOUND,
 )
 def case_network(
-    case_id: CaseIdPath, store: StoreDep, _: Annotated[CaseScope, case_access()]
-) -> CaseNetwork:
+    case_id: CaseIdPath,
+    store: StoreDep,
+    _: Annotated[CaseScope, case_access()],
+    cache: Annotated[ResponseCache, Depends(get_response_cache)],
+) -> Response:
+    key = f"network:{case_id}"
+    generation = store.generation()  # before reading: a change meanwhile moves it on
+    body = cache.get(key, generation)
+    if body is None:
+        body = _network(store, case_id).model_dump_json().encode()
+        cache.put(key, generation, body)
+    return Response(body, media_type="application/json")
+
+
+def _network(store: GraphStore, case_id: str) -> CaseNetwork:
     graph = store.case_subgraph(case_id)
     case: Case | None = graph.graph.get("case")
     if case is None:

@@ -649,6 +649,11 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
         except NotFound:
             return None
 
+    def generation(self) -> int | None:
+        """Not kept: a counter every write moves would make all writes wait for one
+        node's lock."""
+        return None
+
     def ping(self) -> bool:
         """Whether the server answers now; never raises."""
         try:

@@ -8,8 +8,10 @@ Reads use one connection per thread, which WAL lets run beside the writer.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -44,6 +46,15 @@ from .users import SqliteUsers
 M = TypeVar("M", bound=BaseModel)
 
 _MEMORY = ":memory:"
+
+WRITE_WAIT = 5.0
+"""Seconds a write waits for another process's write to end before the store says it
+is busy."""
+
+_NEXT_GENERATION = (
+    "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
+    "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
 
 
 def _ids(values: Iterable[str]) -> str:
@@ -96,7 +107,26 @@ class SqliteStore(SqliteUsers, SqliteSubject):
     def _write_conn(self) -> sqlite3.Connection:
         if self._writer is None:
             self._writer = self._connect(readonly=False)
+            # Waiting for another process's write is done in _begin, in short steps:
+            # SQLite's own busy handler sleeps up to 100 ms at a time.
+            self._writer.execute("PRAGMA busy_timeout = 0")
         return self._writer
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """Start a write transaction, waiting (at most :data:`WRITE_WAIT` seconds, in
+        steps of about a millisecond) while another process writes."""
+        deadline = time.monotonic() + WRITE_WAIT
+        pause = 0.0005
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() >= deadline:
+                    raise StoreUnavailable(f"the SQLite store is busy: {exc}") from exc
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 1.5, 0.004)
 
     def _read_conn(self) -> sqlite3.Connection:
         if self._path == _MEMORY:
@@ -110,16 +140,17 @@ class SqliteStore(SqliteUsers, SqliteSubject):
         return conn
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; any error rolls everything back."""
+    def _tx(self, *, data: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any error rolls everything back. ``data``: it may change
+        what the store holds about persons and cases, so the :meth:`generation` moves on
+        (the audit log, users and tokens leave it alone)."""
         with self._write_lock:
             conn = self._write_conn()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreUnavailable(f"the SQLite store is busy: {exc}") from exc
+            self._begin(conn)
             try:
                 yield conn
+                if data:
+                    conn.execute(_NEXT_GENERATION)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -204,6 +235,10 @@ class SqliteStore(SqliteUsers, SqliteSubject):
     def schema_version(self) -> int:
         rows = self._read("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
+
+    def generation(self) -> int | None:
+        row = self._read("SELECT value FROM meta WHERE key = 'generation'")
+        return int(row[0][0]) if row else 0
 
     def ping(self) -> bool:
         try:
@@ -786,14 +821,14 @@ class SqliteStore(SqliteUsers, SqliteSubject):
         conn.execute(self._INSERT_AUDIT, _audit_row(event))
 
     def append_audit(self, event: AuditEvent) -> None:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             self._write_audit(conn, event)
 
     def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
         refuse_duplicates((e.id for e in events), "audit event")
         if not events:
             return 0
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             taken = conn.execute(
                 "SELECT a.id FROM json_each(?) AS j JOIN audit AS a ON a.id = j.value LIMIT 1",
                 (_ids(e.id for e in events),),

@@ -45,7 +45,7 @@ class SqliteUsers:
 
     if TYPE_CHECKING:
 
-        def _tx(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _tx(self, *, data: bool = True) -> AbstractContextManager[sqlite3.Connection]: ...
 
         def _errors(self) -> AbstractContextManager[None]: ...
 
@@ -71,7 +71,7 @@ class SqliteUsers:
             raise Conflict("another user has this login already")
 
     def create_user(self, user: User) -> User:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             if self._exists(conn, "users", user.id):
                 raise Conflict(f"a user with id {user.id!r} exists already")
             self._refuse_taken_login(conn, user)
@@ -92,7 +92,7 @@ class SqliteUsers:
         return self._one("SELECT data FROM users WHERE login = ?", (folded,), User, "user", login)
 
     def update_user(self, user: User) -> User:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             if not self._exists(conn, "users", user.id):
                 raise NotFound("user", user.id)
             self._refuse_taken_login(conn, user)
@@ -113,7 +113,7 @@ class SqliteUsers:
     # -- case assignments ---------------------------------------------------------
 
     def assign_case(self, user_id: str, case_id: str) -> None:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             if not self._exists(conn, "users", user_id):
                 raise NotFound("user", user_id)
             if not self._exists(conn, "cases", case_id):
@@ -124,7 +124,7 @@ class SqliteUsers:
             )
 
     def unassign_case(self, user_id: str, case_id: str) -> None:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             gone = conn.execute(
                 "DELETE FROM user_cases WHERE user_id = ? AND case_id = ?", (user_id, case_id)
             ).rowcount
@@ -157,7 +157,7 @@ class SqliteUsers:
     # -- tokens -------------------------------------------------------------------
 
     def save_token(self, token: AccessToken) -> AccessToken:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             if not self._exists(conn, "users", token.user_id):
                 raise NotFound("user", token.user_id)
             if self._exists(conn, "tokens", token.id):
@@ -191,12 +191,12 @@ class SqliteUsers:
         return [AccessToken.model_validate_json(r[1]) for r in rows if r[1] is not None]
 
     def delete_token(self, token_id: str) -> None:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             if conn.execute("DELETE FROM tokens WHERE id = ?", (token_id,)).rowcount == 0:
                 raise NotFound("token", token_id)
 
     def delete_tokens(self, user_id: str, *, kind: TokenKind | None = None) -> int:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             return int(
                 conn.execute(
                     "DELETE FROM tokens WHERE user_id = ?1 AND (?2 IS NULL OR kind = ?2)",
@@ -205,7 +205,7 @@ class SqliteUsers:
             )
 
     def delete_expired_tokens(self, now: datetime) -> int:
-        with self._errors(), self._tx() as conn:
+        with self._errors(), self._tx(data=False) as conn:
             return int(
                 conn.execute("DELETE FROM tokens WHERE expires_at <= ?", (_instant(now),)).rowcount
             )
