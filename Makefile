@@ -21,7 +21,7 @@ BENCH_STAMP := $(VENV)/.stamp-bench
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install dev test lint format demo serve bench neo4j-start neo4j-stop clean distclean \
-	browser maps
+	browser maps wrk
 
 help:
 	@echo "make venv | install | dev      create $(VENV); install tenhands (+ dev tools)"
@@ -97,7 +97,22 @@ $(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	@touch $(INSTALL_STAMP) $@
 
-bench: $(BENCH_STAMP) browser
+# wrk, the load generator of the API bench (Debian's package).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "error: wrk is missing and apt-get is" \
+	    "not here: install wrk" >&2; exit 1; }; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "error: wrk is missing and installing it needs root: run" \
+	    "'apt-get install -y wrk' as root" >&2; exit 1; fi; \
+	  echo "installing Debian's wrk"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk \
+	  || { $$SUDO apt-get update -q && \
+	       $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } \
+	  || { echo "error: apt-get could not install wrk" >&2; exit 1; }; }
+
+bench: $(BENCH_STAMP) browser wrk
 	$(PY) $(NEO4J_SERVER) run -- $(PY) bench/store_bench.py $(BENCH_ARGS)
 	$(PY) bench/kinship_bench.py $(BENCH_ARGS)
 	$(PY) bench/gedcom_bench.py $(BENCH_ARGS)
@@ -105,6 +120,7 @@ bench: $(BENCH_STAMP) browser
 	$(PY) bench/population_match_bench.py $(BENCH_ARGS)
 	$(PY) bench/kin_bench.py $(BENCH_ARGS)
 	$(PY) bench/map_bench.py $(BENCH_ARGS)
+	$(PY) $(NEO4J_SERVER) run -- $(PY) bench/api_bench.py $(BENCH_ARGS)
 
 # The demo's maps in every view, mode and language, as PNGs in docs/maps/.
 maps: dev browser

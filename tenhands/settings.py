@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .graph.store import GraphStore
@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     neo4j_database: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = Field(default=1, ge=1, le=64)
+    """Service processes (``tenhands serve``); about one per core."""
     secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
 
     @model_validator(mode="after")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from fastapi import Depends, Query, Request
 
@@ -11,7 +11,11 @@ SUPPORTED: tuple[Lang, ...] = ("nl", "en", "fr")
 DEFAULT: Lang = "nl"
 
 
-def negotiate(accept_language: str) -> Lang | None:
+MapLang = Literal["nl", "en"]
+"""Maps are drawn in Dutch or English."""
+
+
+def negotiate(accept_language: str, supported: tuple[str, ...] = SUPPORTED) -> str | None:
     """The supported language the header prefers most, if any.
 
     >>> negotiate("fr-BE;q=0.8, en-GB, de;q=0.9")
@@ -31,7 +35,7 @@ def negotiate(accept_language: str) -> Lang | None:
         ranked.append((-weight, n, tag.strip().split("-")[0].lower()))
     for weight, _, primary in sorted(ranked):
         if weight < 0:
-            for lang in SUPPORTED:
+            for lang in supported:
                 if primary == lang:
                     return lang
     return None
@@ -45,7 +49,21 @@ async def get_lang(
 ) -> Lang:
     if lang is not None:
         return lang
-    return negotiate(request.headers.get("accept-language", "")) or DEFAULT
+    found = negotiate(request.headers.get("accept-language", ""))
+    return cast(Lang, found) if found else DEFAULT
+
+
+async def get_map_lang(
+    request: Request,
+    lang: Annotated[
+        MapLang | None, Query(description="nl or en; else Accept-Language, else nl")
+    ] = None,
+) -> MapLang:
+    if lang is not None:
+        return lang
+    found = negotiate(request.headers.get("accept-language", ""), ("nl", "en"))
+    return cast(MapLang, found) if found else "nl"
 
 
 LangDep = Annotated[Lang, Depends(get_lang)]
+MapLangDep = Annotated[MapLang, Depends(get_map_lang)]

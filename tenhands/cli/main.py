@@ -55,12 +55,15 @@ def _root(
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Service processes (about one per core).")
+    ] = None,
 ) -> None:
     """Start the web service (API and pages)."""
     settings = load_settings()
     with opened_store(settings) as store:
         typer.echo(f"Store: {store.describe()}")
-    run_server(settings, host, port)
+    run_server(settings, host, port, workers)
 
 
 @app.command()

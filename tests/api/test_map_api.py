@@ -42,3 +42,13 @@ def test_map_of_an_unknown_case_is_404(client: ApiClient) -> None:
 
 def test_an_unknown_view_is_422(client: ApiClient) -> None:
     error(client.get("/cases/demo-case/map", params={"view": "tree"}), 422, "validation_error")
+
+
+def test_maps_are_drawn_in_dutch_or_english(client: ApiClient) -> None:
+    error(client.get("/cases/demo-case/map", params={"lang": "fr"}), 422, "validation_error")
+    french_browser = client.get(
+        "/cases/demo-case/map", headers={"Accept-Language": "fr-BE, en;q=0.5"}
+    )
+    assert french_browser.status_code == 200 and '<html lang="en"' in french_browser.text
+    only_french = client.get("/cases/demo-case/map", headers={"Accept-Language": "fr-BE"})
+    assert only_french.status_code == 200 and '<html lang="nl"' in only_french.text

@@ -3,10 +3,12 @@ for the API, the web pages and the ``tenhands users`` commands."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...graph.errors import NotFound
 from ...graph.model import TokenKind, User, UserRole, utcnow
 from ...graph.store import GraphStore
-from .passwords import hash_password, needs_rehash, verify_password
+from .passwords import hash_password, needs_rehash, rehash, verify_password
 from .ratelimit import LoginThrottle
 
 
@@ -45,6 +47,12 @@ def add_user(
     )
     user = user.model_copy(update={"password_hash": hash_password(password, login=user.login)})
     return store.create_user(user)
+
+
+def changed(user: User, changes: dict[str, Any]) -> User:
+    """``user`` with ``changes``, validated as a whole (pydantic's ValidationError for a
+    value the model refuses, e.g. a ``null`` language)."""
+    return User.model_validate({**user.model_dump(), **changes, "updated_at": utcnow()})
 
 
 def set_password(store: GraphStore, user: User, password: str) -> User:
@@ -86,7 +94,7 @@ def sign_in(
         raise SignInRefused()
     throttle.succeeded(login)
     if user.password_hash and needs_rehash(user.password_hash):
-        user = store.update_user(user.model_copy(update={"password_hash": hash_password(password)}))
+        user = store.update_user(user.model_copy(update={"password_hash": rehash(password)}))
     return user
 
 

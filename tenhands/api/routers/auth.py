@@ -6,16 +6,17 @@ from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from pydantic import ValidationError
 
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, AuditEvent, TokenKind
-from ..auth.accounts import SignInRefused, Throttled, set_password, sign_in
+from ..auth.accounts import SignInRefused, Throttled, changed, set_password, sign_in
 from ..auth.deps import PrincipalDep, TrailDep
 from ..auth.passwords import WeakPassword, verify_password
 from ..auth.ratelimit import LoginThrottle
 from ..auth.tokens import issue
 from ..deps import StoreDep
-from ..errors import BAD_JSON, COMMON_RESPONSES, ErrorBody
+from ..errors import BAD_JSON, COMMON_RESPONSES, ErrorBody, domain_invalid
 from ..schemas.users import MeUpdate, SignIn, TokenIssued, TokenPublic, UserPublic
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=COMMON_RESPONSES)
@@ -109,7 +110,10 @@ def update_me(body: MeUpdate, principal: PrincipalDep, store: StoreDep) -> UserP
     user = principal.user
     changes = body.model_dump(exclude_unset=True, exclude={"password", "current_password"})
     if changes:
-        user = store.update_user(user.model_copy(update=changes))
+        try:
+            user = store.update_user(changed(user, changes))
+        except ValidationError as exc:
+            raise domain_invalid(exc) from None
     if body.password is not None:
         current = body.current_password.get_secret_value() if body.current_password else ""
         if not verify_password(user.password_hash, current):

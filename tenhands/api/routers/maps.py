@@ -13,7 +13,7 @@ from ..auth.deps import CaseScope, case_access, forbidden
 from ..auth.permissions import Permission
 from ..deps import CaseIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
-from ..language import LangDep
+from ..language import MapLangDep
 
 router = APIRouter(prefix="/cases", tags=["maps"], responses=COMMON_RESPONSES)
 
@@ -32,7 +32,7 @@ router = APIRouter(prefix="/cases", tags=["maps"], responses=COMMON_RESPONSES)
 def case_map(
     case_id: CaseIdPath,
     store: StoreDep,
-    lang: LangDep,
+    lang: MapLangDep,
     scope: Annotated[CaseScope, case_access(entity="map")],
     view: Annotated[View, Query(description="which map")] = View.ecomap,
     mode: Annotated[Mode, Query(description="who will see it")] = Mode.work,

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
+from pydantic import ValidationError
 
-from ...graph.model import utcnow
-from ..auth.accounts import add_user, set_disabled, set_password
+from ..auth.accounts import add_user, changed, set_disabled, set_password
 from ..auth.deps import allowed_to
 from ..auth.passwords import WeakPassword
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import CaseIdPath, PageDep, StoreDep
-from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, ID_PATTERN, NOT_FOUND
+from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, ID_PATTERN, NOT_FOUND, domain_invalid
 from ..schemas.common import Page
 from ..schemas.users import UserCreate, UserPublic, UserUpdate
 
@@ -84,7 +84,10 @@ def update_user(
         )
     changes = body.model_dump(exclude_unset=True, exclude={"password", "disabled"})
     if changes:
-        user = store.update_user(user.model_copy(update={**changes, "updated_at": utcnow()}))
+        try:
+            user = store.update_user(changed(user, changes))
+        except ValidationError as exc:
+            raise domain_invalid(exc) from None
     if body.password is not None:
         try:
             user = set_password(store, user, body.password.get_secret_value())
