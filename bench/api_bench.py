@@ -52,7 +52,9 @@ def seed(store: GraphStore) -> str:
     store.upsert_ties(ties)
     store.create_case(case)
     store.upsert_roles(roles)
-    worker = store.create_user(User(login="bench.worker", display_name="Bench", role=UserRole.worker))
+    worker = store.create_user(
+        User(login="bench.worker", display_name="Bench", role=UserRole.worker)
+    )
     store.assign_case(worker.id, CASE)
     return issue(store, worker, TokenKind.api, label="bench").secret
 

@@ -465,31 +465,9 @@ def start_once(
     try:
         port = free_port()
         write_conf(home, port, heap_mib)
-        command = [
-            java,
-            f"-Xms{heap}",
-            f"-Xmx{heap}",
-            *JVM_FLAGS,
-            "-cp",
-            f"{lib}{os.sep}*",
-            MAIN_CLASS,
-            f"--home-dir={home}",
-            f"--config-dir={home / 'conf'}",
-            "--console-mode",
-        ]
         log(f"starting Neo4j {version} on 127.0.0.1:{port} (heap {heap}, home {home})")
         started = time.monotonic()
-        with (home / "logs" / "console.log").open("wb") as console:
-            process = subprocess.Popen(
-                command,
-                cwd=home,
-                stdin=subprocess.DEVNULL,
-                stdout=console,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # Ctrl-C goes to us; we stop the server
-                preexec_fn=None if detach else parent_death_signal(),
-            )
-        server = Server(process=process, home=home, port=port, version=version)
+        server = launch(java, version, lib, heap, home, port, detach=detach)
         wait_until_ready(server, started)
         log(f"Neo4j {version} ready at {server.uri} after {time.monotonic() - started:.1f} s")
         return server
@@ -499,6 +477,56 @@ def start_once(
         else:
             stop_and_delete(server.process.pid, server.process.poll, home)
         raise
+
+
+def launch(
+    java: str, version: str, lib: Path, heap: str, home: Path, port: int, *, detach: bool
+) -> Server:
+    """Start the server process on a configured ``home`` (not waiting for it)."""
+    command = [
+        java,
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        "-cp",
+        f"{lib}{os.sep}*",
+        MAIN_CLASS,
+        f"--home-dir={home}",
+        f"--config-dir={home / 'conf'}",
+        "--console-mode",
+    ]
+    with (home / "logs" / "console.log").open("ab") as console:
+        process = subprocess.Popen(
+            command,
+            cwd=home,
+            stdin=subprocess.DEVNULL,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C goes to us; we stop the server
+            preexec_fn=None if detach else parent_death_signal(),
+        )
+    return Server(process=process, home=home, port=port, version=version)
+
+
+def crash(server: Server) -> None:
+    """Kill the server at once (SIGKILL), as a power cut would; its data stays."""
+    server.process.kill()
+    server.process.wait(30)
+
+
+def restart(server: Server) -> Server:
+    """Start a stopped or crashed server again on the same home, port and data; return
+    once it answers queries (tests of a store that goes away and comes back)."""
+    if server.process.poll() is None:
+        crash(server)
+    version, lib = ensure_server_jars()
+    heap, _ = heap_setting()
+    (server.home / "logs" / "console.log").write_bytes(b"")  # "Started." anew
+    started = time.monotonic()
+    again = launch(java_executable(), version, lib, heap, server.home, server.port, detach=False)
+    wait_until_ready(again, started)
+    log(f"Neo4j {version} ready again at {again.uri} after {time.monotonic() - started:.1f} s")
+    return again
 
 
 def console_says(server: Server, text: str) -> bool:

@@ -37,6 +37,7 @@ def test_health_when_the_store_answers(client: ApiClient, sqlite_store: SqliteSt
     assert r.status_code == 200
     assert r.json() == {
         "status": "ok",
+        "reason": None,
         "store": {"kind": "sqlite", "location": sqlite_store.describe(), "answers": True},
     }
 
@@ -51,6 +52,8 @@ def test_health_when_the_store_is_closed(settings: Settings, tmp_path: Path) -> 
     assert r.headers["Retry-After"] == "5"
     assert r.json() == {
         "status": "unavailable",
+        "reason": f"The sqlite store at {store.describe()} does not answer; the service "
+        "reconnects by itself when it is back.",
         "store": {"kind": "sqlite", "location": store.describe(), "answers": False},
     }
 

@@ -26,10 +26,16 @@ def health(store: StoreDep, response: Response) -> Health:
     except Exception as exc:  # a health check reports, it never fails
         log.warning("health: the store's ping failed: %s", type(exc).__name__)
         answers = False
+    reason = None
     if not answers:
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        reason = (
+            f"The {store.kind} store at {store.describe()} does not answer; the service "
+            "reconnects by itself when it is back."
+        )
     return Health(
         status="ok" if answers else "unavailable",
+        reason=reason,
         store=StoreHealth(kind=store.kind, location=store.describe(), answers=answers),
     )

@@ -21,4 +21,7 @@ class Health(BaseModel):
     model_config = PUBLIC_CONFIG
 
     status: Literal["ok", "unavailable"]
+    reason: str | None = Field(
+        default=None, description="why the service cannot answer now, as a sentence"
+    )
     store: StoreHealth
