@@ -81,12 +81,14 @@ def wait_ready(port: int, timeout: float = 60.0) -> None:
     raise SystemExit("the service did not start")
 
 
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
-    return float(number) * _UNITS[unit]
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if found is None:
+        raise SystemExit(f"wrk printed a latency this bench cannot read: {text!r}")
+    return float(found.group(1)) * _UNITS[found.group(2)]
 
 
 def load(port: int, token: str, seconds: int, connections: int) -> dict[str, float]:

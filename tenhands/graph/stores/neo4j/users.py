@@ -38,9 +38,11 @@ CREATE_USER: Final = "CREATE (u:User $props)"
 
 SET_USER: Final = "MATCH (u:User {id: $id}) SET u = $props"
 
-GET_USER: Final = "MATCH (u:User {id: $id}) RETURN u.data AS data"
+GET_USER: Final = "MATCH (u:User {id: $id}) USING INDEX SEEK u:User(id) RETURN u.data AS data"
 
-GET_USER_BY_LOGIN: Final = "MATCH (u:User {login: $login}) RETURN u.data AS data"
+GET_USER_BY_LOGIN: Final = (
+    "MATCH (u:User {login: $login}) USING INDEX SEEK u:User(login) RETURN u.data AS data"
+)
 
 LIST_USERS: Final = (
     "MATCH (u:User) RETURN u.data AS data ORDER BY u.login SKIP $offset LIMIT $limit"
@@ -86,7 +88,10 @@ TOKEN_HASH_TAKEN: Final = "MATCH (t:Token {token_hash: $token_hash}) RETURN coun
 
 CREATE_TOKEN: Final = "CREATE (t:Token $props)"
 
-TOKEN_BY_HASH: Final = "MATCH (t:Token {token_hash: $token_hash}) RETURN t.data AS data"
+TOKEN_BY_HASH: Final = (
+    "MATCH (t:Token {token_hash: $token_hash}) USING INDEX SEEK t:Token(token_hash) "
+    "RETURN t.data AS data"
+)
 
 LIST_TOKENS: Final = """
 MATCH (u:User {id: $id})
