@@ -7,11 +7,12 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import AwareDatetime
 
@@ -29,14 +30,25 @@ router = APIRouter(prefix="/audit", tags=["audit"], responses=COMMON_RESPONSES)
 Auditor = Annotated[Principal, allowed_to(Permission.read_audit)]
 EXPORT_BATCH = 1000
 
-CaseFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="one case")]
-ActorFilter = Annotated[str | None, Query(max_length=200, description="one user's login")]
-EntityFilter = Annotated[
-    str | None, Query(pattern=ID_PATTERN, description="one person (or other thing), by id")
-]
-ActionFilter = Annotated[AuditAction | None, Query(description="one kind of action")]
-Since = Annotated[AwareDatetime | None, Query(description="from this moment (inclusive)")]
-Until = Annotated[AwareDatetime | None, Query(description="before this moment")]
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """The filters of both routes; every one given must hold."""
+
+    case_id: Annotated[str | None, Query(pattern=ID_PATTERN, description="one case")] = None
+    actor: Annotated[str | None, Query(max_length=200, description="one user's login")] = None
+    entity_id: Annotated[
+        str | None, Query(pattern=ID_PATTERN, description="one person (or other thing), by id")
+    ] = None
+    action: Annotated[AuditAction | None, Query(description="one kind of action")] = None
+    since: Annotated[AwareDatetime | None, Query(description="from this moment (inclusive)")] = None
+    until: Annotated[AwareDatetime | None, Query(description="before this moment")] = None
+
+    def filters(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Filters = Annotated[AuditQuery, Depends()]
 
 
 class ExportFormat(StrEnum):
@@ -45,25 +57,9 @@ class ExportFormat(StrEnum):
 
 
 @router.get("", summary="Audit events, newest first, filtered")
-def list_audit(
-    store: StoreDep,
-    page: PageDep,
-    _: Auditor,
-    case_id: CaseFilter = None,
-    actor: ActorFilter = None,
-    entity_id: EntityFilter = None,
-    action: ActionFilter = None,
-    since: Since = None,
-    until: Until = None,
-) -> AuditPage:
-    items = store.list_audit(
-        case_id=case_id, actor=actor, entity_id=entity_id, action=action,
-        since=since, until=until, limit=page.limit, offset=page.offset,
-    )  # fmt: skip
-    total = store.count_audit(
-        case_id=case_id, actor=actor, entity_id=entity_id, action=action,
-        since=since, until=until,
-    )  # fmt: skip
+def list_audit(store: StoreDep, page: PageDep, _: Auditor, query: Filters) -> AuditPage:
+    items = store.list_audit(**query.filters(), limit=page.limit, offset=page.offset)
+    total = store.count_audit(**query.filters())
     after = page.offset + len(items)
     return AuditPage(
         items=items,
@@ -88,18 +84,13 @@ def export_audit(
     principal: Auditor,
     trail: TrailDep,
     request: Request,
+    query: Filters,
     file_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.csv,
-    case_id: CaseFilter = None,
-    actor: ActorFilter = None,
-    entity_id: EntityFilter = None,
-    action: ActionFilter = None,
-    since: Since = None,
-    until: Until = None,
 ) -> StreamingResponse:
-    trail.record(audit_event(principal, request, "audit", None, case_id, AuditAction.export))
+    trail.record(audit_event(principal, request, "audit", None, query.case_id, AuditAction.export))
     # a fixed end, so events written while the file streams do not shift the pages
-    end = until or datetime.now().astimezone()
-    events = _all(store, case_id, actor, entity_id, action, since, end)
+    fixed = replace(query, until=query.until or datetime.now().astimezone())
+    events = _all(store, fixed)
     if file_format is ExportFormat.jsonl:
         body: Iterator[str] = (e.model_dump_json() + "\n" for e in events)
         media = "application/x-ndjson"
@@ -112,21 +103,10 @@ def export_audit(
     )
 
 
-def _all(
-    store: GraphStore,
-    case_id: str | None,
-    actor: str | None,
-    entity_id: str | None,
-    action: AuditAction | None,
-    since: datetime | None,
-    until: datetime,
-) -> Iterator[AuditEvent]:
+def _all(store: GraphStore, query: AuditQuery) -> Iterator[AuditEvent]:
     offset = 0
     while True:
-        batch = store.list_audit(
-            case_id=case_id, actor=actor, entity_id=entity_id, action=action,
-            since=since, until=until, limit=EXPORT_BATCH, offset=offset,
-        )  # fmt: skip
+        batch = store.list_audit(**query.filters(), limit=EXPORT_BATCH, offset=offset)
         yield from batch
         if len(batch) < EXPORT_BATCH:
             return
