@@ -21,7 +21,7 @@ BENCH_STAMP := $(VENV)/.stamp-bench
 
 .DEFAULT_GOAL := help
 .PHONY: help venv install dev test lint format demo serve bench neo4j-start neo4j-stop clean distclean \
-	browser maps wrk
+	browser maps wrk screens
 
 help:
 	@echo "make venv | install | dev      create $(VENV); install tenhands (+ dev tools)"
@@ -125,6 +125,10 @@ bench: $(BENCH_STAMP) browser wrk
 # The demo's maps in every view, mode and language, as PNGs in docs/maps/.
 maps: dev browser
 	$(PY) scripts/map_screenshots.py --out docs/maps
+
+# The web pages, signed in on the demo, as PNGs in docs/screens/.
+screens: dev browser
+	$(PY) scripts/web_screenshots.py
 
 # `make` cannot export into your shell: use the printed line, or
 #   eval "$$($(PY) $(NEO4J_SERVER) start)"

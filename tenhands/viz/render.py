@@ -588,6 +588,7 @@ def _extras(scene: Scene) -> dict[str, Any]:
     return {
         "fontSize": base,
         "minFontPx": MIN_LABEL_PX.get(scene.mode, 0.0),
+        "wall": list(WALL),
         "bounds": list(placed.bounds),
         "ringLabels": [_placard(c) for c in placed.ring_labels],
         "sectorTitles": [_placard(c) for c in placed.sector_titles],

@@ -44,8 +44,11 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqliteStore
     store.close()
 
 
-def _open(browser: Browser, scene: Scene, folder: Path) -> Iterator[Page]:
-    for loaded in open_map(browser, scene, folder, width=1920, height=1080):  # a wall
+def _open(
+    browser: Browser, scene: Scene, folder: Path, frame: tuple[int, int] = (1920, 1080)
+) -> Iterator[Page]:
+    width, height = frame  # a wall, unless a smaller frame is asked for
+    for loaded in open_map(browser, scene, folder, width=width, height=height):
         yield loaded.page
         assert loaded.errors == [] and loaded.blocked == []
 
@@ -141,14 +144,25 @@ def _touch(a: list[float], b: list[float], pad: float = 1.0) -> bool:
     return a[0] + pad < b[2] and b[0] + pad < a[2] and a[1] + pad < b[3] and b[1] + pad < a[3]
 
 
+FRAMES = [(1920, 1080), (1440, 805), (1280, 620)]
+"""A wall; a meeting page's map on a 1440×900 screen, and on a 1280×720 projector."""
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=lambda f: f"{f[0]}x{f[1]}")
 @pytest.mark.parametrize("mode", [Mode.projection, Mode.family])
 @pytest.mark.parametrize("view", [View.ecomap, View.circles])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_projection_labels_do_not_touch_on_a_wall(
-    browser: Browser, demo_store: SqliteStore, tmp_path: Path, view: View, lang: str, mode: Mode
+    browser: Browser,
+    demo_store: SqliteStore,
+    tmp_path: Path,
+    view: View,
+    lang: str,
+    mode: Mode,
+    frame: tuple[int, int],
 ) -> None:
     scene = build_scene(demo_store, "demo-case", view, mode, lang, today=TODAY)
-    for page in _open(browser, scene, tmp_path):
+    for page in _open(browser, scene, tmp_path, frame):
         drawn = page.evaluate(_LABEL_BOXES)
         labels, cards = drawn["labels"], drawn["cards"]
         rings = [c for c in cards if c["ring"]]

@@ -50,6 +50,7 @@ def case_map(
 
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-    "img-src data:; font-src data:"
+    "img-src data:; font-src data:; frame-ancestors 'self'"
 )
-"""The page may load nothing from anywhere: everything it needs is inline."""
+"""The page may load nothing from anywhere: everything it needs is inline; only the
+service's own pages may embed it."""

@@ -32,7 +32,9 @@
 
   // Fit what the map covers (computed in Python: persons with their labels, rings, ring
   // labels and sector titles); then, if labels would be smaller on screen than the mode
-  // allows, enlarge the fonts so they are not.
+  // allows, enlarge the fonts so they are not. The least size is for a map filling a
+  // 1920x1080 wall (extras.wall: its map area); in a smaller frame (a meeting page with
+  // its controls, a smaller projector) it shrinks in step, as the wall's layout does.
   function fitAll() {
     var b = extras.bounds;
     var w = container.clientWidth || window.innerWidth;
@@ -40,9 +42,13 @@
     var scale = 0.97 * Math.min(w / Math.max(b[2] - b[0], 1), h / Math.max(b[3] - b[1], 1));
     network.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale,
                     animation: false});
+    var least = extras.minFontPx;
+    if (least > 0 && extras.wall) {
+      least *= Math.min(1, w / extras.wall[0], h / extras.wall[1]);
+    }
     var factor = 1;
-    if (extras.minFontPx > 0 && extras.fontSize * scale < extras.minFontPx) {
-      factor = extras.minFontPx / (extras.fontSize * scale);
+    if (least > 0 && extras.fontSize * scale < least) {
+      factor = least / (extras.fontSize * scale);
     }
     if (factor !== fontFactor) {
       fontFactor = factor;

@@ -1,0 +1,158 @@
+"""Screenshots of the web pages for ``docs/screens/``: the demo case, in Dutch, 1440×900.
+
+    .venv/bin/python scripts/web_screenshots.py [--out docs/screens]
+
+Seeds the demo case and its users into a throw-away SQLite store, serves the app on a
+free loopback port, signs in as the demo worker in headless Chromium (``make browser``)
+and saves the sign-in page, the case list, the case page, the review of proposed kin
+(after a kin search), a form with an error, and meeting mode. Also writes ``index.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import Frame, Page, sync_playwright
+
+from tenhands.api.app import create_app
+from tenhands.demo.seed import seed_demo
+from tenhands.demo.users import seed_demo_users
+from tenhands.graph.stores.sqlite import SqliteStore
+from tenhands.settings import Settings
+from tenhands.viz.export import CHROMIUM_FLAGS, find_chromium
+
+WIDTH, HEIGHT = 1440, 900
+
+SHOTS = [
+    ("login", "Sign-in page"),
+    ("cases", "The worker's case list"),
+    ("case", "A case's page: the people, the counter and the ecomap"),
+    (
+        "case-people",
+        "A case's page, further down: each person's relationship, side, circle and engagement",
+    ),
+    ("review", "Proposed kin after a search, with the reasons field by field"),
+    ("person-form-error", "Adding a person: a birth date that is no date, marked at the field"),
+    ("meeting", "Meeting mode: the map for the wall, projection"),
+    ("meeting-family", "Meeting mode in family mode, genogram"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def drawn(frame: Frame, seconds: float = 20.0) -> None:
+    """Wait until a map frame has drawn itself (polled from outside: the map's CSP
+    forbids the eval that ``wait_for_function`` needs)."""
+    end = time.monotonic() + seconds
+    while not frame.evaluate("() => window.tenhandsReady === true"):
+        if time.monotonic() > end:
+            raise TimeoutError(f"the map at {frame.url} did not draw")
+        time.sleep(0.1)
+
+
+def map_ready(page: Page) -> None:
+    """Wait until every loaded map frame has drawn itself."""
+    for frame in page.frames:
+        if "/map?" in frame.url:
+            drawn(frame)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screens"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        store = SqliteStore(Path(folder) / "screens.db")
+        store.init_schema()
+        case_id = seed_demo(store)
+        password = {d.login: p for d, p in seed_demo_users(store, case_id)}["werker"]
+        port = free_port()
+        app = create_app(Settings(store=store.describe()), store=store)
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            shoot(base, case_id, password, args.out)
+        finally:
+            server.should_exit = True
+            thread.join(10)
+            store.close()
+    lines = ["# Screens of the web pages", "",
+             "Made by `scripts/web_screenshots.py` from the fictional demo case, in Dutch, "
+             f"at {WIDTH}×{HEIGHT}.", ""]  # fmt: skip
+    for name, what in SHOTS:
+        lines += [f"## {what}", "", f"![{what}]({name}.png)", ""]
+    (args.out / "index.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def shoot(base: str, case_id: str, password: str, out: Path) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(find_chromium()),
+            headless=True,
+            args=[f for f in CHROMIUM_FLAGS if f != "--headless"],
+        )
+        context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="nl-BE")
+        page = context.new_page()
+
+        def save(name: str) -> None:
+            page.screenshot(path=str(out / f"{name}.png"))
+            print(f"wrote {out / name}.png")  # noqa: T201
+
+        page.goto(f"{base}/login")
+        save("login")
+        page.fill("#f-login", "werker")
+        page.fill("#f-password", password)
+        page.click("button[type=submit]:has-text('Aanmelden')")
+        page.wait_for_url(f"{base}/cases")
+        save("cases")
+        page.goto(f"{base}/cases/{case_id}")
+        map_ready(page)
+        save("case")
+        page.locator("#people").scroll_into_view_if_needed()
+        page.evaluate("document.getElementById('people').scrollIntoView()")
+        save("case-people")
+        page.goto(f"{base}/cases/{case_id}/review")
+        page.click("form.search-form button")
+        page.wait_for_url(f"{base}/cases/{case_id}/review?done=searched")
+        save("review")
+        page.goto(f"{base}/cases/{case_id}/persons/new")
+        page.fill("#f-given_names", "Annemie")
+        page.fill("#f-surname", "Vermeulen")
+        page.fill("#f-birth_date", "1962-13")
+        page.click("form.form button[type=submit]")
+        page.wait_for_selector(".error-summary")
+        save("person-form-error")
+        page.goto(f"{base}/cases/{case_id}/meeting")
+        map_ready(page)
+        save("meeting")
+        page.click("a[data-view=genogram]")
+        page.click("#family-toggle")
+        page.wait_for_timeout(300)
+        for frame in page.frames:
+            if "/map?" in frame.url and "view=genogram" in frame.url and "mode=family" in frame.url:
+                drawn(frame)
+        save("meeting-family")
+        context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""What a page says after a form did its work (Post/Redirect/Get): the form redirects
+with ``?done=<code>`` and the page shows the code's message. Codes carry no data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+from .i18n import N_
+
+DONE: dict[str, str] = {
+    "person_added": N_("The person was added. Tie them to someone in the network below."),
+    "person_saved": N_("The changes were saved."),
+    "tie_added": N_("The tie was added."),
+    "tie_saved": N_("The tie was saved."),
+    "contact_logged": N_("The contact was logged."),
+    "searched": N_("The search is done: new proposals are in the list below."),
+    "accepted": N_("Accepted: the person is in the network now."),
+    "rejected": N_("Rejected: this proposal will not come back."),
+    "undone": N_("The decision was undone."),
+    "already_decided": N_("Someone already decided on this proposal."),
+    "undo_refused": N_(
+        "This cannot be undone: the person was changed or tied to others since. "
+        "Change it by hand instead."
+    ),
+}
+
+DoneQuery = Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")]
+
+
+def done_message(code: str | None) -> str | None:
+    """The message id of a code, or None for no code or an unknown one."""
+    return DONE.get(code) if code else None

@@ -1,0 +1,221 @@
+"""The review of a case's candidates (``/cases/{case_id}/review``): the queue, best
+first, each proposal with its label ("possible maternal aunt: …"), score and reasons
+field by field (the level hit and the weight in bits); accept, reject with a reason,
+undo; and a search of the outside records for kin, whose proposals join the queue.
+
+Reading the queue needs only a case of one's own; deciding needs
+:attr:`Permission.review`, searching :attr:`Permission.find_kin`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from ...finding.kin import propose
+from ...finding.kin.found import RELATION_TO_CHILD
+from ...finding.review import accept, reject, review_queue, undo
+from ...graph.errors import Conflict, InvalidInput, NotFound
+from ...graph.model import AuditAction, Candidate, ReviewStatus
+from ...graph.store import GraphStore
+from ..auth.deps import CaseScope, TrailDep, audit_event
+from ..auth.permissions import Permission
+from ..deps import CandidateIdPath, StoreDep, get_finder
+from ..schemas.candidates import CandidatePublic, EvidencePublic
+from .access import case_page
+from .done import DoneQuery, done_message
+from .forms import TOO_LONG, Form, message
+from .i18n import translations
+from .routing import PageRoute
+from .security import see_other
+from .templating import render
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+Reader = Annotated[CaseScope, case_page(entity="candidates")]
+Reviewer = Annotated[CaseScope, case_page(Permission.review, entity="candidates")]
+Searcher = Annotated[CaseScope, case_page(Permission.find_kin, entity="kin search")]
+
+DECIDED_SHOWN = 30
+SEARCH_LIMIT = 20
+MAX_REASON = 500
+
+
+@dataclass(frozen=True)
+class Item:
+    """A candidate as the review page shows it."""
+
+    candidate: Candidate
+    relation: str | None
+    """What the proposed person would be to the child (kin), in words."""
+    name: str
+    """The record's or person's name."""
+    other: str | None
+    """The known person a record matches, or the second of two persons stored twice."""
+    evidence: list[EvidencePublic]
+
+    @property
+    def id(self) -> str:
+        return self.candidate.id
+
+
+def _record_name(store: GraphStore, record_id: str) -> str:
+    try:
+        record = store.get_record(record_id)
+    except NotFound:
+        return "?"
+    return " ".join(p for p in (record.given_names, record.surname) if p) or "?"
+
+
+def _person_name(store: GraphStore, person_id: str | None) -> str | None:
+    if person_id is None:
+        return None
+    try:
+        return store.get_person(person_id).display_name
+    except NotFound:
+        return "?"
+
+
+def item(store: GraphStore, candidate: Candidate, lang: str) -> Item:
+    public = CandidatePublic.of(candidate, "en" if lang == "en" else "nl")
+    code = public.relation_to_child or candidate.relation
+    words = public.relation_to_child_label or public.relation_label
+    if words is None and code:
+        words = code.replace("_", " ")
+    if candidate.record_id:
+        name = _record_name(store, candidate.record_id)
+        other = _person_name(store, candidate.person_id)
+    else:
+        name = _person_name(store, candidate.person_id) or "?"
+        other = _person_name(store, candidate.other_person_id)
+    shown = [e for e in public.explanation if e.field != RELATION_TO_CHILD]
+    return Item(candidate, words, name, other, shown)
+
+
+def _decided(store: GraphStore, case_id: str) -> list[Candidate]:
+    decided = store.list_candidates(case_id, status=ReviewStatus.accepted)
+    decided += store.list_candidates(case_id, status=ReviewStatus.rejected)
+    decided.sort(key=lambda c: (c.reviewed_at is not None, c.reviewed_at), reverse=True)
+    return decided[:DECIDED_SHOWN]
+
+
+def _page(
+    request: Request,
+    scope: CaseScope,
+    store: GraphStore,
+    *,
+    done: str | None = None,
+    errors: dict[str, str] | None = None,
+) -> Response:
+    lang = scope.principal.user.lang
+    case = store.get_case(scope.case_id)
+    pending = [item(store, c, lang) for c in review_queue(store, scope.case_id)]
+    decided = [item(store, c, lang) for c in _decided(store, scope.case_id)]
+    return render(
+        request,
+        "review.html",
+        principal=scope.principal,
+        case=case,
+        pending=pending,
+        decided=decided,
+        done=done_message(done),
+        errors=errors or {},
+        status=422 if errors else 200,
+    )
+
+
+@router.get("/cases/{case_id}/review", name="web_review")
+def review_page(
+    request: Request, scope: Reader, store: StoreDep, done: DoneQuery = None
+) -> Response:
+    return _page(request, scope, store, done=done)
+
+
+@router.post("/cases/{case_id}/review/search", name="web_kin_search")
+def kin_search(request: Request, scope: Searcher, store: StoreDep) -> Response:
+    store.get_case(scope.case_id)
+    search = get_finder(request).search(store, scope.case_id, limit=SEARCH_LIMIT, duplicates=True)
+    propose(store, search)
+    return see_other(f"/cases/{scope.case_id}/review?done=searched")
+
+
+def _candidate(
+    store: GraphStore, scope: CaseScope, candidate_id: str, trail: TrailDep, request: Request
+) -> Candidate:
+    """The case's candidate (NotFound for another case's); audited."""
+    candidate = store.get_candidate(candidate_id)
+    if candidate.case_id != scope.case_id:
+        raise NotFound("candidate", candidate_id)
+    trail.record(
+        audit_event(
+            scope.principal, request, "candidate", candidate.id, scope.case_id, AuditAction.update
+        )
+    )
+    return candidate
+
+
+def _back(case_id: str, done: str) -> Response:
+    return see_other(f"/cases/{case_id}/review?done={done}")
+
+
+@router.post("/cases/{case_id}/review/{candidate_id}/accept", name="web_accept")
+def accept_page(
+    request: Request,
+    scope: Reviewer,
+    store: StoreDep,
+    trail: TrailDep,
+    form: Form,
+    candidate_id: CandidateIdPath,
+) -> Response:
+    _candidate(store, scope, candidate_id, trail, request)
+    note = str(form.get("note") or "").strip() or None
+    try:
+        accept(store, candidate_id, reviewer=scope.principal.login, note=note)
+    except (Conflict, InvalidInput, ValidationError):
+        return _back(scope.case_id, "already_decided")
+    get_finder(request).decided()
+    return _back(scope.case_id, "accepted")
+
+
+@router.post("/cases/{case_id}/review/{candidate_id}/reject", name="web_reject")
+def reject_page(
+    request: Request,
+    scope: Reviewer,
+    store: StoreDep,
+    trail: TrailDep,
+    form: Form,
+    candidate_id: CandidateIdPath,
+) -> Response:
+    _candidate(store, scope, candidate_id, trail, request)
+    reason = str(form.get("reason") or "").strip()
+    _ = translations(scope.principal.user.lang).gettext
+    if not reason or len(reason) > MAX_REASON:
+        problem = message(_, "missing") if not reason else _(TOO_LONG) % {"max": MAX_REASON}
+        return _page(request, scope, store, errors={candidate_id: problem})
+    try:
+        reject(store, candidate_id, reviewer=scope.principal.login, reason=reason)
+    except (Conflict, InvalidInput, ValidationError):
+        return _back(scope.case_id, "already_decided")
+    get_finder(request).decided()
+    return _back(scope.case_id, "rejected")
+
+
+@router.post("/cases/{case_id}/review/{candidate_id}/undo", name="web_undo")
+def undo_page(
+    request: Request,
+    scope: Reviewer,
+    store: StoreDep,
+    trail: TrailDep,
+    candidate_id: CandidateIdPath,
+) -> Response:
+    _candidate(store, scope, candidate_id, trail, request)
+    try:
+        undo(store, candidate_id, reviewer=scope.principal.login)
+    except (Conflict, InvalidInput, ValidationError):
+        return _back(scope.case_id, "undo_refused")
+    get_finder(request).decided()
+    return _back(scope.case_id, "undone")
