@@ -34,6 +34,11 @@ TAGS: list[dict[str, Any]] = [
         "description": "A person's place in one case's safety and support network: circle, "
         "engagement, what they offer.",
     },
+    {
+        "name": "plans",
+        "description": "A case's plan, version by version: worries, what works, what needs "
+        "to happen, who does what by when, safety scale scores.",
+    },
     {"name": "gedcom", "description": "Family trees in and out, as GEDCOM files."},
     {
         "name": "records",

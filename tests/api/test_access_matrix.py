@@ -88,6 +88,8 @@ ENDPOINTS = [
     Endpoint("PUT", "/cases/{c}/roles/{s}-friend", P.write_case, {"circle": "inner"}),
     Endpoint("POST", "/cases/{c}/find?duplicates=false", P.find_kin),
     Endpoint("POST", "/candidates/{s}-cand/reject", P.review, {"reason": "geen familie"}),
+    Endpoint("GET", "/cases/{c}/plans", P.read_case),
+    Endpoint("POST", "/cases/{c}/plans", P.write_plan, {"worries": ["synthetisch"]}),
     Endpoint("GET", "/cases/{c}/export", P.export),
     Endpoint("GET", "/persons/{s}-mum/export", P.data_subject),
     Endpoint("POST", "/cases/{c}/roles/{s}-mum/contacts", P.write_case, {"way": "visit"}),
@@ -165,6 +167,11 @@ def test_lists_show_only_the_users_own_cases_and_people(
         assert [c["id"] for c in cases] == ["c-own"]
         persons = client.get("/persons", headers=headers).json()["items"]
         assert {p["id"] for p in persons} == {"own-child", "own-mum", "own-friend"}
+        found = client.get("/persons", params={"q": "Othmoeder Zzyxa"}, headers=headers)
+        ids = [p["id"] for p in found.json()["items"]]  # a name search stays in their cases
+        assert ids and not [i for i in ids if i.startswith("other-")]
+        found = client.get("/persons", params={"q": "Ownmoeder Zzyxa"}, headers=headers)
+        assert [p["id"] for p in found.json()["items"]] == ["own-mum"]
     admin_cases = client.get("/cases", headers=signed_in[UserRole.admin]).json()["items"]
     assert {c["id"] for c in admin_cases} == {"c-own", "c-other"}
 

@@ -140,6 +140,7 @@ def test_openapi_document(client: ApiClient) -> None:
         "ties",
         "cases",
         "roles",
+        "plans",
         "gedcom",
         "records",
         "candidates",
@@ -177,6 +178,8 @@ def test_openapi_document(client: ApiClient) -> None:
         "/persons/{person_id}/export": {"get"},
         "/persons/{person_id}/erase": {"post"},
         "/cases/{case_id}/roles/{person_id}/contacts": {"post"},
+        "/cases/{case_id}/plans": {"get", "post"},
+        "/cases/{case_id}/plans/{version}": {"get"},
     }.items():
         assert set(paths[path]) == methods, path
     schemas = doc["components"]["schemas"]

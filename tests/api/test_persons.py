@@ -263,3 +263,34 @@ def test_neighbourhood(client: ApiClient) -> None:
         error(
             client.get("/persons/c/neighbourhood", params={"hops": hops}), 422, "validation_error"
         )
+
+
+def test_persons_are_found_by_name_despite_typos(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    client.add_person("f1", "Fatima", "El Amrani")
+    client.add_person("f2", "Fatiha", "Benali")
+    client.add_person("j1", "Jan", "Peeters")
+    client.add_person("m1", "Marie-Thérèse", "Van den Broeck", aliases=["Mieke"])
+    for typed, expected in (
+        ("fatma elamrani", ["f1"]),
+        ("El Amrani, Fatima", ["f1"]),
+        ("marie therese vandenbroeck", ["m1"]),
+        ("Mieke", ["m1"]),
+        ("Jan Pieters", ["j1"]),
+    ):
+        found = client.get("/persons", params={"q": typed}).json()["items"]
+        assert [p["id"] for p in found][:1] == expected, typed
+    assert client.get("/persons", params={"q": "Zzyzx Qwerty"}).json()["items"] == []
+    error(client.get("/persons", params={"q": "x"}), 422, "validation_error")
+
+
+def test_cases_are_filtered_by_status(client: ApiClient) -> None:
+    client.add_person("k1", "Kind", "Een")
+    client.add_person("k2", "Kind", "Twee")
+    client.add_case("c-open", "Open", ["k1"])
+    client.add_case("c-closed", "Gesloten", ["k2"], status="closed")
+    closed = client.get("/cases", params={"status": "closed"}).json()["items"]
+    assert [c["id"] for c in closed] == ["c-closed"]
+    every = client.get("/cases").json()["items"]
+    assert {c["id"] for c in every} == {"c-open", "c-closed"}

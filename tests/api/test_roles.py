@@ -61,11 +61,16 @@ def test_put_creates_then_replaces(client: ApiClient, sqlite_store: SqliteStore)
 def test_list_by_person_id(client: ApiClient) -> None:
     client.put_role("c1", "gran", circle="inner")
     client.put_role("c1", "buur", circle="outer", support=["transport"])
-    roles = client.get("/cases/c1/roles").json()
+    roles = client.get("/cases/c1/roles").json()["items"]
     assert [(r["person_id"], r["circle"], r["support"]) for r in roles] == [
         ("buur", "outer", ["transport"]),
         ("gran", "inner", []),
     ]
+    client.put_role("c1", "gran", circle="inner", engagement="committed")
+    committed = client.get("/cases/c1/roles", params={"engagement": "committed"}).json()
+    assert [r["person_id"] for r in committed["items"]] == ["gran"]
+    page = client.get("/cases/c1/roles", params={"limit": 1, "offset": 1}).json()
+    assert [r["person_id"] for r in page["items"]] == ["gran"] and page["next_offset"] == 2
 
 
 def test_patch_changes_only_the_fields_sent(client: ApiClient) -> None:

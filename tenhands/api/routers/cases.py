@@ -5,11 +5,14 @@ The roles of a case's network members have their own router (:mod:`.roles`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from ...graph.model import AuditAction, Case
+from ...graph.model import AuditAction, Case, CaseStatus
 from ...graph.store import GraphStore
 from ..auth.deps import (
     CaseScope,
@@ -29,6 +32,9 @@ from ..schemas.cases import CaseCreate, CasePublic, CaseSummary, CaseUpdate
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import CaseNetwork, graph_edges, graph_nodes
 
+SCAN_BATCH = 500
+"""Cases read per store call while filtering."""
+
 router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
 
 
@@ -38,13 +44,18 @@ router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
     description="An admin sees every case; anyone else the cases assigned to them.",
 )
 def list_cases(
-    store: StoreDep, page: PageDep, principal: PrincipalDep, trail: TrailDep, request: Request
+    store: StoreDep,
+    page: PageDep,
+    principal: PrincipalDep,
+    trail: TrailDep,
+    request: Request,
+    status: Annotated[CaseStatus | None, Query(description="only cases with this status")] = None,
 ) -> Page[CaseSummary]:
-    if principal.all_cases:
+    if status is None and principal.all_cases:
         cases = store.list_cases(limit=page.limit, offset=page.offset)
     else:
-        mine = sorted(principal.case_ids())[page.offset : page.offset + page.limit]
-        cases = [store.get_case(c) for c in mine]
+        kept = (k for k in _visible_cases(store, principal) if status in (None, k.status))
+        cases = list(islice(kept, page.offset, page.offset + page.limit))
     trail.record(*(audit_event(principal, request, "case", k.id, k.id) for k in cases))
     children = {p.id: p for p in store.get_persons(sorted({c for k in cases for c in k.child_ids}))}
     return Page[CaseSummary].of(
@@ -52,9 +63,24 @@ def list_cases(
     )
 
 
+def _visible_cases(store: GraphStore, principal: Principal) -> Iterator[Case]:
+    """The user's cases (an admin's: every case), by id, read in batches."""
+    if not principal.all_cases:
+        for case_id in sorted(principal.case_ids()):
+            yield store.get_case(case_id)
+        return
+    offset = 0
+    while True:
+        batch = store.list_cases(limit=SCAN_BATCH, offset=offset)
+        yield from batch
+        if len(batch) < SCAN_BATCH:
+            return
+        offset += len(batch)
+
+
 @router.post(
     "",
-    status_code=status.HTTP_201_CREATED,
+    status_code=HTTP_201_CREATED,
     summary="Open a case",
     description="The children must be stored persons (404 otherwise, and nothing is stored).",
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
@@ -107,7 +133,7 @@ def update_case(
 
 @router.delete(
     "/{case_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
+    status_code=HTTP_204_NO_CONTENT,
     summary="Remove a case",
     description="Removes the case with its network roles, plans and candidates; "
     "persons and ties stay. Only an admin removes a case.",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+from ...finding.name_search import search_names
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Person
+from ...graph.store import GraphStore
 from ..auth.deps import (
     PersonScope,
     PrincipalDep,
@@ -28,19 +31,34 @@ from ..schemas.ties import TiePublic
 
 MAX_HOPS = 4
 
+SCAN_BATCH = 1000
+"""Persons read per store call while searching names."""
+
 router = APIRouter(prefix="/persons", tags=["persons"], responses=COMMON_RESPONSES)
 
 
 @router.get(
     "",
-    summary="List persons, by id",
+    summary="List persons, by id, or find them by name",
     description="An admin sees every person; anyone else the persons in the cases "
-    "assigned to them.",
+    "assigned to them. With `q`, only persons whose name matches (typos, accents, word "
+    "order and particles tolerated), best first.",
 )
 def list_persons(
-    store: StoreDep, page: PageDep, principal: PrincipalDep, trail: TrailDep, request: Request
+    store: StoreDep,
+    page: PageDep,
+    principal: PrincipalDep,
+    trail: TrailDep,
+    request: Request,
+    q: Annotated[
+        str | None, Query(min_length=2, max_length=100, description="a name, or part of it")
+    ] = None,
 ) -> Page[PersonPublic]:
-    if principal.all_cases:
+    if q is not None:
+        wanted = page.offset + page.limit
+        found = search_names(q, _visible_persons(store, principal), limit=wanted)
+        persons = found[page.offset :]
+    elif principal.all_cases:
         persons = store.list_persons(limit=page.limit, offset=page.offset)
     else:
         ids = sorted(principal.members())[page.offset : page.offset + page.limit]
@@ -49,6 +67,20 @@ def list_persons(
     return Page[PersonPublic].of(
         [PersonPublic.of(p) for p in persons], limit=page.limit, offset=page.offset
     )
+
+
+def _visible_persons(store: GraphStore, principal: Principal) -> Iterator[Person]:
+    """Every person the user may see, read in batches."""
+    if not principal.all_cases:
+        yield from store.get_persons(sorted(principal.members()))
+        return
+    offset = 0
+    while True:
+        batch = store.list_persons(limit=SCAN_BATCH, offset=offset)
+        yield from batch
+        if len(batch) < SCAN_BATCH:
+            return
+        offset += len(batch)
 
 
 @router.post(

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from ...graph.errors import NotFound
-from ...graph.model import ContactEntry, NetworkRole, Provenance, SourceRef, utcnow
+from ...graph.model import ContactEntry, Engagement, NetworkRole, Provenance, SourceRef, utcnow
 from ...graph.model.case import MAX_CONTACTS
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
-from ..deps import ActorDep, CaseIdPath, PersonIdPath, StoreDep
+from ..deps import ActorDep, CaseIdPath, PageDep, PersonIdPath, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, NOT_FOUND
-from ..schemas.common import build, changed
+from ..schemas.common import Page, build, changed
 from ..schemas.roles import (
     ContactCreate,
     NetworkRoleCreate,
@@ -44,9 +44,21 @@ def _stored_role(store: GraphStore, case_id: str, person_id: str) -> NetworkRole
         return None
 
 
-@router.get("", summary="The network roles of a case, by person id")
-def list_roles(case_id: CaseIdPath, store: StoreDep, _: Read) -> list[NetworkRolePublic]:
-    return [NetworkRolePublic.of(r) for r in store.list_roles(case_id)]
+@router.get("", summary="The network roles of a case, by person id, filtered")
+def list_roles(
+    case_id: CaseIdPath,
+    store: StoreDep,
+    _: Read,
+    page: PageDep,
+    engagement: Annotated[
+        Engagement | None, Query(description="only members with this engagement status")
+    ] = None,
+) -> Page[NetworkRolePublic]:
+    roles = [r for r in store.list_roles(case_id) if engagement in (None, r.engagement)]
+    shown = roles[page.offset : page.offset + page.limit]
+    return Page[NetworkRolePublic].of(
+        [NetworkRolePublic.of(r) for r in shown], limit=page.limit, offset=page.offset
+    )
 
 
 @router.put(
