@@ -152,3 +152,18 @@ def test_a_session_cookie_request_that_changes_something_needs_the_form_token(
     # a session is not an API token, nor the other way round
     r = client.get("/auth/me", headers={"Authorization": f"Bearer {session.secret}"})
     error(r, 401, "unauthenticated")
+
+
+def test_ended_tokens_are_removed_when_a_new_one_is_issued(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    from datetime import timedelta
+
+    sign_in(client)
+    user = sqlite_store.get_user_by_login("lotte")
+    stored = sqlite_store.list_tokens(user.id)[0]
+    sqlite_store.delete_token(stored.id)
+    ended = stored.model_copy(update={"expires_at": stored.created_at - timedelta(1)})
+    sqlite_store.save_token(ended)
+    sign_in(client)
+    assert ended.id not in {t.id for t in sqlite_store.list_tokens(user.id)}

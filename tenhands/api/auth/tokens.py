@@ -42,7 +42,8 @@ def issue(
     days: int | None = None,
 ) -> Issued:
     """A new token for ``user``: a session (with its form token against cross-site
-    requests) or an API token valid ``days`` (default :data:`API_TOKEN_DAYS`)."""
+    requests) or an API token valid ``days`` (default :data:`API_TOKEN_DAYS`). Tokens
+    of anyone that have ended are removed on the way."""
     secret = secrets.token_urlsafe(32)
     if kind is TokenKind.session:
         life = timedelta(hours=SESSION_HOURS)
@@ -58,6 +59,7 @@ def issue(
         expires_at=now + life,
         csrf=secrets.token_urlsafe(24) if kind is TokenKind.session else None,
     )
+    store.delete_expired_tokens(now)  # ended sessions and tokens do not pile up
     return Issued(secret=secret, stored=store.save_token(stored))
 
 
