@@ -15,6 +15,7 @@ from ..api.auth.passwords import WeakPassword
 from ..api.auth.tokens import API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, issue
 from ..graph.errors import Conflict, NotFound
 from ..graph.model import TokenKind, User, UserRole
+from ..graph.paging import read_all
 from ..graph.store import GraphStore
 from .context import fail, opened_store
 
@@ -121,14 +122,8 @@ def list_users(
 ) -> None:
     """List the users, their role and their cases."""
     with opened_store() as store:
-        rows = []
-        offset = 0
-        while True:
-            users = store.list_users(limit=500, offset=offset)
-            rows += [(u, store.cases_of_user(u.id)) for u in users]
-            if len(users) < 500:
-                break
-            offset += 500
+        users = read_all(lambda limit, offset: store.list_users(limit=limit, offset=offset))
+        rows = [(u, store.cases_of_user(u.id)) for u in users]
     if as_json:
         out = [
             {"login": u.login, "name": u.display_name, "role": u.role.value,

@@ -17,6 +17,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import AwareDatetime
 
 from ...graph.model import AuditAction, AuditEvent
+from ...graph.paging import read_all
 from ...graph.store import GraphStore
 from ..auth.deps import TrailDep, allowed_to, audit_event
 from ..auth.permissions import Permission
@@ -28,7 +29,6 @@ from ..schemas.audit import AuditPage
 router = APIRouter(prefix="/audit", tags=["audit"], responses=COMMON_RESPONSES)
 
 Auditor = Annotated[Principal, allowed_to(Permission.read_audit)]
-EXPORT_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,10 @@ def export_audit(
 
 
 def _all(store: GraphStore, query: AuditQuery) -> Iterator[AuditEvent]:
-    offset = 0
-    while True:
-        batch = store.list_audit(**query.filters(), limit=EXPORT_BATCH, offset=offset)
-        yield from batch
-        if len(batch) < EXPORT_BATCH:
-            return
-        offset += len(batch)
+    def fetch(limit: int, offset: int) -> list[AuditEvent]:
+        return store.list_audit(**query.filters(), limit=limit, offset=offset)
+
+    return read_all(fetch)
 
 
 def _csv(events: Iterator[AuditEvent]) -> Iterator[str]:

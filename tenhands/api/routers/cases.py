@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from ...graph.model import AuditAction, Case, CaseStatus
+from ...graph.paging import read_all
 from ...graph.store import GraphStore
 from ..auth.deps import (
     CaseScope,
@@ -31,9 +32,6 @@ from ..response_cache import ResponseCache, get_response_cache
 from ..schemas.cases import CaseCreate, CasePublic, CaseSummary, CaseUpdate
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import CaseNetwork, graph_edges, graph_nodes
-
-SCAN_BATCH = 500
-"""Cases read per store call while filtering."""
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
 
@@ -69,13 +67,7 @@ def _visible_cases(store: GraphStore, principal: Principal) -> Iterator[Case]:
         for case_id in sorted(principal.case_ids()):
             yield store.get_case(case_id)
         return
-    offset = 0
-    while True:
-        batch = store.list_cases(limit=SCAN_BATCH, offset=offset)
-        yield from batch
-        if len(batch) < SCAN_BATCH:
-            return
-        offset += len(batch)
+    yield from read_all(lambda limit, offset: store.list_cases(limit=limit, offset=offset))
 
 
 @router.post(

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from ...finding.name_search import search_names
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Person
+from ...graph.paging import read_all
 from ...graph.store import GraphStore
 from ..auth.deps import (
     PersonScope,
@@ -30,9 +31,6 @@ from ..schemas.persons import PersonCreate, PersonPublic, PersonUpdate
 from ..schemas.ties import TiePublic
 
 MAX_HOPS = 4
-
-SCAN_BATCH = 1000
-"""Persons read per store call while searching names."""
 
 router = APIRouter(prefix="/persons", tags=["persons"], responses=COMMON_RESPONSES)
 
@@ -74,13 +72,7 @@ def _visible_persons(store: GraphStore, principal: Principal) -> Iterator[Person
     if not principal.all_cases:
         yield from store.get_persons(sorted(principal.members()))
         return
-    offset = 0
-    while True:
-        batch = store.list_persons(limit=SCAN_BATCH, offset=offset)
-        yield from batch
-        if len(batch) < SCAN_BATCH:
-            return
-        offset += len(batch)
+    yield from read_all(lambda limit, offset: store.list_persons(limit=limit, offset=offset))
 
 
 @router.post(
