@@ -1,7 +1,8 @@
 """Everything held about one case as one JSON document, and reading it back.
 
 A bundle holds the case, its children and network members, the ties among
-them, their network roles, the plan versions, the outside records gathered for
+them, their network roles, the plan versions, the meetings and the family's
+feedback, the outside records gathered for
 the case or named by its candidates, and the candidates. Importing checks the
 whole bundle before writing anything, so a bundle that does not fit the store
 is refused without a trace.
@@ -15,7 +16,20 @@ from typing import Literal
 from pydantic import Field
 
 from .errors import Conflict, InvalidInput, NotFound, StoreError
-from .model import Candidate, Case, Model, NetworkRole, Person, Plan, Record, Tie, utcnow
+from .model import (
+    Candidate,
+    Case,
+    Feedback,
+    Meeting,
+    Model,
+    NetworkRole,
+    Person,
+    Plan,
+    Record,
+    Tie,
+    utcnow,
+)
+from .paging import read_all
 from .store import GraphStore
 
 FORMAT: Literal["tenhands-case"] = "tenhands-case"
@@ -32,6 +46,8 @@ class CaseBundle(Model):
     plans: list[Plan]
     records: list[Record]
     candidates: list[Candidate]
+    meetings: list[Meeting] = Field(default_factory=list)
+    feedback: list[Feedback] = Field(default_factory=list)
 
     def same_content(self, other: CaseBundle) -> bool:
         """Whether two bundles hold the same data, whenever they were exported."""
@@ -55,16 +71,23 @@ def export_case(store: GraphStore, case_id: str) -> CaseBundle:
         plans=store.list_plans(case_id),
         records=sorted(records.values(), key=lambda r: r.id),
         candidates=candidates,
+        meetings=store.list_meetings(case_id),
+        feedback=list(
+            read_all(
+                lambda limit, offset: store.list_feedback(
+                    case_id=case_id, limit=limit, offset=offset
+                )
+            )
+        ),
     )
 
 
-def _all_records(store: GraphStore, case_id: str, page: int = 1000) -> list[Record]:
-    found: list[Record] = []
-    while True:
-        batch = store.list_records(case_id=case_id, limit=page, offset=len(found))
-        found.extend(batch)
-        if len(batch) < page:
-            return found
+def _all_records(store: GraphStore, case_id: str) -> list[Record]:
+    return list(
+        read_all(
+            lambda limit, offset: store.list_records(case_id=case_id, limit=limit, offset=offset)
+        )
+    )
 
 
 def check_bundle(bundle: CaseBundle) -> None:
@@ -85,6 +108,20 @@ def check_bundle(bundle: CaseBundle) -> None:
     for p in bundle.plans:
         if p.case_id != case_id:
             problems.append(f"plan {p.id!r} belongs to another case")
+    for m in bundle.meetings:
+        if m.case_id != case_id:
+            problems.append(f"meeting {m.id!r} belongs to another case")
+    for f in bundle.feedback:
+        if f.case_id != case_id:
+            problems.append(f"feedback {f.id!r} belongs to another case")
+    for m in bundle.meetings:
+        for pid in m.attended:
+            if pid not in person_ids:
+                problems.append(f"meeting {m.id!r} refers to person {pid!r}, not among the persons")
+    meeting_ids = {m.id for m in bundle.meetings}
+    for f in bundle.feedback:
+        if f.meeting_id is not None and f.meeting_id not in meeting_ids:
+            problems.append(f"feedback {f.id!r} refers to meeting {f.meeting_id!r}, not included")
     record_ids = {r.id for r in bundle.records}
     for c in bundle.candidates:
         if c.case_id != case_id:
@@ -97,6 +134,8 @@ def check_bundle(bundle: CaseBundle) -> None:
         ("record", [r.id for r in bundle.records]),
         ("plan", [p.id for p in bundle.plans]),
         ("candidate", [c.id for c in bundle.candidates]),
+        ("meeting", [m.id for m in bundle.meetings]),
+        ("feedback", [f.id for f in bundle.feedback]),
     ):
         if len(set(ids)) != len(ids):
             problems.append(f"a {kind} id appears twice")
@@ -121,6 +160,10 @@ def import_case(store: GraphStore, bundle: CaseBundle) -> None:
         store.upsert_roles(bundle.roles)
         for plan in bundle.plans:
             store.add_plan(plan)
+        for meeting in bundle.meetings:
+            store.add_meeting(meeting)
+        for feedback in bundle.feedback:
+            store.add_feedback(feedback)
         store.add_records(bundle.records)
         for candidate in bundle.candidates:
             store.save_candidate(candidate)

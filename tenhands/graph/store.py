@@ -8,7 +8,7 @@ errors of :mod:`tenhands.graph.errors`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 import networkx as nx
@@ -21,6 +21,8 @@ from .model import (
     Case,
     ChangeSet,
     Erasure,
+    Feedback,
+    Meeting,
     NetworkRole,
     Person,
     Plan,
@@ -111,8 +113,8 @@ class CaseStore(Protocol):
     def update_case(self, case: Case) -> Case: ...
 
     def delete_case(self, case_id: str) -> None:
-        """Remove a case with its roles, plans, candidates and change sets; persons and
-        ties stay."""
+        """Remove a case with its roles, plans, meetings, feedback, candidates and change
+        sets; persons and ties stay."""
         ...
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
@@ -120,7 +122,9 @@ class CaseStore(Protocol):
         ...
 
     def set_role(self, role: NetworkRole) -> NetworkRole:
-        """Add a person to a case's network, or change their role there."""
+        """Add a person to a case's network, or change their role there; returns the
+        role as stored. The store keeps the engagement history (``stages``): see
+        :func:`~tenhands.graph.model.case.with_stages`."""
         ...
 
     def get_role(self, case_id: str, person_id: str) -> NetworkRole:
@@ -145,7 +149,8 @@ class CaseStore(Protocol):
         ...
 
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
-        """Set many roles in one transaction; all or nothing."""
+        """Set many roles in one transaction; all or nothing. Each continues its stored
+        engagement history as :meth:`set_role` does."""
         ...
 
 
@@ -168,8 +173,51 @@ class PlanStore(Protocol):
 
     def get_plan(self, plan_id: str) -> Plan: ...
 
+    def update_plan(self, plan: Plan) -> Plan:
+        """Replace a stored plan version's content (e.g. a task's status between
+        meetings); :class:`NotFound` if there is none with its id, :class:`InvalidInput`
+        if its case or version number differ from the stored one."""
+        ...
+
     def list_plans(self, case_id: str) -> list[Plan]:
         """A case's plan versions, oldest first."""
+        ...
+
+
+class MeetingStore(Protocol):
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Store a new meeting; :class:`NotFound` for an unknown case, :class:`Conflict`
+        for a taken id."""
+        ...
+
+    def get_meeting(self, meeting_id: str) -> Meeting: ...
+
+    def update_meeting(self, meeting: Meeting) -> Meeting:
+        """:class:`NotFound` if missing; :class:`InvalidInput` for another case."""
+        ...
+
+    def delete_meeting(self, meeting_id: str) -> None: ...
+
+    def list_meetings(self, case_id: str) -> list[Meeting]:
+        """A case's meetings by date (then id); :class:`NotFound` for an unknown case."""
+        ...
+
+    def add_feedback(self, feedback: Feedback) -> Feedback:
+        """Store one participant's feedback; :class:`NotFound` for an unknown case or a
+        meeting that is not the case's, :class:`Conflict` for a taken id."""
+        ...
+
+    def list_feedback(
+        self,
+        *,
+        case_id: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Feedback]:
+        """Feedback of one case (or of all), given between ``since`` and ``until``
+        (both included), by date then id. :class:`NotFound` for an unknown case."""
         ...
 
 
@@ -302,8 +350,10 @@ class SubjectStore(Protocol):
         sets whose images hold the person; outside records accepted as them (the
         record of an accepted ``match`` candidate) and every candidate built on such a
         record (its evidence quotes the record); and their id in plan tasks
-        (``who``, ``checked_by``; a task left with nobody to do it goes) and scale
-        scores (the score goes). Appends one audit event (action ``erase``, entity
+        (``who``, ``checked_by``; a task left with nobody to do it goes, unless it is
+        professional help with its service named) and scale scores (the score goes);
+        their id in meetings attended; and ``named_by`` in the roles of those they
+        named (set to None). Appends one audit event (action ``erase``, entity
         ``person``, the person's id, ``actor``) in the same transaction; earlier audit
         events stay (they hold no personal values).
 
@@ -391,6 +441,7 @@ class GraphStore(
     CaseStore,
     GraphQueries,
     PlanStore,
+    MeetingStore,
     RecordStore,
     CandidateStore,
     ChangeSetStore,

@@ -21,9 +21,12 @@ from .model import (
     Candidate,
     CandidateKind,
     Erasure,
+    Meeting,
+    NetworkRole,
     Plan,
     Record,
     ReviewStatus,
+    TaskOwner,
     utcnow,
 )
 from .store import GraphStore
@@ -153,11 +156,12 @@ def images_hold(
 def without_person(plan: Plan, person_id: str) -> Plan | None:
     """The plan version with the person taken out of its tasks (``who``, ``checked_by``)
     and its safety scale, or None if it does not name them. A task left with nobody to
-    do it goes, and so does the person's scale score; nothing else changes."""
+    do it goes (unless it is professional help with the service named), and so does the
+    person's scale score; nothing else changes."""
     tasks = []
     for task in plan.tasks:
         who = [i for i in task.who if i != person_id]
-        if not who:
+        if not who and not (task.owner is TaskOwner.professional and task.service):
             continue
         checked_by = [i for i in task.checked_by if i != person_id]
         if who != task.who or checked_by != task.checked_by:
@@ -167,6 +171,22 @@ def without_person(plan: Plan, person_id: str) -> Plan | None:
     if tasks == plan.tasks and scale == plan.safety_scale:
         return None
     return plan.model_copy(update={"tasks": tasks, "safety_scale": scale})
+
+
+def meeting_without_person(meeting: Meeting, person_id: str) -> Meeting | None:
+    """The meeting with the person taken out of who attended, or None if they were not
+    there."""
+    if person_id not in meeting.attended:
+        return None
+    return meeting.model_copy(update={"attended": [i for i in meeting.attended if i != person_id]})
+
+
+def role_without_namer(role: NetworkRole, person_id: str) -> NetworkRole | None:
+    """The role without the person as the one who named its member, or None if the
+    person did not name them."""
+    if role.named_by != person_id:
+        return None
+    return role.model_copy(update={"named_by": None})
 
 
 def check_actor(actor: str) -> None:

@@ -93,10 +93,16 @@ def test_role_round_trip_and_replace(family: GraphStore) -> None:
         last_contact=datetime(2026, 10, 5, 14, 0, tzinfo=UTC),
         note="Haalt de kinderen op woensdag op",
     )
-    family.set_role(original)
-    assert family.get_role("c-1", "p-oma") == original
+    stored = family.set_role(original)
+    assert family.get_role("c-1", "p-oma") == stored
+    assert stored.model_copy(update={"stages": []}) == original
+    assert [(s.engagement, s.at) for s in stored.stages] == [
+        (Engagement.committed, original.provenance.created_at)
+    ]
     family.set_role(role("c-1", "p-oma", engagement=Engagement.declined))
-    assert family.get_role("c-1", "p-oma").engagement is Engagement.declined
+    again = family.get_role("c-1", "p-oma")
+    assert again.engagement is Engagement.declined
+    assert [s.engagement for s in again.stages] == [Engagement.committed, Engagement.declined]
     assert len(family.list_roles("c-1")) == 1
 
 

@@ -10,13 +10,17 @@ from .case import (
     Engagement,
     NetworkRole,
     RiskFlag,
+    Shared,
+    StageChange,
     SupportType,
     WorryKnowledge,
+    with_stages,
 )
 from .change_set import ChangeSet, EntityKind, EntityRef, Snapshot, snapshot
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
 from .dates import DateQualifier, PartialDate
 from .erasure import Erasure
+from .meeting import Feedback, Meeting, MeetingKind, Question, Respondent
 from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
 from .record import Record
@@ -75,6 +79,14 @@ __all__ = [
     "TieCategory",
     "TieKind",
     "WorryKnowledge",
+    "Feedback",
+    "Meeting",
+    "MeetingKind",
+    "Question",
+    "Respondent",
+    "Shared",
+    "StageChange",
+    "with_stages",
     "new_id",
     "snapshot",
     "utcnow",

@@ -10,6 +10,9 @@ from pydantic import Field, field_validator
 from .common import Id, LongText, Model, Provenance, ShortText, new_id
 from .tie import Circle
 
+HANDS_GOAL = 5
+"""Committed adults a child needs: ten hands and ten eyes."""
+
 
 class CaseStatus(StrEnum):
     open = "open"
@@ -28,6 +31,12 @@ class Case(Model):
     closed_on: date | None = None
     team: ShortText | None = None
     notes: LongText | None = None
+    hands_goal: int = Field(
+        default=HANDS_GOAL,
+        ge=1,
+        le=50,
+        description="committed adults the children need (ten hands and eyes: five)",
+    )
     provenance: Provenance = Field(default_factory=Provenance)
 
     @field_validator("child_ids")
@@ -125,6 +134,26 @@ MAX_CONTACTS = 500
 """A role keeps its newest contacts up to this many."""
 
 
+class StageChange(Model):
+    """A person's engagement from a moment on: one step of their way through family
+    finding (or off it)."""
+
+    engagement: Engagement
+    at: datetime
+    by: ShortText | None = None
+
+
+MAX_STAGES = 200
+
+
+class Shared(StrEnum):
+    """What a network member agreed to share with the others in the closure handout."""
+
+    phone = "phone"
+    email = "email"
+    address = "address"
+
+
 class NetworkRole(Model):
     """A person's place in one case's network: circle, engagement, what they offer."""
 
@@ -146,4 +175,53 @@ class NetworkRole(Model):
         max_length=MAX_CONTACTS,
         description="the contact log, oldest first",
     )
+    agreed_role: ShortText | None = Field(
+        default=None,
+        description="what the person agreed to be for the children, in plain words "
+        "(e.g. 'vangnet als mama ziek is')",
+    )
+    shares: set[Shared] = Field(
+        default_factory=set,
+        description="contact details the person agreed to share with the network",
+    )
+    stages: list[StageChange] = Field(
+        default_factory=list,
+        max_length=MAX_STAGES,
+        description="the engagement over time, oldest first; kept by the store",
+    )
     provenance: Provenance = Field(default_factory=Provenance)
+
+    def furthest_stage(self) -> Engagement | None:
+        """The furthest family-finding stage the person ever reached (from the stages,
+        and the current engagement), or None if they were never on the way."""
+        reached = [s.engagement for s in self.stages] + [self.engagement]
+        on_way = [e for e in reached if e.stage is not None]
+        return max(on_way, key=lambda e: e.stage or 0) if on_way else None
+
+
+def with_stages(stored: NetworkRole | None, role: NetworkRole) -> NetworkRole:
+    """``role`` as the store keeps it: its engagement history continued from the stored
+    role's, with a step when the engagement changed. A role new to the store keeps the
+    history it brings (an import), or starts one with its engagement.
+
+    >>> from datetime import UTC, datetime
+    >>> t = datetime(2026, 1, 1, tzinfo=UTC)
+    >>> old = NetworkRole(case_id="c", person_id="p", stages=[StageChange(
+    ...     engagement="located", at=t)], engagement="located")
+    >>> new = with_stages(old, old.model_copy(update={"engagement": Engagement.contacted}))
+    >>> [s.engagement.value for s in new.stages]
+    ['located', 'contacted']
+    """
+    prov = role.provenance
+    at = prov.updated_at or prov.created_at
+    by = prov.updated_by or prov.created_by
+    if stored is None:
+        if role.stages:
+            return role
+        stages = [StageChange(engagement=role.engagement, at=at, by=by)]
+    else:
+        stages = list(stored.stages)
+        if not stages or stages[-1].engagement is not role.engagement:
+            stages.append(StageChange(engagement=role.engagement, at=at, by=by))
+        stages = stages[-MAX_STAGES:]
+    return role.model_copy(update={"stages": stages})

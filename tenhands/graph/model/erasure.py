@@ -22,3 +22,7 @@ class Erasure(Model):
     """outside records a worker had accepted as this person"""
     plans: int = 0
     """plan versions the person was taken out of (tasks, checks, scale scores)"""
+    meetings: int = 0
+    """meetings the person was taken out of (who attended)"""
+    named: int = 0
+    """other network roles that said the person had named them"""

@@ -10,6 +10,8 @@ text. The graph shape:
 - ``(:Person)-[:ROLE {key, case_id, person_id, data}]->(:Case)`` for network roles,
   ``key`` being ``"<case_id>/<person_id>"``
 - ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
+  ``(:Meeting {id, case_id, held_on, data})``, ``(:Feedback {id, case_id, given_on,
+  data})`` (their statements are in :mod:`.meetings`),
   ``(:Candidate {id, kind, case_id, status, score, data})``,
   ``(:AuditEvent {id, at, actor, case_id, entity_id, action, data})``
 - ``(:ChangeSet {id, subject_id, case_id, kind, created_at, created_by, created, before,
@@ -259,6 +261,12 @@ MERGE (p)-[r:ROLE {key: row.key}]->(c)
 SET r.case_id = row.case_id, r.person_id = row.person_id, r.data = row.data
 """
 
+ROLES_BY_KEY: Final = """
+UNWIND $keys AS key
+MATCH (:Person)-[r:ROLE {key: key}]->(:Case) USING INDEX SEEK r:ROLE(key)
+RETURN key, r.data AS data
+"""
+
 GET_ROLE: Final = """
 MATCH (:Person)-[r:ROLE {key: $key}]->(:Case) USING INDEX SEEK r:ROLE(key)
 RETURN r.data AS data
@@ -336,6 +344,10 @@ PLAN_VERSION_EXISTS: Final = (
 )
 
 CREATE_PLAN: Final = "CREATE (n:Plan $props)"
+
+PLAN_PLACE: Final = "MATCH (n:Plan {id: $id}) RETURN n.case_id AS case_id, n.version AS version"
+
+SET_PLAN_DATA: Final = "MATCH (n:Plan {id: $id}) SET n.data = $data"
 
 GET_PLAN: Final = "MATCH (n:Plan {id: $id}) RETURN n.data AS data"
 

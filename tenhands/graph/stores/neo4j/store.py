@@ -48,18 +48,20 @@ from ...model import (
     Record,
     ReviewStatus,
     Tie,
+    with_stages,
 )
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
 from .. import NEO4J_SCHEMES
 from ..checks import check_decision, chunks, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
-from . import cypher
+from . import cypher, meetings
+from .meetings import Neo4jMeetings
 from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys)."""
 
@@ -362,17 +364,26 @@ def _delete_case_tx(tx: ManagedTransaction, case_id: str) -> None:
     if not _count(tx, cypher.CASE_EXISTS, id=case_id):
         raise NotFound("case", case_id)
     tx.run(cypher.DELETE_CASE_PLANS, {"id": case_id}).consume()
+    tx.run(meetings.DELETE_CASE_MEETINGS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CANDIDATES, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CHANGE_SETS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE, {"id": case_id}).consume()
 
 
-def _upsert_roles_tx(tx: ManagedTransaction, chunks: list[list[dict[str, Any]]]) -> None:
-    rows = [row for chunk in chunks for row in chunk]
-    _require_cases(tx, [row["case_id"] for row in rows])
-    _require_persons(tx, [row["person_id"] for row in rows])
-    for chunk in chunks:
-        tx.run(cypher.UPSERT_ROLES, {"rows": chunk}).consume()
+def _upsert_roles_tx(tx: ManagedTransaction, roles: Sequence[NetworkRole]) -> list[NetworkRole]:
+    """Store the roles, each continuing its stored engagement history; returns them as
+    stored."""
+    _require_cases(tx, [r.case_id for r in roles])
+    _require_persons(tx, [r.person_id for r in roles])
+    keys = [_role_key(r.case_id, r.person_id) for r in roles]
+    stored = {
+        row["key"]: NetworkRole.model_validate_json(row["data"])
+        for row in tx.run(cypher.ROLES_BY_KEY, {"keys": keys})
+    }
+    kept = [with_stages(stored.get(key), r) for key, r in zip(keys, roles, strict=True)]
+    for chunk in chunks([_role_row(r) for r in kept], DEFAULT_BATCH):
+        tx.run(cypher.UPSERT_ROLES, {"rows": list(chunk)}).consume()
+    return kept
 
 
 def _add_plan_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
@@ -383,6 +394,15 @@ def _add_plan_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
     if _count(tx, cypher.PLAN_VERSION_EXISTS, case_id=props["case_id"], version=props["version"]):
         raise Conflict(f"the case already has plan version {props['version']}")
     tx.run(cypher.CREATE_PLAN, {"props": props}).consume()
+
+
+def _update_plan_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
+    row = tx.run(cypher.PLAN_PLACE, {"id": props["id"]}).single(strict=False)
+    if row is None:
+        raise NotFound("plan", props["id"])
+    if (row["case_id"], row["version"]) != (props["case_id"], props["version"]):
+        raise InvalidInput("a plan version keeps its case and version number")
+    tx.run(cypher.SET_PLAN_DATA, {"id": props["id"], "data": props["data"]}).consume()
 
 
 def _add_records_tx(tx: ManagedTransaction, chunks: list[list[dict[str, Any]]]) -> None:
@@ -465,7 +485,7 @@ def _neighbourhood_tx(
     return persons, ties
 
 
-class Neo4jStore(Neo4jUsers, Neo4jSubject):
+class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings):
     """:class:`~tenhands.graph.store.GraphStore` on a Neo4j 5 server.
 
     Parameters
@@ -601,7 +621,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
                 f"the database has schema version {stored}, newer than this "
                 f"TenHands knows ({SCHEMA_VERSION}); upgrade TenHands"
             )
-        for statement in cypher.SCHEMA:
+        for statement in (*cypher.SCHEMA, *meetings.SCHEMA):
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
         if stored is not None and int(stored) < 2:
@@ -811,8 +831,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
 
     def set_role(self, role: NetworkRole) -> NetworkRole:
         """Add a person to a case's network, or change their role there."""
-        self.upsert_roles([role])
-        return role
+        return self._write_tx(_upsert_roles_tx, [role])[0]
 
     def get_role(self, case_id: str, person_id: str) -> NetworkRole:
         """A person's role in a case; :class:`NotFound` if they have none."""
@@ -845,11 +864,9 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
         """Set many roles in one transaction; all or nothing."""
         refuse_duplicates((_role_key(r.case_id, r.person_id) for r in roles), "network role")
-        rows = [_role_row(r) for r in roles]
-        batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
-        if batches:
-            self._write_tx(_upsert_roles_tx, batches)
-        return len(rows)
+        if roles:
+            self._write_tx(_upsert_roles_tx, list(roles))
+        return len(roles)
 
     # -- graph queries --------------------------------------------------------
 
@@ -889,6 +906,17 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject):
             "data": plan.model_dump_json(),
         }
         self._write_tx(_add_plan_tx, props)
+        return plan
+
+    def update_plan(self, plan: Plan) -> Plan:
+        """Replace a stored plan version's content; same case and version number."""
+        props = {
+            "id": plan.id,
+            "case_id": plan.case_id,
+            "version": plan.version,
+            "data": plan.model_dump_json(),
+        }
+        self._write_tx(_update_plan_tx, props)
         return plan
 
     def get_plan(self, plan_id: str) -> Plan:

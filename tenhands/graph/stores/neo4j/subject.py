@@ -15,17 +15,20 @@ from neo4j import ManagedTransaction
 from neo4j import Record as Neo4jRecord
 
 from ...errors import Conflict, NotFound
-from ...model import AuditEvent, Candidate, Erasure, Plan, utcnow
+from ...model import AuditEvent, Candidate, Erasure, Meeting, NetworkRole, Plan, utcnow
 from ...subject import (
     accepted_records,
     check_actor,
     erasure_event,
     images_hold,
+    meeting_without_person,
     names_person,
     quoted,
+    role_without_namer,
     without_person,
 )
 from . import cypher
+from .meetings import MEETINGS_WITH_TEXT, SET_MEETINGS
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -141,6 +144,38 @@ def _plans(tx: ManagedTransaction, person_id: str) -> list[Plan]:
     return [plan for plan in scrubbed if plan is not None]
 
 
+ROLES_NAMED_BY: Final = """
+MATCH (:Person)-[r:ROLE]->(:Case)
+WHERE r.person_id <> $id AND r.data CONTAINS $text
+RETURN r.data AS data
+"""
+"""Roles whose JSON holds the person's id (their ``named_by`` is looked at in Python)."""
+
+SET_ROLES: Final = """
+UNWIND $rows AS row
+MATCH (:Person)-[r:ROLE {key: row.key}]->(:Case)
+SET r.data = row.data
+"""
+
+
+def _meetings(tx: ManagedTransaction, person_id: str) -> list[Meeting]:
+    """The meetings the person attended, with the person taken out."""
+    rows = tx.run(MEETINGS_WITH_TEXT, {"text": quoted(person_id)})
+    scrubbed = [
+        meeting_without_person(Meeting.model_validate_json(r["data"]), person_id) for r in rows
+    ]
+    return [m for m in scrubbed if m is not None]
+
+
+def _named(tx: ManagedTransaction, person_id: str) -> list[NetworkRole]:
+    """Other roles whose member the person named, without the person as namer."""
+    rows = tx.run(ROLES_NAMED_BY, {"id": person_id, "text": quoted(person_id)})
+    scrubbed = [
+        role_without_namer(NetworkRole.model_validate_json(r["data"]), person_id) for r in rows
+    ]
+    return [r for r in scrubbed if r is not None]
+
+
 def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     found = tx.run(PERSON_AS_SUBJECT, {"id": person_id}).single(strict=False)
     if found is None:
@@ -156,6 +191,8 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     candidate_ids = [c.id for c in candidates]
     change_sets = _change_sets(tx, person_id, candidate_ids, ties, records)
     plans = _plans(tx, person_id)
+    meetings = _meetings(tx, person_id)
+    named = _named(tx, person_id)
 
     tx.run(DELETE_CHANGE_SETS, {"ids": change_sets}).consume()
     tx.run(DELETE_CANDIDATES, {"ids": candidate_ids}).consume()
@@ -163,6 +200,12 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     if plans:
         rows = [{"id": plan.id, "data": plan.model_dump_json()} for plan in plans]
         tx.run(SET_PLANS, {"rows": rows}).consume()
+    if meetings:
+        rows = [{"id": m.id, "data": m.model_dump_json()} for m in meetings]
+        tx.run(SET_MEETINGS, {"rows": rows}).consume()
+    if named:
+        rows = [{"key": f"{r.case_id}/{r.person_id}", "data": r.model_dump_json()} for r in named]
+        tx.run(SET_ROLES, {"rows": rows}).consume()
     tx.run(cypher.DELETE_PERSON, {"id": person_id}).consume()
     erasure = Erasure(
         person_id=person_id,
@@ -175,6 +218,8 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
         change_sets=len(change_sets),
         records=gone_records,
         plans=len(plans),
+        meetings=len(meetings),
+        named=len(named),
     )
     tx.run(cypher.APPEND_AUDIT, {"props": _audit_row(erasure_event(erasure))}).consume()
     return erasure

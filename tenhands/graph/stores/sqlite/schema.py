@@ -145,6 +145,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX audit_entity ON audit (entity_id, at);
     CREATE INDEX audit_actor ON audit (actor, at);
     """,
+    # 4 → 5: the family's meetings, and their anonymous feedback afterwards.
+    """
+    CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        held_on TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX meetings_case ON meetings (case_id, held_on);
+    CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        given_on TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX feedback_case ON feedback (case_id, given_on);
+    CREATE INDEX feedback_given ON feedback (given_on);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,11 +34,13 @@ from ...model import (
     Record,
     ReviewStatus,
     Tie,
+    with_stages,
 )
 from ...network import build_graph
 from ...store import DEFAULT_BATCH
 from ..checks import check_decision, chunks, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
+from .meetings import SqliteMeetings
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .subject import SqliteSubject
 from .users import SqliteUsers
@@ -62,7 +64,7 @@ def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-class SqliteStore(SqliteUsers, SqliteSubject):
+class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings):
     """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
 
     kind = "sqlite"
@@ -497,17 +499,30 @@ class SqliteStore(SqliteUsers, SqliteSubject):
             raise NotFound("person", person)
 
     def set_role(self, role: NetworkRole) -> NetworkRole:
-        self.upsert_roles([role])
-        return role
+        return self._upsert_roles([role])[0]
 
     def upsert_roles(self, roles: Sequence[NetworkRole]) -> int:
+        return len(self._upsert_roles(roles))
+
+    def _upsert_roles(self, roles: Sequence[NetworkRole]) -> list[NetworkRole]:
+        """Store the roles, each continuing its stored engagement history; returns them
+        as stored."""
         refuse_duplicates((f"{r.case_id}/{r.person_id}" for r in roles), "network role")
         with self._errors(), self._tx() as conn:
             self._check_roles(conn, roles)
+            kept = [with_stages(self._stored_role(conn, r), r) for r in roles]
             conn.executemany(
-                self._UPSERT_ROLE, [(r.case_id, r.person_id, r.model_dump_json()) for r in roles]
+                self._UPSERT_ROLE, [(r.case_id, r.person_id, r.model_dump_json()) for r in kept]
             )
-        return len(roles)
+        return kept
+
+    @staticmethod
+    def _stored_role(conn: sqlite3.Connection, role: NetworkRole) -> NetworkRole | None:
+        row = conn.execute(
+            "SELECT data FROM roles WHERE case_id = ? AND person_id = ?",
+            (role.case_id, role.person_id),
+        ).fetchone()
+        return None if row is None else NetworkRole.model_validate_json(row[0])
 
     def get_role(self, case_id: str, person_id: str) -> NetworkRole:
         return self._one(
@@ -647,6 +662,20 @@ class SqliteStore(SqliteUsers, SqliteSubject):
             conn.execute(
                 "INSERT INTO plans (id, case_id, version, data) VALUES (?, ?, ?, ?)",
                 (plan.id, plan.case_id, plan.version, plan.model_dump_json()),
+            )
+        return plan
+
+    def update_plan(self, plan: Plan) -> Plan:
+        with self._errors(), self._tx() as conn:
+            row = conn.execute(
+                "SELECT case_id, version FROM plans WHERE id = ?", (plan.id,)
+            ).fetchone()
+            if row is None:
+                raise NotFound("plan", plan.id)
+            if (row[0], row[1]) != (plan.case_id, plan.version):
+                raise InvalidInput("a plan version keeps its case and version number")
+            conn.execute(
+                "UPDATE plans SET data = ? WHERE id = ?", (plan.model_dump_json(), plan.id)
             )
         return plan
 

@@ -10,14 +10,16 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from ...errors import Conflict, NotFound
-from ...model import AuditEvent, Candidate, Erasure, Plan, utcnow
+from ...model import AuditEvent, Candidate, Erasure, Meeting, NetworkRole, Plan, utcnow
 from ...subject import (
     accepted_records,
     check_actor,
     erasure_event,
     images_hold,
+    meeting_without_person,
     names_person,
     quoted,
+    role_without_namer,
     without_person,
 )
 
@@ -83,6 +85,23 @@ def _plans(conn: sqlite3.Connection, person_id: str) -> list[Plan]:
     return [plan for plan in scrubbed if plan is not None]
 
 
+def _meetings(conn: sqlite3.Connection, person_id: str) -> list[Meeting]:
+    """The meetings the person attended, with the person taken out."""
+    rows = conn.execute("SELECT data FROM meetings WHERE instr(data, ?) > 0", (quoted(person_id),))
+    scrubbed = (meeting_without_person(Meeting.model_validate_json(r[0]), person_id) for r in rows)
+    return [m for m in scrubbed if m is not None]
+
+
+def _named(conn: sqlite3.Connection, person_id: str) -> list[NetworkRole]:
+    """Other roles whose member the person named, without the person as namer."""
+    rows = conn.execute(
+        "SELECT data FROM roles WHERE json_extract(data, '$.named_by') = ? AND person_id <> ?",
+        (person_id, person_id),
+    )
+    scrubbed = (role_without_namer(NetworkRole.model_validate_json(r[0]), person_id) for r in rows)
+    return [r for r in scrubbed if r is not None]
+
+
 class SqliteSubject:
     """The :class:`~tenhands.graph.store.SubjectStore` part of the store."""
 
@@ -134,6 +153,8 @@ class SqliteSubject:
             candidate_ids = [c.id for c in candidates]
             change_sets = _change_sets(conn, person_id, candidate_ids, ties, records)
             plans = _plans(conn, person_id)
+            meetings = _meetings(conn, person_id)
+            named = _named(conn, person_id)
 
             conn.execute("DELETE FROM ties WHERE source_id = ?1 OR target_id = ?1", (person_id,))
             roles = conn.execute("DELETE FROM roles WHERE person_id = ?", (person_id,)).rowcount
@@ -145,6 +166,14 @@ class SqliteSubject:
             conn.executemany(
                 "UPDATE plans SET data = ? WHERE id = ?",
                 [(plan.model_dump_json(), plan.id) for plan in plans],
+            )
+            conn.executemany(
+                "UPDATE meetings SET data = ? WHERE id = ?",
+                [(m.model_dump_json(), m.id) for m in meetings],
+            )
+            conn.executemany(
+                "UPDATE roles SET data = ? WHERE case_id = ? AND person_id = ?",
+                [(r.model_dump_json(), r.case_id, r.person_id) for r in named],
             )
             conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
             erasure = Erasure(
@@ -158,6 +187,8 @@ class SqliteSubject:
                 change_sets=len(change_sets),
                 records=gone_records,
                 plans=len(plans),
+                meetings=len(meetings),
+                named=len(named),
             )
             self._write_audit(conn, erasure_event(erasure))
         return erasure
