@@ -39,6 +39,16 @@ TAGS: list[dict[str, Any]] = [
         "description": "A case's plan, version by version: worries, what works, what needs "
         "to happen, who does what by when, safety scale scores.",
     },
+    {
+        "name": "meetings",
+        "description": "Meetings of the family and network: who came, the plan version "
+        "agreed, the next review.",
+    },
+    {
+        "name": "feedback",
+        "description": "The family's feedback after a meeting (anonymous), and its summary "
+        "over every case for the organisation.",
+    },
     {"name": "gedcom", "description": "Family trees in and out, as GEDCOM files."},
     {
         "name": "records",

@@ -24,7 +24,7 @@ timestamp is fixed and nothing is random.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from tenhands.graph.model import (
     Address,
@@ -42,8 +42,10 @@ from tenhands.graph.model import (
     Quality,
     RiskFlag,
     Sex,
+    Shared,
     SourceKind,
     SourceRef,
+    StageChange,
     SupportType,
     Tie,
     TieKind,
@@ -1072,6 +1074,60 @@ _KNOWS: dict[str, WorryKnowledge] = {
 }
 
 
+_AGREED: dict[str, tuple[str, set[Shared]]] = {
+    "sofie": (
+        "Mama; zegt het tegen Ria of Katrien als het niet gaat.",
+        {Shared.phone, Shared.address},
+    ),
+    "youssef": ("Papa; de kinderen om het weekend, belt op woensdag.", {Shared.phone}),
+    "ria": (
+        "Haalt Lina en Adam op woensdag op; vangnet als mama ziek is.",
+        {Shared.phone, Shared.address},
+    ),
+    "katrien": ("Maandag- en donderdagavond bij mama; noodopvang.", {Shared.phone}),
+    "fatima": ("Zaterdag koken voor de hele familie.", set()),
+    "hafsa": (
+        "Belt Lina elke zondag; tolkt voor Mima Fatima; veiligheidspersoon.",
+        {Shared.phone, Shared.email},
+    ),
+    "joelle": ("Meter van Lina; huiswerk op dinsdag.", {Shared.phone, Shared.email}),
+    "hatice": ("Buurvrouw; Lina en Adam mogen altijd aanbellen.", {Shared.phone}),
+    "elke": ("Juf van Lina; Lina mag bij haar terecht als er iets is.", set()),
+}
+"""What each person agreed to be for the children, and which contact details they agreed
+to share with the others in the closure handout (Sofie's address stays out all the
+same: it is confidential)."""
+
+_REACHED: dict[str, Engagement] = {
+    "pieter": Engagement.engaged,
+    "karim": Engagement.contacted,
+    "kevin": Engagement.identified,
+}
+"""The furthest family-finding stage of those who dropped out (or were stopped)."""
+
+_STEP = timedelta(days=9)
+
+
+def _stages(short: str, engagement: Engagement, last_contact: datetime | None) -> list[StageChange]:
+    """A plausible way through family finding: one stage about every nine days from the
+    day the person was named, the last one no later than the last contact."""
+    path: list[Engagement]
+    if engagement is Engagement.deceased:
+        path = [engagement]
+    elif engagement.stage is not None:
+        path = list(Engagement)[: engagement.stage + 1]
+    else:
+        reached = _REACHED[short].stage or 0
+        path = [*list(Engagement)[: reached + 1], engagement]
+    start = _NAMED[short][0]
+    end = max(start, last_contact or start + _STEP * (len(path) - 1))
+    step = (end - start) / max(len(path) - 1, 1)
+    return [
+        StageChange(engagement=e, at=start + step * i, by=DEMO_CREATED_BY)
+        for i, e in enumerate(path)
+    ]
+
+
 def _role(
     short: str,
     circle: Circle | None,
@@ -1085,6 +1141,7 @@ def _role(
 ) -> NetworkRole:
     """A role; who named the person comes from the same table as the person's provenance."""
     by = _NAMED[short][1]
+    agreed_role, shares = _AGREED.get(short, (None, set()))
     return NetworkRole(
         case_id=DEMO_CASE_ID,
         person_id=_pid(short),
@@ -1097,6 +1154,9 @@ def _role(
         last_contact=last_contact,
         note=note,
         knows_worries=_KNOWS.get(short),
+        agreed_role=agreed_role,
+        shares=shares,
+        stages=_stages(short, engagement, last_contact),
         provenance=_prov(short),
     )
 

@@ -6,7 +6,7 @@ from tenhands.graph.errors import NotFound
 from tenhands.graph.store import GraphStore
 
 from .case import DEMO_CASE_ID, build_demo_case
-from .plan import demo_plan
+from .plan import demo_feedback, demo_meetings, demo_plans
 from .records import demo_records
 
 
@@ -16,8 +16,8 @@ def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
     If the case is already stored it is left as it is, unless ``replace``: then the
     demo persons, ties, case and roles are written again, roles that were added to the
     demo case since are removed, and so are ties added between two of its members, so
-    the case's network is the demo network again. Plans, candidates and persons outside
-    the demo are left alone.
+    the case's network is the demo network again. Plans, meetings, feedback, candidates
+    and persons outside the demo are left alone.
 
     Uses only :class:`GraphStore` methods. Each batch (persons, ties, roles) is all or
     nothing; persons are written before the ties and the case that refer to them.
@@ -33,7 +33,12 @@ def seed_demo(store: GraphStore, *, replace: bool = False) -> str:
     if not exists:
         store.create_case(demo.case)
         store.upsert_roles(demo.roles)
-        store.add_plan(demo_plan())
+        for plan in demo_plans():
+            store.add_plan(plan)
+        for meeting in demo_meetings():
+            store.add_meeting(meeting)
+        for feedback in demo_feedback():
+            store.add_feedback(feedback)
         return DEMO_CASE_ID
 
     store.update_case(demo.case)

@@ -43,13 +43,20 @@ def export_person(store: GraphStore, person_id: str) -> dict[str, Any]:
     The person; their ties and network roles; the cases they are in; the candidates
     naming them and the outside records those candidates are about; the plan tasks
     they do or check and their safety scale scores (each with its case, plan and
-    version); the audit events about them. :class:`NotFound` for an unknown person.
+    version); the meetings they attended; the audit events about them.
+    :class:`NotFound` for an unknown person.
     """
     person = store.get_person(person_id)
     cases = store.cases_of(person_id)
     candidates = store.candidates_of_person(person_id)
     tasks: list[dict[str, Any]] = []
     scores: list[dict[str, Any]] = []
+    meetings = [
+        m.model_dump(mode="json")
+        for case_id in cases
+        for m in store.list_meetings(case_id)
+        if person_id in m.attended
+    ]
     for case_id in cases:
         for plan in store.list_plans(case_id):
             where = {"case_id": plan.case_id, "plan_id": plan.id, "version": plan.version}
@@ -74,6 +81,7 @@ def export_person(store: GraphStore, person_id: str) -> dict[str, Any]:
         "records": [r.model_dump(mode="json") for r in _records(store, candidates)],
         "plan_tasks": tasks,
         "scale_scores": scores,
+        "meetings": meetings,
         "audit": [e.model_dump(mode="json") for e in _audit_about(store, person_id)],
     }
 

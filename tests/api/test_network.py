@@ -84,6 +84,8 @@ def test_network_shape(client: ApiClient) -> None:
         "named_by": None,
         "last_contact": None,
         "note": "drives Lotte to school",
+        "agreed_role": None,
+        "shares": [],
     }
 
     edges = {e["id"]: e for e in net["edges"]}

@@ -65,3 +65,65 @@ def test_facilitators_record_plans_and_viewers_read_them(
     assert client.post("/cases/c1/plans", json=PLAN, headers=facilitator).status_code == 201
     error(client.post("/cases/c1/plans", json=PLAN, headers=viewer), 403, "forbidden")
     assert client.get("/cases/c1/plans/1", headers=viewer).status_code == 200
+
+
+def test_the_three_columns_and_goals_round_trip(client: ApiClient) -> None:
+    plan = {
+        **PLAN,
+        "harm": ["Lotte bleef 10 dagen thuis"],
+        "complicating_factors": ["Mama en papa praten niet"],
+        "existing_safety": ["Oma is er op woensdag"],
+        "needs_to_happen": ["Elke avond een volwassene", "Lotte gaat elke dag naar school"],
+        "tasks": [
+            {"what": "Woensdag ophalen", "who": ["oma"], "needs": [1, 2]},
+            {"what": "Thuisbegeleiding", "owner": "professional", "service": "CAW", "needs": [1]},
+        ],
+    }
+    stored = client.post("/cases/c1/plans", json=plan)
+    assert stored.status_code == 201, stored.text
+    body = stored.json()
+    assert body["harm"] == plan["harm"] and body["existing_safety"] == plan["existing_safety"]
+    assert [t["needs"] for t in body["tasks"]] == [[1, 2], [1]]
+    assert body["tasks"][1]["who"] == [] and body["tasks"][1]["service"] == "CAW"
+
+
+@pytest.mark.parametrize(
+    ("task", "where"),
+    [
+        ({"what": "Koken", "who": ["oma"], "needs": [3]}, ["body"]),
+        ({"what": "Koken", "who": []}, ["body", "tasks", 0]),
+        ({"what": "Hulp", "owner": "professional"}, ["body", "tasks", 0]),
+    ],
+)
+def test_a_task_that_cannot_be_is_refused_and_nothing_is_stored(
+    client: ApiClient, sqlite_store: SqliteStore, task: dict[str, object], where: list[object]
+) -> None:
+    r = client.post("/cases/c1/plans", json={**PLAN, "needs_to_happen": ["Één"], "tasks": [task]})
+    body = error(r, 422, "validation_error")
+    assert body["errors"][0]["loc"] == where
+    assert sqlite_store.list_plans("c1") == []
+
+
+def test_a_task_of_the_current_version_changes_status_and_earlier_ones_do_not(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    first = client.post("/cases/c1/plans", json=PLAN).json()
+    task_id = first["tasks"][0]["id"]
+    done = client.put(
+        f"/cases/c1/plans/1/tasks/{task_id}/status", json={"status": "done", "note": "Gelukt"}
+    )
+    assert done.status_code == 200, done.text
+    assert (done.json()["tasks"][0]["status"], done.json()["tasks"][0]["note"]) == (
+        "done",
+        "Gelukt",
+    )
+    assert done.json()["provenance"]["updated_by"] == "wout.werker"
+    error(client.put("/cases/c1/plans/1/tasks/k-none/status", json={"status": "done"}), 404,
+          "not_found")  # fmt: skip
+    error(client.put("/cases/c1/plans/9/tasks/x/status", json={"status": "done"}), 404, "not_found")
+    client.post("/cases/c1/plans", json=PLAN)
+    r = client.put(f"/cases/c1/plans/1/tasks/{task_id}/status", json={"status": "not_done"})
+    error(r, 409, "conflict")
+    assert sqlite_store.list_plans("c1")[0].tasks[0].status.value == "done"
+    bad = client.put(f"/cases/c1/plans/2/tasks/{task_id}/status", json={"status": "maybe"})
+    error(bad, 422, "validation_error")

@@ -45,7 +45,8 @@ def test_model_family_matches_the_domain(
     # Create: everything but server-set fields (role ids come from the path), plus the source.
     # A role's contact log grows through its own route, never by replacing the role.
     in_path = fixed if domain is NetworkRole else set()
-    own_route = {"contacts"} if domain is NetworkRole else set()
+    # Its engagement history is kept by the store from the engagements set.
+    own_route = {"contacts", "stages"} if domain is NetworkRole else set()
     assert fields(create) == fields(domain) - SERVER_SET - in_path - own_route | {"source"}
     # Update: everything that may change, all optional.
     assert fields(update) == fields(domain) - SERVER_SET - fixed - own_route
@@ -55,6 +56,6 @@ def test_model_family_matches_the_domain(
     assert fields(public) == fields(domain)
 
 
-def test_node_role_is_the_role_without_ids_provenance_and_contact_log() -> None:
-    left_out = {"case_id", "person_id", "provenance", "contacts"}
+def test_node_role_is_the_role_without_ids_provenance_contact_log_and_history() -> None:
+    left_out = {"case_id", "person_id", "provenance", "contacts", "stages"}
     assert fields(NodeRole) == fields(NetworkRole) - left_out

@@ -14,6 +14,7 @@ from tenhands.graph.model import (
     AuditEvent,
     Candidate,
     CandidateKind,
+    Meeting,
     Plan,
     Record,
     ReviewStatus,
@@ -118,6 +119,8 @@ def world(store: GraphStore) -> GraphStore:
     store.add_plan(
         Plan(id="n-2", case_id="c-2", version=1, tasks=[Task(id="k-4", what="Bellen", who=["p-x"])])
     )
+    store.add_meeting(Meeting(id="m-1", case_id="c-1", held_on=ON, attended=["p-x", "p-oma"]))
+    store.add_meeting(Meeting(id="m-2", case_id="c-1", held_on=ON, attended=["p-oma"]))
     for e in (event("a-1", "p-x", 9), event("a-2", "p-oma", 10), event("a-3", "p-x", 11)):
         store.append_audit(e)
     return store
@@ -144,6 +147,7 @@ def test_export_holds_everything_about_the_person(world: GraphStore) -> None:
         ("n-2", 1, "k-4"),
     ]
     assert [(s["case_id"], s["score"]["score"]) for s in export["scale_scores"]] == [("c-1", 4)]
+    assert [m["id"] for m in export["meetings"]] == ["m-1"]
     assert [e["id"] for e in export["audit"]] == ["a-3", "a-1"]
 
 

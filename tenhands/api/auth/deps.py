@@ -56,6 +56,7 @@ WHAT = {
     Permission.export: "export a case",
     Permission.manage_users: "manage users",
     Permission.read_audit: "read the audit log",
+    Permission.read_reports: "read summaries over every case",
     Permission.data_subject: "export or erase a person's data",
     Permission.all_cases: "see every case",
 }

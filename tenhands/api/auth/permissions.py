@@ -29,6 +29,8 @@ class Permission(StrEnum):
     """add, change and disable users; assign cases"""
     read_audit = "read_audit"
     """read and export the audit log"""
+    read_reports = "read_reports"
+    """summaries over every case (the families' feedback)"""
     data_subject = "data_subject"
     """export everything about one person, and erase a person"""
     all_cases = "all_cases"

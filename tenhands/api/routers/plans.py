@@ -1,4 +1,5 @@
-"""A case's plan: ``/cases/{case_id}/plans`` (versions, oldest first) and one version.
+"""A case's plan: ``/cases/{case_id}/plans`` (versions, oldest first), one version, and
+a task's status between meetings.
 
 Each meeting may agree a new version; earlier versions stay as they were.
 """
@@ -8,16 +9,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
-from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
-from ...graph.errors import NotFound
 from ...graph.model import Plan
+from ...graph.plans import agree_plan, network_of, plan_version, set_task_status
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
 from ..deps import ActorDep, CaseIdPath, PageDep, StoreDep
-from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND, domain_invalid
+from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..membership import refuse_outsiders
 from ..schemas.common import Page, build, created
-from ..schemas.plans import PlanCreate, PlanPublic
+from ..schemas.plans import PlanCreate, PlanPublic, TaskStatusUpdate
 
 router = APIRouter(
     prefix="/cases/{case_id}/plans", tags=["plans"], responses={**COMMON_RESPONSES, **NOT_FOUND}
@@ -25,7 +26,8 @@ router = APIRouter(
 
 Read = Annotated[CaseScope, case_access(entity="plan")]
 Write = Annotated[CaseScope, case_access(Permission.write_plan, entity="plan")]
-VersionPath = Annotated[int, Path(ge=1, description="the plan's version")]
+VersionPath = Annotated[int, Path(ge=1, le=100_000, description="the plan's version")]
+TaskIdPath = Annotated[str, Path(min_length=1, max_length=80, description="the task's id")]
 
 
 @router.get("", summary="The case's plan versions, oldest first")
@@ -39,10 +41,7 @@ def list_plans(case_id: CaseIdPath, store: StoreDep, page: PageDep, _: Read) -> 
 
 @router.get("/{version}", summary="One version of the case's plan")
 def get_plan(case_id: CaseIdPath, version: VersionPath, store: StoreDep, _: Read) -> PlanPublic:
-    for plan in store.list_plans(case_id):
-        if plan.version == version:
-            return PlanPublic.of(plan)
-    raise NotFound("plan version", f"{case_id}/{version}")
+    return PlanPublic.of(plan_version(store, case_id, version))
 
 
 @router.post(
@@ -62,39 +61,33 @@ def add_plan(
     response: Response,
     _: Write,
 ) -> PlanPublic:
-    case = store.get_case(case_id)
-    members = set(case.child_ids) | {r.person_id for r in store.list_roles(case_id)}
-    _check_named(body, members)
-    versions = [p.version for p in store.list_plans(case_id)]
+    members = network_of(store, case_id)
     data = created(
         body.model_dump(exclude_unset=True, exclude={"source"}), actor=actor, source=body.source
     )
-    data.update(case_id=case_id, version=max(versions, default=0) + 1)
-    plan = store.add_plan(build(Plan, data))
+    data.update(case_id=case_id)
+    draft = build(Plan, data)
+    refuse_outsiders(draft, members)
+    plan = agree_plan(store, draft)
     response.headers["Location"] = f"/cases/{case_id}/plans/{plan.version}"
     return PlanPublic.of(plan)
 
 
-def _check_named(body: PlanCreate, members: set[str]) -> None:
-    """422 (like any invalid body) for a task or score naming someone not in the network."""
-    errors: list[tuple[tuple[str | int, ...], str]] = []
-    for n, task in enumerate(body.tasks):
-        for field in ("who", "checked_by"):
-            for k, person_id in enumerate(getattr(task, field)):
-                if person_id not in members:
-                    errors.append((("tasks", n, field, k), person_id))
-    for n, score in enumerate(body.safety_scale):
-        if score.person_id is not None and score.person_id not in members:
-            errors.append((("safety_scale", n, "person_id"), score.person_id))
-    if errors:
-        details: list[InitErrorDetails] = [
-            {
-                "type": PydanticCustomError(
-                    "not_in_network", "{person} is not in the case's network", {"person": pid}
-                ),
-                "loc": loc,
-                "input": pid,
-            }
-            for loc, pid in errors
-        ]
-        raise domain_invalid(ValidationError.from_exception_data("PlanCreate", details))
+@router.put(
+    "/{version}/tasks/{task_id}/status",
+    summary="Record how a task of the current plan went",
+    description="Done, not done or changed (with a note), between meetings. Only the "
+    "current version's tasks change; an earlier version gives 409 (it stays as agreed).",
+    responses={**BAD_JSON, **CONFLICT},
+)
+def put_task_status(
+    case_id: CaseIdPath,
+    version: VersionPath,
+    task_id: TaskIdPath,
+    body: TaskStatusUpdate,
+    store: StoreDep,
+    actor: ActorDep,
+    _: Write,
+) -> PlanPublic:
+    plan = set_task_status(store, case_id, version, task_id, body.status, by=actor, note=body.note)
+    return PlanPublic.of(plan)

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from ...graph.model import Case, CaseStatus, Person, SourceRef
+from ...graph.model.case import HANDS_GOAL
 from ...graph.model.common import Id, LongText, ShortText
 from .common import PUBLIC_CONFIG, ApiInput
 
@@ -22,6 +23,9 @@ class CaseCreate(ApiInput):
     closed_on: date | None = None
     team: ShortText | None = None
     notes: LongText | None = None
+    hands_goal: int = Field(
+        default=HANDS_GOAL, ge=1, le=50, description="committed adults the children need"
+    )
     source: SourceRef | None = None
 
 
@@ -35,6 +39,7 @@ class CaseUpdate(ApiInput):
     closed_on: date | None = None
     team: ShortText | None = None
     notes: LongText | None = None
+    hands_goal: int | None = Field(default=None, ge=1, le=50)
 
 
 class CasePublic(Case):

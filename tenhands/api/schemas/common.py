@@ -6,11 +6,20 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ...graph.model import Case, Model, NetworkRole, Person, Provenance, SourceRef, Tie
+from ...graph.model import (
+    Case,
+    Meeting,
+    Model,
+    NetworkRole,
+    Person,
+    Provenance,
+    SourceRef,
+    Tie,
+)
 from ..errors import domain_invalid
 
 M = TypeVar("M", bound=Model)
-D = TypeVar("D", Person, Tie, Case, NetworkRole)
+D = TypeVar("D", Person, Tie, Case, NetworkRole, Meeting)
 T = TypeVar("T")
 
 

@@ -21,6 +21,7 @@ from ...graph.model import (
     Quality,
     RiskFlag,
     Sex,
+    Shared,
     SupportType,
     Tie,
     TieKind,
@@ -45,8 +46,10 @@ class NodeRole(BaseModel):
     named_by: Id | None
     last_contact: datetime | None
     note: str | None
+    agreed_role: str | None
+    shares: set[Shared]
 
-    @field_serializer("support", "risk_flags")
+    @field_serializer("support", "risk_flags", "shares")
     def _sorted(self, value: set[str]) -> list[str]:
         return sorted(value)
 

@@ -12,6 +12,7 @@ from ...graph.model import (
     Engagement,
     NetworkRole,
     RiskFlag,
+    Shared,
     SourceRef,
     SupportType,
     WorryKnowledge,
@@ -35,6 +36,13 @@ class NetworkRoleCreate(ApiInput):
     named_by: Id | None = Field(default=None, description="who named this person to the worker")
     last_contact: datetime | None = None
     note: ShortText | None = None
+    agreed_role: ShortText | None = Field(
+        default=None, description="what the person agreed to be for the children, in plain words"
+    )
+    shares: set[Shared] = Field(
+        default_factory=set,
+        description="contact details the person agreed to share with the network (handout)",
+    )
     source: SourceRef | None = Field(
         default=None, description="where this was learned of; kept from before when left out"
     )
@@ -52,6 +60,8 @@ class NetworkRoleUpdate(ApiInput):
     named_by: Id | None = None
     last_contact: datetime | None = None
     note: ShortText | None = None
+    agreed_role: ShortText | None = None
+    shares: set[Shared] | None = None
 
 
 class ContactCreate(ApiInput):
@@ -69,7 +79,7 @@ class NetworkRolePublic(NetworkRole):
 
     model_config = PUBLIC_CONFIG
 
-    @field_serializer("support", "risk_flags")
+    @field_serializer("support", "risk_flags", "shares")
     def _sorted(self, value: set[str]) -> list[str]:
         return sorted(value)
 
