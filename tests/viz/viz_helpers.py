@@ -106,14 +106,14 @@ def seed(store: GraphStore) -> str:
     store.add_plan(
         Plan(
             case_id=DEMO_CASE_ID,
-            version=2,  # the demo's own plan is version 1
+            version=3,  # the demo's own plan has versions 1 and 2
             tasks=[Task(what="Oude taak", who=["demo-ria"])],
         )
     )
     store.add_plan(
         Plan(
             case_id=DEMO_CASE_ID,
-            version=3,
+            version=4,
             tasks=[
                 Task(what=RIA_TASK, who=["demo-ria"]),
                 Task(what="Belt Lina elke zondag", who=["demo-hafsa", "demo-ria"]),
