@@ -14,7 +14,15 @@ from api_helpers import ApiClient, Json, bearer
 from builders import case, person, role, tie
 
 from tenhands.api.auth.permissions import ROLE_PERMISSIONS, Permission
-from tenhands.graph.model import AuditAction, Candidate, CandidateKind, Record, UserRole
+from tenhands.graph.model import (
+    AuditAction,
+    Candidate,
+    CandidateKind,
+    Plan,
+    Record,
+    Task,
+    UserRole,
+)
 from tenhands.graph.store import GraphStore
 
 P = Permission
@@ -36,6 +44,9 @@ def seed(store: GraphStore) -> None:
         store.create_case(case(cid, f"{side}-child"))
         store.set_role(role(cid, f"{side}-mum"))
         store.set_role(role(cid, f"{side}-friend"))
+        store.add_plan(
+            Plan(case_id=cid, tasks=[Task(id=f"{side}-k1", what="Koken", who=[f"{side}-mum"])])
+        )
         store.add_records([Record(id=f"{side}-rec", case_id=cid, given_names=mother)])
         store.save_candidate(
             Candidate(
@@ -89,7 +100,13 @@ ENDPOINTS = [
     Endpoint("POST", "/cases/{c}/find?duplicates=false", P.find_kin),
     Endpoint("POST", "/candidates/{s}-cand/reject", P.review, {"reason": "geen familie"}),
     Endpoint("GET", "/cases/{c}/plans", P.read_case),
+    Endpoint("PUT", "/cases/{c}/plans/1/tasks/{s}-k1/status", P.write_plan, {"status": "done"}),
     Endpoint("POST", "/cases/{c}/plans", P.write_plan, {"worries": ["synthetisch"]}),
+    Endpoint("GET", "/cases/{c}/meetings", P.read_case),
+    Endpoint("POST", "/cases/{c}/meetings", P.write_plan, {"held_on": "2026-11-14"}),
+    Endpoint("GET", "/cases/{c}/feedback", P.read_case),
+    Endpoint("POST", "/cases/{c}/feedback", P.write_plan, {"answers": {"heard": 4}}),
+    Endpoint("GET", "/feedback/summary", P.read_reports),
     Endpoint("GET", "/cases/{c}/export", P.export),
     Endpoint("GET", "/persons/{s}-mum/export", P.data_subject),
     Endpoint("POST", "/cases/{c}/roles/{s}-mum/contacts", P.write_case, {"way": "visit"}),
