@@ -10,6 +10,7 @@ from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .graph.figures import STALE_WEEKS
 from .graph.store import GraphStore
 from .graph.stores import open_store
 
@@ -36,6 +37,9 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64)
     """Service processes (``tenhands serve``); about one per core."""
     secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+    stale_weeks: int = Field(default=STALE_WEEKS, ge=1, le=104)
+    """Weeks without contact after which a network member is listed as a stale contact
+    (``GET /cases/{case_id}/figures`` unless the request says otherwise)."""
 
     @model_validator(mode="after")
     def _checked(self) -> Settings:

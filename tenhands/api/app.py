@@ -49,6 +49,11 @@ TAGS: list[dict[str, Any]] = [
         "description": "The family's feedback after a meeting (anonymous), and its summary "
         "over every case for the organisation.",
     },
+    {
+        "name": "handout",
+        "description": "The closure handout: whom to turn to when help ends, with only what "
+        "each person agreed to share (HTML or PDF).",
+    },
     {"name": "gedcom", "description": "Family trees in and out, as GEDCOM files."},
     {
         "name": "records",

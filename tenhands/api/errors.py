@@ -50,6 +50,7 @@ ErrorCode = Literal[
     "unauthenticated",
     "forbidden",
     "too_many_requests",
+    "export_unavailable",
     "http_error",
 ]
 

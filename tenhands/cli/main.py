@@ -15,6 +15,7 @@ from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
 from .family import export_gedcom_command, import_gedcom_command, relation_command
 from .finding import find_command
+from .handout import handout_command
 from .maps import map_command
 from .matching import dedupe_command, match_command
 from .records import import_records_command
@@ -37,6 +38,7 @@ app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
 app.command("find")(find_command)
 app.command("map")(map_command)
+app.command("handout")(handout_command)
 app.add_typer(users_app, name="users")
 app.command("export-person")(export_person_command)
 app.command("erase")(erase_command)

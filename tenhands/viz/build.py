@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from tenhands.graph.figures import counts_as_hands
 from tenhands.graph.model import Engagement, Sex
+from tenhands.graph.model.case import HANDS_GOAL
 from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
@@ -42,9 +44,6 @@ from .scene import (
     Shape,
     View,
 )
-
-GOAL = 5
-"""Committed adults a child needs: ten hands and ten eyes."""
 
 GEOMETRY: dict[bool, Geometry] = {
     False: Geometry(gap=90.0, row=160.0, width=1.0, font=14.0, node=18.0),
@@ -98,11 +97,13 @@ def build_scene(
     plans = store.list_plans(case_id)
     plan = plans[-1] if plans else None
     net = redact(graph, kin, plan, mode, lang, today)
-    return scene_of(net, case.title, view, today)
+    return scene_of(net, case.title, view, today, goal=case.hands_goal)
 
 
-def scene_of(net: Network, case_title: str, view: View, made_on: date) -> Scene:
-    """The scene of an already redacted network."""
+def scene_of(
+    net: Network, case_title: str, view: View, made_on: date, *, goal: int = HANDS_GOAL
+) -> Scene:
+    """The scene of an already redacted network; ``goal`` is the case's hands goal."""
     geo = GEOMETRY[net.policy.large]
     if view is View.ecomap:
         placed = ecomap.layout(net, geo)
@@ -123,7 +124,7 @@ def scene_of(net: Network, case_title: str, view: View, made_on: date) -> Scene:
         made_on=made_on,
         nodes=nodes,
         edges=placed.edges,
-        counter=counter(net),
+        counter=counter(net, goal),
         legend=_legend(drawn, placed, net.lang, bool(placed.extra_nodes)),
         rings=placed.rings,
         sectors=placed.sectors,
@@ -131,15 +132,18 @@ def scene_of(net: Network, case_title: str, view: View, made_on: date) -> Scene:
     )
 
 
-def counter(net: Network) -> Counter:
-    """Committed adults among the persons this mode shows (not the children, not the
-    professionals; an adult is 18 or older, or of unknown age)."""
+def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
+    """Committed adults among the persons this mode shows, by the rule the figures count
+    them by (:func:`tenhands.graph.figures.counts_as_hands`: not the children, not the
+    professionals, not the deceased; an adult is 18 or older, or of unknown age),
+    against the case's ``goal``."""
     committed = sum(
         1
         for m in net.members
-        if m.committed and m.adult and not m.is_child and m.group is not Group.professional
+        # the engagement shown: only "not safe" is said otherwise, and it never counts
+        if counts_as_hands(m.standing, m.engagement, adult=m.adult, deceased=m.deceased)
     )
-    return Counter(committed=committed, goal=GOAL)
+    return Counter(committed=committed, goal=goal)
 
 
 def _node(m: Member, placed: Placed, large: bool) -> SceneNode:

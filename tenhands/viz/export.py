@@ -5,7 +5,10 @@ installs it), driven by Playwright (never Playwright's own browser download). It
 looked up as ``TENHANDS_CHROMIUM`` (a path), then ``chromium`` and ``chromium-browser``
 on ``PATH``. Chromium runs with a fresh profile, no network services of its own, and
 the picture is taken once the map says it is drawn. Chromium's ``--print-to-pdf``
-distorts the canvas, so a PDF, if one is ever offered, must be built from the PNG.
+distorts the canvas, so a PDF of a map, if one is ever offered, must be built from the PNG.
+
+:func:`chromium_page` (a page open in that Chromium) and :func:`off_the_loop` are shared
+with the closure handout's PDF (:mod:`tenhands.viz.handout.pdf`), which has no canvas.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+T = TypeVar("T")
 
 CHROMIUM_ENV = "TENHANDS_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -40,11 +51,12 @@ class ExportError(RuntimeError):
 
 
 class ChromiumNotFound(ExportError):
-    """No Chromium to take the PNG with."""
+    """No Chromium to drive (for a map's PNG or a handout's PDF)."""
 
 
-def find_chromium() -> Path:
-    """The Chromium executable to use, or :class:`ChromiumNotFound` saying how to get one."""
+def find_chromium(purpose: str = "PNG export") -> Path:
+    """The Chromium executable to use, or :class:`ChromiumNotFound` saying how to get one
+    (``purpose`` begins that sentence: what needs Chromium)."""
     named = os.environ.get(CHROMIUM_ENV, "").strip()
     if named:
         path = Path(named)
@@ -62,7 +74,7 @@ def find_chromium() -> Path:
         if found:
             return Path(found)
     raise ChromiumNotFound(
-        "PNG export needs Chromium, which is not installed: run `make browser` "
+        f"{purpose} needs Chromium, which is not installed: run `make browser` "
         "(or `apt-get install chromium`), or set TENHANDS_CHROMIUM to its path."
     )
 
@@ -94,23 +106,57 @@ def html_to_png(
     chromium = find_chromium()
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Playwright's sync API cannot run inside an event loop (a test's browser, a web
-    # service): the picture is taken on a thread of its own
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(_shoot, html, out, chromium, width, height, scale, timeout_s).result()
+
+    def shoot() -> None:
+        with chromium_page(
+            html,
+            chromium,
+            what="the PNG",
+            width=width,
+            height=height,
+            scale=scale,
+            timeout_s=timeout_s,
+        ) as page:
+            page.wait_for_function(
+                "window.tenhandsReady === true || !document.getElementById('network')",
+                timeout=timeout_s * 1000,
+            )
+            page.screenshot(path=str(out))
+
+    off_the_loop(shoot)
     if not out.is_file() or out.read_bytes()[:8] != _PNG_SIGNATURE:
         raise ExportError("Chromium finished without writing a PNG.")
     return out
 
 
-def _shoot(
-    html: str, out: Path, chromium: Path, width: int, height: int, scale: float, timeout_s: float
-) -> None:
+def off_the_loop(work: Callable[[], T]) -> T:
+    """Run ``work`` on a thread of its own and return what it returns: Playwright's sync
+    API cannot run inside an event loop (a test's browser, a web service)."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(work).result()
+
+
+@contextmanager
+def chromium_page(
+    html: str,
+    chromium: Path,
+    *,
+    what: str,
+    width: int = 1280,
+    height: int = 800,
+    scale: float = 1.0,
+    timeout_s: float = 60.0,
+) -> Iterator[Page]:
+    """``html`` open in headless Chromium (a fresh profile, :data:`CHROMIUM_FLAGS`), in a
+    viewport of ``width×height`` at ``scale``. Nothing but the page itself is loaded:
+    every other request is refused. A Playwright error, while opening or in the ``with``
+    block, becomes an :class:`ExportError` saying Chromium could not make ``what``
+    (e.g. ``"the PNG"``). Call it off the event loop (:func:`off_the_loop`)."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import Route, sync_playwright
     except ImportError as exc:  # pragma: no cover - playwright is a dependency
-        raise ExportError("PNG export needs Playwright: pip install playwright") from exc
+        raise ExportError(f"Making {what} needs Playwright: pip install playwright.") from exc
 
     def local_only(route: Route) -> None:
         if route.request.url.startswith("file://"):
@@ -118,8 +164,8 @@ def _shoot(
         else:
             route.abort()
 
-    with tempfile.TemporaryDirectory(prefix="tenhands-png-") as tmp:
-        page_file = write_html(html, Path(tmp) / "map.html")
+    with tempfile.TemporaryDirectory(prefix="tenhands-chromium-") as tmp:
+        page_file = write_html(html, Path(tmp) / "page.html")
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
@@ -136,16 +182,12 @@ def _shoot(
                     context.route("**/*", local_only)
                     page = context.new_page()
                     page.goto(page_file.as_uri(), timeout=timeout_s * 1000)
-                    page.wait_for_function(
-                        "window.tenhandsReady === true || !document.getElementById('network')",
-                        timeout=timeout_s * 1000,
-                    )
-                    page.screenshot(path=str(out))
+                    yield page
                 finally:
                     browser.close()
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ExportError(f"Chromium could not make the PNG: {first}") from exc
+            raise ExportError(f"Chromium could not make {what}: {first}") from exc
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -33,7 +33,9 @@ from datetime import date
 
 import networkx as nx
 
-from tenhands.graph.kinship import Relationship, Side, relationships_from
+from tenhands.graph.figures import Standing, closest_kin, is_adult, standing_of
+from tenhands.graph.figures.standing import is_kin, relations_to_children
+from tenhands.graph.kinship import Relationship, Side
 from tenhands.graph.kinship.relationship import Kind
 from tenhands.graph.model import (
     Basis,
@@ -112,6 +114,16 @@ _UNSAFE = frozenset({Engagement.not_safe, Engagement.no_contact})
 _BLOOD_LIKE = frozenset({Kind.blood, Kind.adoptive, Kind.legal, Kind.foster, Kind.social})
 _CIRCLE_ORDER = (Circle.inner, Circle.middle, Circle.outer)
 
+GROUP_OF: dict[Standing, Group] = {
+    Standing.child: Group.child,
+    Standing.maternal: Group.maternal,
+    Standing.paternal: Group.paternal,
+    Standing.both: Group.both,
+    Standing.informal: Group.informal,
+    Standing.professional: Group.professional,
+}
+"""The map's colour group of each standing (:mod:`tenhands.graph.figures.standing`)."""
+
 
 @dataclass(frozen=True)
 class Member:
@@ -119,8 +131,12 @@ class Member:
 
     key: str
     """The map-local id."""
+    person_id: str
+    """The stored person's id; for the service's own use, never written on a map."""
     name: str
     label: str
+    relation: str | None
+    """What they are to the children, in words (the label's second line), if anything."""
     sex: Sex
     deceased: bool
     is_child: bool
@@ -128,6 +144,8 @@ class Member:
     birth_key: tuple[int, int, int]
     """For birth order only; never written on a map."""
     group: Group
+    standing: Standing
+    """Where the person stands around the children, as the figures say it."""
     side: Side
     kin: bool
     """Related to a child of the case (blood, law, step or in-law)."""
@@ -234,7 +252,7 @@ def redact(
 
     # 2. relationships, on the wider family without what this mode may not know
     kin = _kin_view(kin_graph, pol, case_graph, kept)
-    rels = {c: relationships_from(kin, c) if c in kin else {} for c in child_ids}
+    rels = relations_to_children(kin, child_ids)
 
     # 3. members
     order = sorted(kept)
@@ -250,7 +268,7 @@ def redact(
             pid,
             key_of[pid],
             case_graph.nodes[pid],
-            _closest(pid, child_ids, rels),
+            closest_kin(pid, child_ids, rels),
             ties_of[pid],
             child_ids,
             names,
@@ -298,21 +316,6 @@ def _kin_view(
     return view
 
 
-def _closest(
-    pid: str, child_ids: list[str], rels: dict[str, dict[str, Relationship]]
-) -> tuple[str, Relationship] | None:
-    """The child a person is closest kin to, and how (the first child wins ties)."""
-    best: tuple[int, int, str, Relationship] | None = None
-    for i, c in enumerate(child_ids):
-        rel = rels[c].get(pid)
-        if rel is None or not rel.related:
-            continue
-        rank = (rel.degree if rel.degree is not None else 50, i)
-        if best is None or rank < best[:2]:
-            best = (rank[0], rank[1], c, rel)
-    return None if best is None else (best[2], best[3])
-
-
 def _tasks(plan: Plan | None) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     if plan is None:
@@ -321,13 +324,6 @@ def _tasks(plan: Plan | None) -> dict[str, tuple[str, ...]]:
         for pid in task.who:
             out.setdefault(pid, []).append(task.what)
     return {pid: tuple(ws) for pid, ws in out.items()}
-
-
-def _adult(person: Person, today: date) -> bool:
-    """18 or older, or age unknown (only those surely under 18 are minors)."""
-    if person.birth_date is None:
-        return True
-    return person.birth_date.age_range(today)[1] >= 18
 
 
 def _member(
@@ -351,20 +347,12 @@ def _member(
     name = labels.display_name(person)
 
     rel = None if closest is None else closest[1]
-    kin = rel is not None and rel.role is not None and not is_child
+    kin = is_kin(rel, is_child=is_child)
     side = rel.side if rel is not None else Side.none
-    if is_child:
-        group = Group.child
-    elif kin:
-        group = {Side.maternal: Group.maternal, Side.paternal: Group.paternal}.get(side, Group.both)
-    elif any(t.kind is TieKind.professional for t in ties):
-        group = Group.professional
-    else:
-        group = Group.informal
+    standing = standing_of(is_child=is_child, closest=rel, ties=ties)
 
-    if is_child:
-        label = name
-    elif kin and closest is not None and rel is not None:
+    words: str | None = None
+    if kin and not is_child and closest is not None and rel is not None:
         words = rel.words(lang)
         child_id = closest[0]
         if len(child_ids) > 1 and child_id != child_ids[0]:
@@ -372,10 +360,9 @@ def _member(
             words = f"{child}'s {words}" if lang == "en" else f"{words} van {child}"
         if side in (Side.maternal, Side.paternal) and not (rel.up == 1 and rel.down == 0):
             words = f"{words}, {labels.say(f'side.{side.value}', lang)}"
-        label = f"{name}\n({words})"
-    else:
-        word = _informal_word(person, ties, child_ids, lang)
-        label = name if word is None else f"{name}\n({word})"
+    elif not is_child:
+        words = _informal_word(person, ties, child_ids, lang)
+    label = name if words is None else f"{name}\n({words})"
 
     engagement = None if role is None else role.engagement
     if person.deceased and engagement is None:
@@ -394,14 +381,17 @@ def _member(
 
     return Member(
         key=key,
+        person_id=pid,
         name=name,
         label=label,
+        relation=words,
         sex=person.sex,
         deceased=person.deceased or engagement is Engagement.deceased,
         is_child=is_child,
-        adult=_adult(person, today),
+        adult=is_adult(person, today),
         birth_key=_birth_key(person),
-        group=group,
+        group=GROUP_OF[standing],
+        standing=standing,
         side=side,
         kin=kin,
         in_law=in_law,

@@ -107,6 +107,8 @@ ENDPOINTS = [
     Endpoint("GET", "/cases/{c}/feedback", P.read_case),
     Endpoint("POST", "/cases/{c}/feedback", P.write_plan, {"answers": {"heard": 4}}),
     Endpoint("GET", "/feedback/summary", P.read_reports),
+    Endpoint("GET", "/cases/{c}/figures", P.read_case),
+    Endpoint("GET", "/cases/{c}/handout", P.read_case),
     Endpoint("GET", "/cases/{c}/export", P.export),
     Endpoint("GET", "/persons/{s}-mum/export", P.data_subject),
     Endpoint("POST", "/cases/{c}/roles/{s}-mum/contacts", P.write_case, {"way": "visit"}),

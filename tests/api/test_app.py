@@ -141,6 +141,9 @@ def test_openapi_document(client: ApiClient) -> None:
         "cases",
         "roles",
         "plans",
+        "meetings",
+        "feedback",
+        "handout",
         "gedcom",
         "records",
         "candidates",
@@ -180,6 +183,13 @@ def test_openapi_document(client: ApiClient) -> None:
         "/cases/{case_id}/roles/{person_id}/contacts": {"post"},
         "/cases/{case_id}/plans": {"get", "post"},
         "/cases/{case_id}/plans/{version}": {"get"},
+        "/cases/{case_id}/plans/{version}/tasks/{task_id}/status": {"put"},
+        "/cases/{case_id}/meetings": {"get", "post"},
+        "/cases/{case_id}/meetings/{meeting_id}": {"get", "put", "delete"},
+        "/cases/{case_id}/feedback": {"get", "post"},
+        "/feedback/summary": {"get"},
+        "/cases/{case_id}/figures": {"get"},
+        "/cases/{case_id}/handout": {"get"},
     }.items():
         assert set(paths[path]) == methods, path
     schemas = doc["components"]["schemas"]

@@ -207,6 +207,17 @@ def test_bad_uris_and_values_are_invalid_input(store: Neo4jStore) -> None:
     assert store.list_persons(limit=2**70, offset=0) == []  # cut to what Cypher can take
 
 
+def test_the_drivers_debug_log_of_query_parameters_stays_off(uri: str) -> None:
+    driver_log = logging.getLogger("neo4j")
+    before = driver_log.level
+    driver_log.setLevel(logging.DEBUG)
+    try:
+        Neo4jStore(uri, auth=_auth()).close()
+        assert driver_log.getEffectiveLevel() == logging.INFO
+    finally:
+        driver_log.setLevel(before)
+
+
 def test_describe_leaves_out_credentials(uri: str) -> None:
     secret = Neo4jStore(uri, auth=("neo4j", "s3cret-pw"), database="graph")
     try:

@@ -9,6 +9,7 @@ turned into one of :mod:`tenhands.graph.errors` on the way out.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -146,6 +147,14 @@ def _case_props(case: Case) -> dict[str, Any]:
 
 def _children(case: Case) -> list[dict[str, Any]]:
     return [{"id": child, "ord": i} for i, child in enumerate(case.child_ids)]
+
+
+def _quiet_driver_log() -> None:
+    """Keep the driver's own log at INFO or above: at DEBUG it writes every query's
+    parameters (names, addresses, notes) to the log."""
+    driver_log = logging.getLogger("neo4j")
+    if driver_log.getEffectiveLevel() < logging.INFO:
+        driver_log.setLevel(logging.INFO)
 
 
 def _role_row(role: NetworkRole) -> dict[str, Any]:
@@ -515,6 +524,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings):
         database: str | None = None,
         max_retry_time: float = 30.0,
     ) -> None:
+        _quiet_driver_log()
         self._uri = uri
         self._database = database
         if urlsplit(uri).scheme.lower() not in NEO4J_SCHEMES:
