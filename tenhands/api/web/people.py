@@ -5,9 +5,10 @@ reader's language), their side of the family, circle, engagement and contacts, a
 Relationships are computed as for ``GET /cases/{case_id}/people``: on the family graph
 around the children (also through relatives outside the case), the side as seen from the
 first child. Someone who is no kin is named by their informal or professional tie
-("buurvrouw", "teacher"). The counter counts as the maps do
-(:func:`tenhands.viz.build.counter`): committed adults (18 or older, or of unknown age)
-who are neither a child of the case nor a professional; the goal is five.
+("buurvrouw", "teacher"). The counter counts as the maps and the figures do
+(:func:`tenhands.graph.figures.counts_as_hands`): committed adults (18 or older, or of
+unknown age), alive, who are neither a child of the case nor a professional, against
+the case's goal (five: ten hands and eyes).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ from datetime import date
 
 import networkx as nx
 
+from ...graph.figures import Standing, counts_as_hands, is_adult, is_deceased
 from ...graph.kinship import Relationship, Side, relationships_from
-from ...graph.model import Case, Engagement, NetworkRole, Person, Tie, TieCategory, TieKind
+from ...graph.model import Case, NetworkRole, Person, Tie, TieCategory, TieKind
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
-from ...viz.build import GOAL
 from ...viz.tie_words import INFORMAL_ORDER, tie_word
 
 SIDE_ORDER = ("child", "maternal", "paternal", "both", "family", "informal", "professional")
+_STANDS = {s.value for s in Standing}
+"""Sides that are standings of their own (``family``, kin of unknown side, is not)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class PersonRow:
 @dataclass(frozen=True)
 class Counter:
     committed: int
-    goal: int = GOAL
+    goal: int
 
     @property
     def hands(self) -> int:
@@ -82,16 +85,6 @@ class CasePeople:
         return [r for r in self.rows if r.is_child]
 
 
-def adult(person: Person, today: date) -> bool:
-    """18 or older, or of unknown age."""
-    if person.birth_date is None:
-        return True
-    try:
-        return person.birth_date.age_range(today)[1] >= 18
-    except ValueError:  # born after today: a date still to be corrected
-        return False
-
-
 def case_people(store: GraphStore, case_id: str, lang: str, today: date) -> CasePeople:
     """The case's people, children first, then by side and name (NotFound for an unknown
     case)."""
@@ -109,7 +102,7 @@ def case_people(store: GraphStore, case_id: str, lang: str, today: date) -> Case
         rows[i] = _per_child(r, case, to_child, names, lang)
     rows.sort(key=lambda r: (SIDE_ORDER.index(r.side), r.name.casefold(), r.id))
     ties = sorted((t for _, _, t in graph.edges(data="tie")), key=lambda t: t.id)
-    return CasePeople(case, rows, ties, Counter(sum(r.counts for r in rows)))
+    return CasePeople(case, rows, ties, Counter(sum(r.counts for r in rows), case.hands_goal))
 
 
 def _row(
@@ -138,12 +131,11 @@ def _row(
         professional = any(t.kind is TieKind.professional for t in ties)
         side = "professional" if professional else "informal"
         relation = _informal_word(person, ties, case.child_ids, lang)
-    counts = (
-        not is_child
-        and side != "professional"
-        and role is not None
-        and role.engagement is Engagement.committed
-        and adult(person, today)
+    counts = role is not None and counts_as_hands(
+        Standing.child if is_child else Standing(side) if side in _STANDS else Standing.both,
+        role.engagement,
+        adult=is_adult(person, today),
+        deceased=is_deceased(person, role),
     )
     return PersonRow(person, role, is_child, relation, side, counts)
 
