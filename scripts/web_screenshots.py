@@ -5,7 +5,10 @@
 Seeds the demo case and its users into a throw-away SQLite store, serves the app on a
 free loopback port, signs in as the demo worker in headless Chromium (``make browser``)
 and saves the sign-in page, the case list, the case page, the review of proposed kin
-(after a kin search), a form with an error, and meeting mode. Also writes ``index.md``.
+(after a kin search), a form with an error, meeting mode, the family's plan (its page,
+its form, and recorded in meeting mode), the case's network figures, its
+meetings, the family's feedback form (tablet-sized) and the case's feedback; then, signed
+in as the demo admin, the organisation's feedback summary. Also writes ``index.md``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,28 @@ SHOTS = [
     ("person-form-error", "Adding a person: a birth date that is no date, marked at the field"),
     ("meeting", "Meeting mode: the map for the wall, projection"),
     ("meeting-family", "Meeting mode in family mode, genogram"),
+    ("plan", "The family's plan: what we worry about, what works well, what needs to happen"),
+    ("plan-tasks", "The plan, further down: the safety scale over time and who does what by when"),
+    ("plan-form", "Recording the next version of the plan, starting from the current one"),
+    ("meeting-plan", "Meeting mode with the plan panel beside the map: a new task being written"),
+    ("meeting-plan-error", "The plan panel in a meeting: a task of the network with nobody ticked"),
+    (
+        "case-figures",
+        "A case's page, further down: how strong the network is (ten hands and eyes, "
+        "balance, family finding, stale contacts, who brought in whom, the safety scale)",
+    ),
+    ("meetings", "A case's meetings: who took part, the plan agreed, the next review"),
+    ("meeting-form-error", "Recording a meeting: a review before the meeting, marked at the field"),
+    ("feedback-form", "The family's feedback form, on a tablet"),
+    ("feedback-thanks", "After the feedback: thanks, and nothing shown back"),
+    ("case-feedback", "The case's feedback, for its workers"),
+    (
+        "feedback-summary",
+        "The organisation's feedback summary (admins): averages only on five answers or more",
+    ),
 ]
+
+TABLET = {"width": 820, "height": 1180}
 
 
 def free_port() -> int:
@@ -77,7 +101,7 @@ def main() -> None:
         store = SqliteStore(Path(folder) / "screens.db")
         store.init_schema()
         case_id = seed_demo(store)
-        password = {d.login: p for d, p in seed_demo_users(store, case_id)}["werker"]
+        passwords = {d.login: p for d, p in seed_demo_users(store, case_id)}
         port = free_port()
         app = create_app(Settings(store=store.describe()), store=store)
         server = uvicorn.Server(
@@ -89,7 +113,7 @@ def main() -> None:
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
         try:
-            shoot(base, case_id, password, args.out)
+            shoot(base, case_id, passwords, args.out)
         finally:
             server.should_exit = True
             thread.join(10)
@@ -102,7 +126,15 @@ def main() -> None:
     (args.out / "index.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def shoot(base: str, case_id: str, password: str, out: Path) -> None:
+def sign_in(page: Page, base: str, login: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#f-login", login)
+    page.fill("#f-password", password)
+    page.click("button[type=submit]:has-text('Aanmelden')")
+    page.wait_for_url(f"{base}/cases")
+
+
+def shoot(base: str, case_id: str, passwords: dict[str, str], out: Path) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(find_chromium()),
@@ -118,10 +150,7 @@ def shoot(base: str, case_id: str, password: str, out: Path) -> None:
 
         page.goto(f"{base}/login")
         save("login")
-        page.fill("#f-login", "werker")
-        page.fill("#f-password", password)
-        page.click("button[type=submit]:has-text('Aanmelden')")
-        page.wait_for_url(f"{base}/cases")
+        sign_in(page, base, "werker", passwords["werker"])
         save("cases")
         page.goto(f"{base}/cases/{case_id}")
         map_ready(page)
@@ -150,7 +179,57 @@ def shoot(base: str, case_id: str, password: str, out: Path) -> None:
             if "/map?" in frame.url and "view=genogram" in frame.url and "mode=family" in frame.url:
                 drawn(frame)
         save("meeting-family")
+        page.goto(f"{base}/cases/{case_id}/plan")
+        save("plan")
+        page.evaluate("document.getElementById('scale').scrollIntoView()")
+        save("plan-tasks")
+        page.goto(f"{base}/cases/{case_id}/plan/new")
+        save("plan-form")
+        page.goto(f"{base}/cases/{case_id}/meeting?plan=open")
+        map_ready(page)
+        page.click("#add-task")
+        task = page.locator("details.task-row").last
+        task.locator("input[name$='-what']").fill("Lina op vrijdag naar de muziekschool brengen")
+        save("meeting-plan")
+        page.click("form.plan-form button[type=submit]")
+        page.wait_for_selector("#plan-panel .error-summary")
+        save("meeting-plan-error")
+        page.goto(f"{base}/cases/{case_id}#figures")
+        map_ready(page)
+        page.evaluate("document.getElementById('figures').scrollIntoView()")
+        save("case-figures")
+        page.goto(f"{base}/cases/{case_id}/meetings")
+        save("meetings")
+        page.goto(f"{base}/cases/{case_id}/meetings/new")
+        page.fill("#f-held_on", "2026-12-12")
+        page.check("#f-attended-demo-sofie")
+        page.fill("#f-next_review_on", "2026-12-01")
+        page.click("form.form button[type=submit]")
+        page.wait_for_selector(".error-summary")
+        save("meeting-form-error")
+        tablet = browser.new_context(
+            viewport=TABLET, locale="nl-BE", storage_state=context.storage_state()
+        )
+        page = tablet.new_page()
+        page.goto(f"{base}/cases/{case_id}/feedback/new?meeting=demo-meeting-2")
+        page.click("label[for=f-respondent-family]")
+        page.click("label[for=f-answer_heard-4]")
+        page.click("label[for=f-answer_own_plan-5]")
+        save("feedback-form")
+        page.click("form.feedback-form button[type=submit]")
+        page.wait_for_url(f"{base}/cases/{case_id}/feedback/thanks?meeting=demo-meeting-2")
+        save("feedback-thanks")
+        tablet.close()
+        page = context.new_page()
+        page.goto(f"{base}/cases/{case_id}/feedback")
+        save("case-feedback")
         context.close()
+        admin = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="nl-BE")
+        page = admin.new_page()
+        sign_in(page, base, "beheer", passwords["beheer"])
+        page.goto(f"{base}/feedback")
+        save("feedback-summary")
+        admin.close()
         browser.close()
 
 

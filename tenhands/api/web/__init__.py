@@ -1,8 +1,11 @@
 """The web pages of the service, for family-finding workers and meeting facilitators,
 in Dutch and English: signing in, the case list, a case's page (its people and what
 each is to the child, the "ten hands and eyes" counter, the map, the contact log),
-forms to add and edit persons and ties, the review of proposed kin, and meeting mode
-for the projector.
+forms to add and edit persons and ties, the review of proposed kin, the family's plan
+(its versions, recording the next one, how each task went), a case's meetings, the
+family's feedback (a form for a tablet, the case's responses, the organisation's
+summary), the network strength figures on the case page, and meeting mode for the
+projector (where the plan is recorded too).
 
 Pages are rendered on the server (Jinja2); the stylesheet and the little script they
 use are package files under ``/static``. Nothing is loaded from outside the service.
@@ -15,11 +18,24 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.staticfiles import StaticFiles
 
-from . import cases, contacts, meeting, persons, review, session, ties
+from . import (
+    cases,
+    contacts,
+    feedback,
+    meeting,
+    meetings,
+    persons,
+    plans,
+    review,
+    session,
+    ties,
+)
 
 router = APIRouter(include_in_schema=False)
-for _pages in (session, cases, persons, ties, contacts, review, meeting):
+for _pages in (session, cases, persons, ties, contacts, review, meeting, meetings, feedback, plans):
     router.include_router(_pages.router)
+for _pages in (meetings, feedback):  # addresses the API may share: for browsers only
+    router.include_router(_pages.html_router)
 
 
 def static_files() -> StaticFiles:

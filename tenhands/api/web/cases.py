@@ -17,9 +17,10 @@ from ...graph.model import Case
 from ...viz import Mode, View
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
-from ..deps import StoreDep
+from ..deps import SettingsDep, StoreDep
 from .access import User, case_page
 from .done import DoneQuery, done_message
+from .figures import figures_panel
 from .people import Counter, case_people
 from .routing import HtmlRoute
 from .templating import render
@@ -78,6 +79,7 @@ def cases_page(
 def case_view(
     request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     scope: Annotated[CaseScope, case_page()],
     view: str = View.ecomap.value,
     done: DoneQuery = None,
@@ -85,7 +87,11 @@ def case_view(
     principal = scope.principal
     shown = chosen_view(view)
     lang = principal.user.lang
-    people = case_people(store, scope.case_id, lang, date.today())
+    today = date.today()
+    people = case_people(store, scope.case_id, lang, today)
+    figures = figures_panel(
+        store, scope.case_id, lang, today=today, stale_weeks=settings.stale_weeks
+    )
     mode = Mode.work if principal.can(Permission.work_map) else Mode.projection
     return render(
         request,
@@ -98,5 +104,6 @@ def case_view(
         mode=mode.value,
         map_src=map_url(scope.case_id, shown, mode, lang),
         done=done_message(done),
-        today=date.today(),
+        figures=figures,
+        today=today,
     )

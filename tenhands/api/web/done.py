@@ -15,6 +15,8 @@ DONE: dict[str, str] = {
     "tie_added": N_("The tie was added."),
     "tie_saved": N_("The tie was saved."),
     "contact_logged": N_("The contact was logged."),
+    "plan_agreed": N_("The plan was saved as a new version. The map shows each person's tasks."),
+    "task_status": N_("The task's status was saved."),
     "searched": N_("The search is done: new proposals are in the list below."),
     "accepted": N_("Accepted: the person is in the network now."),
     "rejected": N_("Rejected: this proposal will not come back."),

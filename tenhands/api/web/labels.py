@@ -13,13 +13,19 @@ from ...graph.model import (
     Circle,
     ContactWay,
     Engagement,
+    MeetingKind,
     PartnerStatus,
     Quality,
+    Question,
+    Respondent,
     ReviewStatus,
     RiskFlag,
     Sex,
+    Shared,
     SourceKind,
     SupportType,
+    TaskOwner,
+    TaskStatus,
     TieKind,
     WorryKnowledge,
 )
@@ -209,6 +215,48 @@ EVIDENCE_LEVEL: dict[str, str] = {
     "learned from workers' decisions": N_("learned from workers' decisions"),
 }
 
+MEETING_KIND: dict[str, str] = {
+    MeetingKind.family_group_conference: N_("family group conference"),
+    MeetingKind.network_meeting: N_("network meeting"),
+    MeetingKind.review: N_("review meeting"),
+    MeetingKind.closure: N_("closing meeting"),
+}
+
+RESPONDENT: dict[str, str] = {
+    Respondent.child: N_("a child"),
+    Respondent.parent: N_("a parent"),
+    Respondent.family: N_("family"),
+    Respondent.network: N_("someone of the network"),
+    Respondent.other: N_("someone else"),
+}
+
+QUESTION: dict[str, str] = {
+    Question.heard: N_("We were listened to."),
+    Question.own_plan: N_("The plan is our own plan."),
+    Question.clear: N_("We know who does what, and what happens next."),
+    Question.respected: N_("We were treated with respect."),
+    Question.stronger: N_("Our network is stronger than before."),
+}
+"""The feedback form's statements, each answered 1 (not at all) to 5 (completely)."""
+
+TASK_STATUS: dict[str, str] = {
+    TaskStatus.agreed: N_("agreed"),
+    TaskStatus.done: N_("done"),
+    TaskStatus.not_done: N_("not done"),
+    TaskStatus.changed: N_("changed"),
+}
+
+TASK_OWNER: dict[str, str] = {
+    TaskOwner.network: N_("the family and network do it themselves"),
+    TaskOwner.professional: N_("professional help we ask for"),
+}
+
+SHARED: dict[str, str] = {
+    Shared.phone: N_("phone number"),
+    Shared.email: N_("e-mail address"),
+    Shared.address: N_("address"),
+}
+
 ALL: dict[str, dict[str, str]] = {
     "engagement": ENGAGEMENT,
     "circle": CIRCLE,
@@ -228,5 +276,11 @@ ALL: dict[str, dict[str, str]] = {
     "view": VIEW,
     "evidence_field": EVIDENCE_FIELD,
     "evidence_level": EVIDENCE_LEVEL,
+    "meeting_kind": MEETING_KIND,
+    "respondent": RESPONDENT,
+    "question": QUESTION,
+    "task_status": TASK_STATUS,
+    "task_owner": TASK_OWNER,
+    "shared": SHARED,
 }
 """Every table by name, as the templates see them (``labels.engagement``)."""

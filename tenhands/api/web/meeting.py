@@ -6,20 +6,31 @@ safe or may not be contacted).
 The page and its maps need nothing from outside the service. Once the shown map has
 loaded, the page fetches the other views and modes in the background, so switching
 keeps working if the connection drops during the meeting.
+
+For roles that may record a plan, the page holds the plan form in a panel beside the
+map (``?plan=open``, or the "Plan" button without reloading): the facilitator writes the
+family's plan as it is made, for everyone to read on the wall, naming only the persons
+a family mode map shows. Saving comes back here (``done=plan_agreed``) and the maps,
+loaded again, show each person's new tasks.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from ...graph.store import GraphStore
 from ...viz import Mode, View
 from ..auth.deps import CaseScope
+from ..auth.permissions import Permission
 from ..deps import StoreDep
 from .access import case_page
 from .cases import chosen_view, map_url
+from .done import DoneQuery, done_message
+from .plan_view import PlanForm, plan_form
 from .routing import PageRoute
 from .templating import render
 
@@ -35,28 +46,60 @@ def meeting_page(
     store: StoreDep,
     view: str = View.ecomap.value,
     mode: str = Mode.projection.value,
+    plan: Annotated[str | None, Query(max_length=10)] = None,
+    done: DoneQuery = None,
 ) -> Response:
+    return meeting_response(
+        request,
+        scope,
+        store,
+        view=chosen_view(view),
+        mode=Mode.family if mode == Mode.family.value else Mode.projection,
+        panel_open=plan == "open",
+        done=done,
+    )
+
+
+def meeting_response(
+    request: Request,
+    scope: CaseScope,
+    store: GraphStore,
+    *,
+    view: View,
+    mode: Mode,
+    panel: PlanForm | None = None,
+    panel_open: bool = False,
+    done: str | None = None,
+    status: int = 200,
+) -> Response:
+    """The meeting page; ``panel`` is a plan form as posted (with its errors, shown
+    open), else the plan form starts from the current version."""
     case = store.get_case(scope.case_id)
-    lang = scope.principal.user.lang
-    shown_view = chosen_view(view)
-    shown_mode = Mode.family if mode == Mode.family.value else Mode.projection
+    principal = scope.principal
+    lang = principal.user.lang
     maps = [
         {
             "view": v.value,
             "mode": m.value,
             "src": map_url(case.id, v, m, lang),
-            "shown": v is shown_view and m is shown_mode,
+            "shown": v is view and m is mode,
         }
         for m in MEETING_MODES
         for v in View
     ]
+    if panel is None and principal.can(Permission.write_plan):
+        panel = plan_form(store, case.id, lang, date.today(), meeting=True)
     return render(
         request,
         "meeting.html",
-        principal=scope.principal,
+        principal=principal,
         case=case,
-        view=shown_view.value,
-        mode=shown_mode.value,
+        view=view.value,
+        mode=mode.value,
         views=[v.value for v in View],
         maps=maps,
+        panel=panel,
+        panel_open=panel is not None and (panel_open or bool(panel.form.errors)),
+        done=done_message(done),
+        status=status,
     )

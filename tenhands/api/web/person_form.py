@@ -1,5 +1,6 @@
 """The person form (add and edit): a person's names, sex, dates and contact details, and
-their role in the case (circle, engagement, what they offer).
+their role in the case (circle, engagement, what they offer, what they agreed to be for
+the children and which contact details they agreed to share with the network).
 
 Fields the form does not show (addresses, aliases, confidentiality flags…) are kept as
 they are stored when a person is edited.
@@ -36,8 +37,10 @@ ROLE_FIELDS = (
     "risk_flags",
     "role_confidential",
     "role_note",
+    "agreed_role",
+    "shares",
 )
-MULTI = ("support", "risk_flags")
+MULTI = ("support", "risk_flags", "shares")
 DATES = ("birth_date", "death_date")
 
 PERSON_WHERE = {
@@ -55,6 +58,8 @@ ROLE_WHERE = {
     "risk_flags": "risk_flags",
     "confidential": "role_confidential",
     "note": "role_note",
+    "agreed_role": "agreed_role",
+    "shares": "shares",
 }
 
 
@@ -78,7 +83,7 @@ def person_values(person: Person) -> dict[str, Any]:
 def role_values(role: NetworkRole | None) -> dict[str, Any]:
     """The form's values for a role (a new person's defaults when None)."""
     if role is None:
-        return {"engagement": "identified", "support": [], "risk_flags": []}
+        return {"engagement": "identified", "support": [], "risk_flags": [], "shares": []}
     return {
         "circle": role.circle.value if role.circle else "",
         "engagement": role.engagement.value,
@@ -87,6 +92,8 @@ def role_values(role: NetworkRole | None) -> dict[str, Any]:
         "risk_flags": sorted(r.value for r in role.risk_flags),
         "role_confidential": "yes" if role.confidential else "",
         "role_note": role.note or "",
+        "agreed_role": role.agreed_role or "",
+        "shares": sorted(s.value for s in role.shares),
     }
 
 
@@ -119,6 +126,8 @@ def role_changes(values: dict[str, Any]) -> dict[str, Any]:
         "risk_flags": set(values["risk_flags"]),
         "confidential": bool(values["role_confidential"]),
         "note": optional(values["role_note"]),
+        "agreed_role": optional(values["agreed_role"]),
+        "shares": set(values["shares"]),
     }
 
 

@@ -1,5 +1,6 @@
 """Adding a person to a case (the person and their role in the case's network) and
-editing a person of the case. For roles that may change a case, on their own cases."""
+editing a person of the case. For roles that may change a case, on their own cases.
+Editing shows what the person does or checks in the case's current plan."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from .person_form import (
     person_values,
     role_values,
 )
+from .plan_view import person_tasks
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -38,6 +40,7 @@ def _form_page(
     request: Request, scope: CaseScope, store: GraphStore, state: FormState, **context: Any
 ) -> Response:
     case = store.get_case(scope.case_id)
+    person = context.get("person")
     return render(
         request,
         "person_form.html",
@@ -45,6 +48,7 @@ def _form_page(
         case=case,
         form=state,
         status=422 if state.errors else 200,
+        tasks=person_tasks(store, case.id, person.id) if person is not None else None,
         **context,
     )
 

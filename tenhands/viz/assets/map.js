@@ -209,6 +209,14 @@
   });
 
   var panel = document.getElementById("person-tasks");
+  // The panel sits under the legend: when a person is chosen, scroll the side column (and
+  // only it: never the page that frames the map) so their tasks are in sight.
+  function reveal() {
+    var side = document.getElementById("side");
+    if (!side) { return; }
+    var s = side.getBoundingClientRect(), p = panel.getBoundingClientRect();
+    if (p.top < s.top || p.bottom > s.bottom) { side.scrollTop += p.top - s.top - 16; }
+  }
   network.on("click", function (params) {
     if (!panel) { return; }
     var id = params.nodes.length ? params.nodes[0] : null;
@@ -224,13 +232,14 @@
     panel.appendChild(p);
     if (!who.tasks.length) {
       var none = document.createElement("p"); none.textContent = data.words.noTasks;
-      panel.appendChild(none); return;
+      panel.appendChild(none); reveal(); return;
     }
     var ul = document.createElement("ul");
     who.tasks.forEach(function (t) {
       var li = document.createElement("li"); li.textContent = t; ul.appendChild(li);
     });
     panel.appendChild(ul);
+    reveal();
   });
 
   fitAll();

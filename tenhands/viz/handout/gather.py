@@ -90,6 +90,7 @@ a safety net, a contact person, emergencies, keeping an eye out. Calling the chi
 
 _CIRCLES = (Circle.inner, Circle.middle, Circle.outer)
 
+
 def build_handout(
     store: GraphStore, case_id: str, lang: str = "nl", *, today: date | None = None
 ) -> Handout:

@@ -2,7 +2,9 @@
    - a form with errors moves the focus to its list of errors;
    - meeting mode switches views and family mode without reloading the page, keeps
      every map it has loaded (so the meeting goes on if the connection drops), and
-     offers full screen. */
+     offers full screen;
+   - the plan form adds task rows, opens and closes as a panel beside the meeting's map,
+     and keeps what was typed when the connection is gone at the moment of saving. */
 (function () {
   "use strict";
 
@@ -79,6 +81,7 @@
       if (hidden) {
         hidden.value = view;
       }
+      syncPlan(view, mode);
       note.textContent = note.getAttribute(family ? "data-family" : "data-projection");
       if (window.history && window.history.replaceState) {
         window.history.replaceState(null, "", "?view=" + encodeURIComponent(view) + "&mode=" + encodeURIComponent(mode));
@@ -136,9 +139,141 @@
     }
   }
 
+  // The plan form in meeting mode carries the view and mode to come back to.
+  function syncPlan(view, mode) {
+    var form = document.querySelector("#plan-panel form");
+    if (form) {
+      form.elements.namedItem("view").value = view;
+      form.elements.namedItem("mode").value = mode;
+    }
+    var toggle = document.getElementById("plan-toggle");
+    if (toggle) {
+      toggle.setAttribute("href", "?view=" + encodeURIComponent(view) + "&mode=" + encodeURIComponent(mode) + "&plan=open#plan-panel");
+    }
+  }
+
+  function planPanel() {
+    var toggle = document.getElementById("plan-toggle");
+    var panel = document.getElementById("plan-panel");
+    if (!toggle || !panel) {
+      return;
+    }
+    toggle.setAttribute("role", "button");
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      var open = panel.hidden;
+      panel.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var title = document.getElementById("plan-panel-title");
+        title.setAttribute("tabindex", "-1");
+        title.focus();
+      }
+    });
+  }
+
+  // "Add a task": a copy of the last task row, empty, numbered on.
+  function taskRows() {
+    var add = document.getElementById("add-task");
+    var rows = document.getElementById("task-rows");
+    if (!add || !rows) {
+      return;
+    }
+    add.hidden = false;
+    add.addEventListener("click", function () {
+      var all = rows.querySelectorAll(".task-row");
+      var last = all[all.length - 1];
+      if (!last) {
+        return;
+      }
+      var index = 0;
+      all.forEach(function (row) {
+        index = Math.max(index, parseInt(row.id.replace("task-row-", ""), 10) + 1);
+      });
+      var row = last.cloneNode(true);
+      var from = new RegExp("^(f-)?task-" + last.id.replace("task-row-", "") + "-");
+      row.id = "task-row-" + index;
+      row.open = true;
+      row.querySelectorAll("[id], [name], [for], [aria-describedby]").forEach(function (el) {
+        ["id", "name", "for"].forEach(function (attr) {
+          var value = el.getAttribute(attr);
+          if (value) {
+            el.setAttribute(attr, value.replace(from, "$1task-" + index + "-"));
+          }
+        });
+        var described = el.getAttribute("aria-describedby");
+        if (described) {
+          var kept = described.split(" ").filter(function (ref) {
+            return ref.slice(-5) === "-hint";
+          }).map(function (ref) {
+            return ref.replace(from, "$1task-" + index + "-");
+          });
+          if (kept.length) {
+            el.setAttribute("aria-describedby", kept.join(" "));
+          } else {
+            el.removeAttribute("aria-describedby");
+          }
+        }
+        el.removeAttribute("aria-invalid");
+      });
+      row.querySelectorAll(".field-error, .task-what").forEach(function (el) {
+        el.parentNode.removeChild(el);
+      });
+      row.querySelectorAll(".has-error").forEach(function (el) {
+        el.classList.remove("has-error");
+      });
+      row.querySelectorAll("input, select").forEach(function (el) {
+        if (el.type === "checkbox") {
+          el.checked = false;
+        } else if (el.tagName === "SELECT") {
+          el.selectedIndex = 0;
+        } else {
+          el.value = "";
+          el.removeAttribute("value");
+        }
+      });
+      row.querySelectorAll("input[type=hidden]:not([name$='-id'])").forEach(function (el) {
+        el.parentNode.removeChild(el);  // persons kept out of the room's sight: not in a new task
+      });
+      row.querySelectorAll(".picker .hint").forEach(function (el) {
+        el.parentNode.removeChild(el);
+      });
+      var number = all.length + 1;
+      row.querySelectorAll(".task-number, .task-fields > legend").forEach(function (el) {
+        el.textContent = el.textContent.replace(/\d+/, String(number));
+      });
+      rows.appendChild(row);
+      var what = row.querySelector("input[name$='-what']");
+      if (what) {
+        what.focus();
+      }
+    });
+  }
+
+  // Saving needs the service: without a connection, say so and keep the form as it is.
+  function offlineSave() {
+    var form = document.querySelector("form.plan-form");
+    var said = document.getElementById("plan-offline");
+    if (!form || !said) {
+      return;
+    }
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine === false) {
+        event.preventDefault();
+        said.textContent = form.getAttribute("data-offline");
+        said.hidden = false;
+      } else {
+        said.hidden = true;
+      }
+    });
+  }
+
   function start() {
     focusErrors();
     meeting();
+    planPanel();
+    taskRows();
+    offlineSave();
   }
 
   if (document.readyState === "loading") {
