@@ -11,14 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_web_browser import Visit, drawn, map_frames
-from web_helpers import served
+from web_browser_helpers import Visit, demo_visit, drawn, launch, map_frames
 
-from tenhands.demo.seed import seed_demo
-from tenhands.demo.users import seed_demo_users
 from tenhands.graph.plans import current_plan
 from tenhands.graph.stores.sqlite import SqliteStore
-from tenhands.viz.export import CHROMIUM_FLAGS
 from tenhands.viz.labels import display_name
 
 if TYPE_CHECKING:
@@ -32,38 +28,13 @@ MEMBER = "demo-katrien"
 
 @pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        b = playwright.chromium.launch(
-            executable_path=chromium_executable,
-            headless=True,
-            args=[flag for flag in CHROMIUM_FLAGS if flag != "--headless"],
-        )
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from launch(chromium_executable)
 
 
 @pytest.fixture
 def facilitator(browser: Browser, tmp_path: Path) -> Iterator[tuple[Visit, str, SqliteStore]]:
-    store = SqliteStore(tmp_path / "web.db")
-    store.init_schema()
-    case_id = seed_demo(store)
-    password = {d.login: p for d, p in seed_demo_users(store, case_id)}["facilitator"]
-    with served(store) as base:
-        v = Visit(browser, base)
-        v.go("/login")
-        v.page.fill("#f-login", "facilitator")
-        v.page.fill("#f-password", password)
-        v.page.click("form button[type=submit]")
-        v.page.wait_for_url(base + "/cases")
-        try:
-            yield v, case_id, store
-        finally:
-            v.context.close()
-    store.close()
+    with demo_visit(browser, tmp_path, "facilitator") as visited:
+        yield visited
 
 
 def select_person(frame: Frame, label: str) -> None:
