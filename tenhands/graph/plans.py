@@ -107,6 +107,15 @@ def set_task_status(
     return store.update_plan(plan.model_copy(update={"tasks": tasks, "provenance": provenance}))
 
 
+def case_meeting(store: GraphStore, case_id: str, meeting_id: str) -> Meeting:
+    """One of the case's meetings; :class:`NotFound` for an unknown meeting and for one
+    of another case alike (so another case's meeting ids cannot be probed)."""
+    meeting = store.get_meeting(meeting_id)
+    if meeting.case_id != case_id:
+        raise NotFound("meeting", meeting_id)
+    return meeting
+
+
 def tasks_of(plan: Plan | None, person_id: str) -> list[Task]:
     """The tasks of ``plan`` the person does or checks, in the plan's order."""
     if plan is None:

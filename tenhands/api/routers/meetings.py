@@ -8,9 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from ...graph.errors import NotFound
 from ...graph.model import Meeting
-from ...graph.plans import network_of
+from ...graph.plans import case_meeting, network_of
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
@@ -29,14 +28,6 @@ router = APIRouter(
 Read = Annotated[CaseScope, case_access(entity="meeting")]
 Write = Annotated[CaseScope, case_access(Permission.write_plan, entity="meeting")]
 MeetingIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a meeting's id")]
-
-
-def _of_case(store: GraphStore, case_id: str, meeting_id: str) -> Meeting:
-    """The case's meeting; 404 for one of another case too."""
-    meeting = store.get_meeting(meeting_id)
-    if meeting.case_id != case_id:
-        raise NotFound("meeting", meeting_id)
-    return meeting
 
 
 def _checked(store: GraphStore, meeting: Meeting) -> Meeting:
@@ -73,7 +64,7 @@ def list_meetings(
 def get_meeting(
     case_id: CaseIdPath, meeting_id: MeetingIdPath, store: StoreDep, _: Read
 ) -> MeetingPublic:
-    return MeetingPublic.of(_of_case(store, case_id, meeting_id))
+    return MeetingPublic.of(case_meeting(store, case_id, meeting_id))
 
 
 @router.post(
@@ -114,7 +105,7 @@ def put_meeting(
     actor: ActorDep,
     _: Write,
 ) -> MeetingPublic:
-    stored = _of_case(store, case_id, meeting_id)
+    stored = case_meeting(store, case_id, meeting_id)
     meeting = _checked(store, changed(stored, body.model_dump(), actor=actor))
     return MeetingPublic.of(store.update_meeting(meeting))
 
@@ -123,6 +114,6 @@ def put_meeting(
 def delete_meeting(
     case_id: CaseIdPath, meeting_id: MeetingIdPath, store: StoreDep, _: Write
 ) -> Response:
-    _of_case(store, case_id, meeting_id)
+    case_meeting(store, case_id, meeting_id)
     store.delete_meeting(meeting_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -22,10 +22,10 @@ from babel.numbers import format_decimal
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from ...graph.errors import NotFound
 from ...graph.feedback import summarise
 from ...graph.model import AuditAction, Feedback, Meeting, Provenance, Question, SourceRef
 from ...graph.paging import read_all
+from ...graph.plans import case_meeting
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
@@ -59,12 +59,7 @@ BATCH = 500
 
 def _meeting_of(store: GraphStore, case_id: str, meeting_id: str | None) -> Meeting | None:
     """The case's meeting asked for (NotFound for another case's or an unknown one)."""
-    if meeting_id is None:
-        return None
-    meeting = store.get_meeting(meeting_id)
-    if meeting.case_id != case_id:
-        raise NotFound("meeting", meeting_id)
-    return meeting
+    return None if meeting_id is None else case_meeting(store, case_id, meeting_id)
 
 
 def _form_page(

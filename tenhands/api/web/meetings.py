@@ -15,9 +15,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
-from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Meeting, Provenance, SourceRef
-from ...graph.plans import network_of
+from ...graph.plans import case_meeting, network_of
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
@@ -161,19 +160,11 @@ def add_meeting(
     return see_other(f"/cases/{scope.case_id}/meetings?done=meeting_added#meeting-{meeting.id}")
 
 
-def _case_meeting(store: GraphStore, case_id: str, meeting_id: str) -> Meeting:
-    """The meeting, when it is one of the case's (NotFound otherwise)."""
-    meeting = store.get_meeting(meeting_id)
-    if meeting.case_id != case_id:
-        raise NotFound("meeting", meeting_id)
-    return meeting
-
-
 @router.get("/cases/{case_id}/meetings/{meeting_id}/edit", name="web_edit_meeting")
 def edit_meeting(
     request: Request, scope: Writer, store: StoreDep, meeting_id: MeetingIdPath
 ) -> Response:
-    meeting = _case_meeting(store, scope.case_id, meeting_id)
+    meeting = case_meeting(store, scope.case_id, meeting_id)
     return _form_page(request, scope, store, FormState(meeting_values(meeting)), meeting)
 
 
@@ -188,7 +179,7 @@ def save_meeting(
 ) -> Response:
     principal = scope.principal
     _ = translations(principal.user.lang).gettext
-    stored = _case_meeting(store, scope.case_id, meeting_id)
+    stored = case_meeting(store, scope.case_id, meeting_id)
     values = values_of(form, MEETING_FIELDS, MULTI)
     base = {**stored.model_dump(), "provenance": stored.provenance.touched(principal.login)}
     members = network_of(store, scope.case_id)
