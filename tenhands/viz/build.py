@@ -141,7 +141,7 @@ def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
         1
         for m in net.members
         # the engagement shown: only "not safe" is said otherwise, and it never counts
-        if counts_as_hands(m.standing, m.engagement, adult=m.adult, deceased=m.deceased)
+        if counts_as_hands(m.group, m.engagement, adult=m.adult, deceased=m.deceased)
     )
     return Counter(committed=committed, goal=goal)
 

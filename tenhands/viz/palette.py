@@ -7,7 +7,7 @@ shape, engagement is also a badge.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from tenhands.graph.figures.model import Standing
 
 BLACK = "#000000"
 ORANGE = "#E69F00"
@@ -24,16 +24,9 @@ DARK_GREY = "#555555"
 OKABE_ITO = (BLACK, ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE)
 
 
-class Group(StrEnum):
-    """Where a person stands around the child: the legend key of a node's fill."""
-
-    child = "child"
-    maternal = "maternal"
-    paternal = "paternal"
-    both = "both"
-    """Family on both sides (full siblings), or family whose side is not known."""
-    informal = "informal"
-    professional = "professional"
+Group = Standing
+"""Where a person stands around the child (:class:`tenhands.graph.figures.Standing`):
+the legend key of a node's fill."""
 
 
 GROUP_COLOUR: dict[Group, str] = {

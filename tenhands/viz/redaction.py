@@ -33,7 +33,7 @@ from datetime import date
 
 import networkx as nx
 
-from tenhands.graph.figures import Standing, closest_kin, is_adult, standing_of
+from tenhands.graph.figures import closest_kin, is_adult, standing_of
 from tenhands.graph.figures.standing import is_kin, relations_to_children
 from tenhands.graph.kinship import Relationship, Side
 from tenhands.graph.kinship.relationship import Kind
@@ -114,16 +114,6 @@ _UNSAFE = frozenset({Engagement.not_safe, Engagement.no_contact})
 _BLOOD_LIKE = frozenset({Kind.blood, Kind.adoptive, Kind.legal, Kind.foster, Kind.social})
 _CIRCLE_ORDER = (Circle.inner, Circle.middle, Circle.outer)
 
-GROUP_OF: dict[Standing, Group] = {
-    Standing.child: Group.child,
-    Standing.maternal: Group.maternal,
-    Standing.paternal: Group.paternal,
-    Standing.both: Group.both,
-    Standing.informal: Group.informal,
-    Standing.professional: Group.professional,
-}
-"""The map's colour group of each standing (:mod:`tenhands.graph.figures.standing`)."""
-
 
 @dataclass(frozen=True)
 class Member:
@@ -144,7 +134,6 @@ class Member:
     birth_key: tuple[int, int, int]
     """For birth order only; never written on a map."""
     group: Group
-    standing: Standing
     """Where the person stands around the children, as the figures say it."""
     side: Side
     kin: bool
@@ -390,8 +379,7 @@ def _member(
         is_child=is_child,
         adult=is_adult(person, today),
         birth_key=_birth_key(person),
-        group=GROUP_OF[standing],
-        standing=standing,
+        group=standing,
         side=side,
         kin=kin,
         in_law=in_law,
