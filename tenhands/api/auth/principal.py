@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...graph.model import AccessToken, User
+from ...graph.model import AccessToken, Record, User
 from ...graph.store import GraphStore
 from .permissions import Permission, allowed
 
@@ -55,6 +55,11 @@ class Principal:
                 ids.update(r.person_id for r in self.store.list_roles(case_id))
             self._members = frozenset(ids)
         return self._members
+
+    def sees_record(self, record: Record) -> bool:
+        """Records gathered for a case are seen by those on the case; agency-wide ones
+        (gathered for no case) by everyone."""
+        return record.case_id is None or self.sees_case(record.case_id)
 
     def sees_person(self, person_id: str) -> bool:
         """Whether the user may read a person: an admin always; anyone else when the

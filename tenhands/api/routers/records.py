@@ -42,12 +42,6 @@ router = APIRouter(prefix="/records", tags=["records"], responses=COMMON_RESPONS
 Finder = Annotated[Principal, allowed_to(Permission.find_kin)]
 
 
-def _may_see(principal: Principal, record: Record) -> bool:
-    """Records gathered for a case are read by those on the case; others (an agency's
-    registry extracts) by everyone who searches for kin."""
-    return record.case_id is None or principal.sees_case(record.case_id)
-
-
 MAX_UPLOAD = 20 * 1024 * 1024
 """Larger record files are refused (413); 20 MiB holds some 100,000 rows."""
 
@@ -271,7 +265,7 @@ def list_records(
 
         def wanted(record: Record) -> bool:
             named = source is None or record.provenance.source.name == source
-            return named and _may_see(principal, record)
+            return named and principal.sees_record(record)
 
         records = _scan(store, wanted, case_id, page.limit, page.offset)
     trail.record(*(audit_event(principal, request, "record", r.id, r.case_id) for r in records))
@@ -312,7 +306,7 @@ def get_record(
     record_id: RecordIdPath, store: StoreDep, principal: Finder, trail: TrailDep, request: Request
 ) -> RecordPublic:
     record = store.get_record(record_id)
-    if not _may_see(principal, record):
+    if not principal.sees_record(record):
         raise forbidden("This record was gathered for a case not assigned to you.")
     trail.record(audit_event(principal, request, "record", record.id, record.case_id))
     return RecordPublic.of(record)
