@@ -15,6 +15,7 @@ from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from ...graph.model import AuditAction, Case, CaseStatus
 from ...graph.paging import read_all
 from ...graph.store import GraphStore
+from ...graph.visibility import require_persons
 from ..auth.deps import (
     CaseScope,
     PrincipalDep,
@@ -22,7 +23,6 @@ from ..auth.deps import (
     allowed_to,
     audit_event,
     case_access,
-    forbidden,
 )
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
@@ -74,7 +74,7 @@ def _visible_cases(store: GraphStore, principal: Principal) -> Iterator[Case]:
     "",
     status_code=HTTP_201_CREATED,
     summary="Open a case",
-    description="The children must be stored persons (404 otherwise, and nothing is stored).",
+    description="The children must be persons you may see (404 otherwise, and nothing is stored).",
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def create_case(
@@ -85,9 +85,7 @@ def create_case(
     request: Request,
     response: Response,
 ) -> CasePublic:
-    for child in body.child_ids:
-        if not principal.sees_person(child):
-            raise forbidden(f"Person {child!r} is not in a case assigned to you.")
+    require_persons(principal, body.child_ids)
     data = created(
         body.model_dump(exclude_unset=True, exclude={"source"}),
         actor=principal.login,
@@ -116,9 +114,11 @@ def update_case(
     body: CaseUpdate,
     store: StoreDep,
     actor: ActorDep,
-    _: Annotated[CaseScope, case_access(Permission.write_case)],
+    scope: Annotated[CaseScope, case_access(Permission.write_case)],
 ) -> CasePublic:
     stored = store.get_case(case_id)
+    if body.child_ids is not None:  # a new child must be someone the user may see
+        require_persons(scope.principal, sorted(set(body.child_ids) - set(stored.child_ids)))
     case = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
     return CasePublic.of(store.update_case(case))
 

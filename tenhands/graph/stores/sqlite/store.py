@@ -40,6 +40,7 @@ from ...network import build_graph
 from ...store import DEFAULT_BATCH
 from ..checks import check_decision, chunks, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
+from .links import SqliteLinks
 from .meetings import SqliteMeetings
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .subject import SqliteSubject
@@ -64,7 +65,7 @@ def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings):
+class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
     """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
 
     kind = "sqlite"
