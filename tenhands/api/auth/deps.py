@@ -49,6 +49,7 @@ METHOD_ACTION = {
 
 WHAT = {
     Permission.read_case: "read this case",
+    Permission.read_private: "read addresses, contact details, notes and risk flags",
     Permission.write_case: "change persons, ties and network roles",
     Permission.write_plan: "record plans",
     Permission.work_map: "open the worker's map (with addresses and notes)",
@@ -170,6 +171,15 @@ def audit_event(
         case_id=case_id,
         detail=_route_name(request),
     )
+
+
+def holder_event(
+    principal: Principal, request: Request, entity: str, entity_id: str, person_id: str
+) -> AuditEvent:
+    """An audit event for this request in the first of the user's cases that holds
+    ``person_id`` (no case when none does)."""
+    held = principal.visible_cases(principal.store.cases_of(person_id))
+    return audit_event(principal, request, entity, entity_id, held[0] if held else None)
 
 
 @dataclass(frozen=True)

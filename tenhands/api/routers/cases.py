@@ -148,24 +148,27 @@ def delete_case(
 def case_network(
     case_id: CaseIdPath,
     store: StoreDep,
-    _: Annotated[CaseScope, case_access()],
+    scope: Annotated[CaseScope, case_access()],
     cache: Annotated[ResponseCache, Depends(get_response_cache)],
 ) -> Response:
-    key = f"network:{case_id}"
+    private = scope.principal.private
+    key = f"network:{case_id}:{'private' if private else 'shared'}"
     generation = store.generation()  # before reading: a change meanwhile moves it on
     body = cache.get(key, generation)
     if body is None:
-        body = _network(store, case_id).model_dump_json().encode()
+        body = _network(store, case_id, private=private).model_dump_json().encode()
         cache.put(key, generation, body)
     return Response(body, media_type="application/json")
 
 
-def _network(store: GraphStore, case_id: str) -> CaseNetwork:
+def _network(store: GraphStore, case_id: str, *, private: bool) -> CaseNetwork:
     graph = store.case_subgraph(case_id)
     case: Case | None = graph.graph.get("case")
     if case is None:
         case = store.get_case(case_id)
     persons = {str(n): attrs["person"] for n, attrs in graph.nodes(data=True)}
     return CaseNetwork(
-        case=CaseSummary.of(case, persons), nodes=graph_nodes(graph), edges=graph_edges(graph)
+        case=CaseSummary.of(case, persons),
+        nodes=graph_nodes(graph, private=private),
+        edges=graph_edges(graph, private=private),
     )

@@ -17,7 +17,7 @@ from ...finding.review import decide_link, request_link, to_answer
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, LinkRequest, LinkStatus
 from ...graph.visibility import require_persons
-from ..auth.deps import TrailDep, allowed_to, audit_event
+from ..auth.deps import TrailDep, allowed_to, holder_event
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import CandidateIdPath, StoreDep
@@ -78,8 +78,8 @@ def list_links(
     ] = LinkStatus.requested,
 ) -> list[LinkPublic]:
     found = to_answer(store, _answerable(principal), status=link_status)
-    trail.record(
-        *(audit_event(principal, request, "link", link.id, link.case_id) for link, _ in found)
+    trail.record(  # read in the user's case that holds the person
+        *(holder_event(principal, request, "link", x.id, x.person_id) for x, _ in found)
     )
     return [LinkPublic.of(link, candidate, lang) for link, candidate in found]
 

@@ -76,7 +76,12 @@ def create_tie(
 def get_tie(
     tie_id: TieIdPath, store: StoreDep, principal: Reader, trail: TrailDep, request: Request
 ) -> TiePublic:
-    return TiePublic.of(_visible_tie(store, principal, tie_id, trail, request))
+    shown = TiePublic.shown(
+        _visible_tie(store, principal, tie_id, trail, request), private=principal.private
+    )
+    if shown is None:  # a confidential tie, for someone who does not read those
+        raise NotFound("tie", tie_id)
+    return shown
 
 
 @router.patch(

@@ -15,7 +15,7 @@ from ...finding.review import decide_link, to_answer
 from ...graph.errors import Conflict, Forbidden, InvalidInput, NotFound
 from ...graph.model import LinkStatus
 from ...graph.store import GraphStore
-from ..auth.deps import TrailDep, audit_event
+from ..auth.deps import TrailDep, holder_event
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import StoreDep
@@ -46,7 +46,9 @@ def _page(
     lang: Lang = "en" if principal.user.lang == "en" else "nl"
     answerable = None if principal.all_cases else sorted(principal.members())
     waiting = to_answer(store, answerable, status=LinkStatus.requested)
-    trail.record(*(audit_event(principal, request, "link", x.id, x.case_id) for x, _ in waiting))
+    trail.record(  # read in the user's case that holds the person
+        *(holder_event(principal, request, "link", x.id, x.person_id) for x, _ in waiting)
+    )
     names = {p.id: p.display_name for p in store.get_persons({x.person_id for x, _ in waiting})}
     rows = [(LinkPublic.of(x, c, lang), names.get(x.person_id, "?")) for x, c in waiting]
     return render(
