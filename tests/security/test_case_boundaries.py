@@ -26,7 +26,16 @@ from fastapi.testclient import TestClient
 
 from tenhands.api.app import create_app
 from tenhands.api.auth.tokens import issue
-from tenhands.graph.model import AuditAction, LinkStatus, TokenKind, User, UserRole
+from tenhands.graph.model import (
+    AuditAction,
+    Candidate,
+    CandidateKind,
+    Evidence,
+    LinkStatus,
+    TokenKind,
+    User,
+    UserRole,
+)
 from tenhands.graph.store import GraphStore
 from tenhands.settings import Settings
 
@@ -251,3 +260,46 @@ def test_an_admin_shares_a_person_of_no_case(store: GraphStore) -> None:
         assert ok.status_code == 200
         assert client.post(f"/candidates/{oom['id']}/accept", headers=a).status_code == 200
         assert A in store.cases_of("n-oom")
+
+
+def test_a_candidate_stored_with_bs_values_before_shows_none_of_them(
+    attack: Attack, store: GraphStore
+) -> None:
+    """Candidates proposed by earlier versions may hold another case's values: they are
+    shown without any, in the API and on the review page, and cannot be accepted."""
+    store.save_candidate(
+        Candidate(
+            id="m-old",
+            kind=CandidateKind.duplicate,
+            case_id=A,
+            person_id="a-mum",
+            other_person_id="b-mum",
+            score=0.97,
+            explanation=[
+                Evidence(field="street", left=None, right="Schuilhuisstraat", level="x", weight=3),
+                Evidence(field="birth_date", left="1990", right="1990-03-14", level="y", weight=4),
+            ],
+        )
+    )
+    store.save_candidate(
+        Candidate(
+            id="m-old-record",
+            kind=CandidateKind.kin,
+            case_id=A,
+            record_id="r-b1",
+            relation="sibling",
+            relation_to="a-mum",
+            score=0.8,
+            explanation=[Evidence(field="given_names", right="Recordgeheim", level="z", weight=2)],
+        )
+    )
+    attack.call("GET", f"/cases/{A}/candidates")
+    attack.call("GET", "/candidates/m-old")
+    attack.call("GET", "/candidates/m-old-record")
+    attack.call("GET", f"/cases/{A}/review", headers=HTML)
+    attack.call("GET", f"/cases/{A}/export")
+    assert attack.call("POST", "/candidates/m-old/accept").status_code == 403
+    assert attack.call("POST", "/candidates/m-old-record/accept").status_code == 403
+    assert not attack.leaked(), attack.leaked()
+    shown = attack.call("GET", "/candidates/m-old-record").json()
+    assert shown["record_id"] is None and shown["explanation"][0]["right"] is None
