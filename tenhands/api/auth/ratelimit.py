@@ -4,7 +4,8 @@ Failed password checks (signing in, and the current password when changing it) a
 counted under three keys, each with its own rule (:class:`Backoff`):
 
 - **one login from one address** (:attr:`LoginThrottle.pair`): a few free tries, then
-  waits that double up to 15 minutes. A correct password clears it.
+  waits that double up to 15 minutes. A correct password clears it; otherwise it forgets
+  slowly (one failure an hour), so a guesser there stays at about four tries an hour.
 - **one address, over every login** (:attr:`LoginThrottle.address`): someone trying many
   logins from one place; more free tries, then waits that double up to 15 minutes.
 - **one login, over every address** (:attr:`LoginThrottle.login`): a guesser spread
@@ -73,8 +74,9 @@ class _Count:
 
 @dataclass
 class LoginThrottle:
-    pair: Backoff = Backoff(free=5, first_wait=1.0, longest=15 * 60.0, forget_every=5 * 60.0)
-    address: Backoff = Backoff(free=30, first_wait=1.0, longest=15 * 60.0, forget_every=2 * 60.0)
+    pair: Backoff = Backoff(free=5, first_wait=1.0, longest=15 * 60.0, forget_every=60 * 60.0)
+    """cleared by the right password, so it may forget slowly"""
+    address: Backoff = Backoff(free=30, first_wait=1.0, longest=15 * 60.0, forget_every=5 * 60.0)
     login: Backoff = Backoff(free=10, first_wait=1.0, longest=60.0, forget_every=60.0)
     clock: Callable[[], float] = time.monotonic
     max_keys: int = 50_000
