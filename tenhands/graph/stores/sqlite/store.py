@@ -3,17 +3,21 @@
 Writes go through one connection behind a lock, each call in one transaction
 (``BEGIN IMMEDIATE`` … ``COMMIT``), so a failed batch leaves nothing behind.
 Reads use one connection per thread, which WAL lets run beside the writer.
+
+The file (and SQLite's ``-wal`` and ``-shm`` files beside it) can be read and written by
+its owner only (0600); folders the store makes for it are 0700.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -60,6 +64,36 @@ _NEXT_GENERATION = (
 )
 
 
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` and the missing folders above it, each 0700."""
+    missing: list[Path] = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with suppress(FileExistsError):
+            made.mkdir(mode=FOLDER_MODE)
+            os.chmod(made, FOLDER_MODE)  # mkdir's mode passes through the umask
+
+
+def _private_file(path: Path) -> None:
+    """Create the store's file empty and 0600 if it is missing (SQLite gives its -wal and
+    -shm files the same mode), and take group and others' access away from the file and
+    its companions an earlier version may have left readable."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        with suppress(OSError):  # not there, or not ours to change
+            if companion.stat().st_mode & 0o077:
+                os.chmod(companion, FILE_MODE)
+
+
 def _ids(values: Iterable[str]) -> str:
     """A JSON array for ``json_each(?)``: any number of ids in one parameter."""
     return json.dumps(list(values))
@@ -94,16 +128,18 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
                         uri, uri=True, isolation_level=None, check_same_thread=False
                     )
                 else:
+                    _private_file(self._path)
                     conn = sqlite3.connect(
                         self._path, isolation_level=None, check_same_thread=False
                     )
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly and self._path != _MEMORY:
+            if not readonly and isinstance(self._path, Path):
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a write, once acknowledged, survives a power loss too.
                 conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as exc:
+                _private_file(self._path)  # the -wal and -shm files WAL mode made
+        except (sqlite3.Error, OSError) as exc:
             raise StoreUnavailable(f"the SQLite store cannot be opened: {exc}") from exc
         return conn
 
@@ -186,7 +222,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
     def init_schema(self) -> None:
         if isinstance(self._path, Path):
             try:
-                self._path.parent.mkdir(parents=True, exist_ok=True)
+                _private_folder(self._path.parent)
             except OSError as exc:
                 raise StoreUnavailable(f"cannot create the store's folder: {exc}") from exc
         with self._errors(), self._tx() as conn:
