@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(default=1, ge=1, le=64)
     """Service processes (``tenhands serve``); about one per core."""
+    max_body_mib: int = Field(default=21, ge=1, le=1024)
+    """The largest request body the service reads, in MiB; larger ones are answered 413
+    before they are read (see :mod:`tenhands.api.limits`). The default holds the 20 MiB
+    record and family-tree uploads with the form around them."""
     secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     stale_weeks: int = Field(default=STALE_WEEKS, ge=1, le=104)
     """Weeks without contact after which a network member is listed as a stale contact

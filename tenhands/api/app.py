@@ -20,6 +20,7 @@ from . import web
 from .audit_trail import AuditTrail
 from .auth.deps import get_principal
 from .errors import install_error_handlers
+from .limits import MIB, BodyLimit
 from .routers import PUBLIC, ROUTERS
 
 log = logging.getLogger("tenhands.api")
@@ -142,6 +143,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
+    # Outermost but for Starlette's own error page: a body over its limit is refused
+    # before anything reads it, signing in included.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_mib * MIB)
     # The web pages first: a browser asking for /cases gets the page, other clients the API.
     app.include_router(web.router)
     signed_in = [Depends(get_principal)]
