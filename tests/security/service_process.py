@@ -11,6 +11,7 @@ refuses early can be seen to be refused before its body was sent.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import select
 import socket
@@ -66,6 +67,27 @@ class Service:
         finally:
             conn.close()
 
+    def post_file(
+        self, path: str, filename: str, data: bytes, **fields: str
+    ) -> tuple[int, dict[str, object]]:
+        """POST a form with one file (as ``file``) and text fields, signed in; the status
+        and the JSON answer."""
+        field = '--{}\r\nContent-Disposition: form-data; name="{}"\r\n\r\n{}\r\n'
+        parts = [field.format(BOUNDARY, name, value).encode() for name, value in fields.items()]
+        parts.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"'
+            "\r\nContent-Type: application/octet-stream\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
+        body = b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
+        headers = {
+            "Authorization": f"Bearer {self.token}",
+            "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+        }
+        status, answer = self.request("POST", path, body, headers)
+        return status, json.loads(answer)
+
     def upload(
         self,
         path: str,
@@ -108,6 +130,8 @@ class Sent:
     sent: int
     seconds: float
 
+
+BOUNDARY = "tenhands-test-boundary"
 
 PART_HEAD = (
     b'--xyzzy\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n'
