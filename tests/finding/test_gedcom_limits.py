@@ -136,6 +136,9 @@ def test_many_continuations_within_the_limits_are_joined_in_linear_time() -> Non
 
 def test_a_nul_byte_is_a_problem(store: GraphStore) -> None:
     blocked(store, ged(PERSON, "1 NOTE a\x00b"), "line 7 (@I1@): the line has a NUL byte")
+    not_gedcom = "the file does not start with 0 HEAD: it is not a GEDCOM file"
+    blocked(store, b"\x00", f"line 1: {not_gedcom}")
+    blocked(store, b"0 HEAD x\x00", "line 1: the line has a NUL byte", f"line 1: {not_gedcom}")
 
 
 def test_too_many_lines_are_refused_before_they_are_read(store: GraphStore) -> None:
@@ -162,3 +165,14 @@ def test_a_file_of_made_up_tags_lists_a_thousand(store: GraphStore, keep_valid: 
     report = import_gedcom(store, ged(PERSON, tags), source_name="tags.ged", keep_valid=keep_valid)
     assert len(report.warnings) == MAX_LISTED + 1
     assert str(report.warnings[-1]) == "and 2,000 more warnings"
+
+
+@pytest.mark.parametrize("date", ["1 JAN 9999…", "BET 1900 AND 9999…", "@#DJULIAN@ 9999…"])
+def test_a_date_of_thousands_of_digits_is_kept_as_text(store: GraphStore, date: str) -> None:
+    """ged4py reads a date's numbers with int(), which refuses thousands of digits."""
+    birth = "1 BIRT\n2 DATE " + date.replace("9999…", "9" * 5000)
+    report = import_gedcom(store, ged(PERSON, birth), source_name="datum.ged")
+    assert report.persons == 1
+    (said,) = [str(w) for w in report.warnings if "DATE" in w.message]
+    assert said.startswith(f"line 8 (@I1@): BIRT DATE '{date.replace('…', '')}")
+    assert len(said) < 200

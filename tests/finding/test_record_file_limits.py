@@ -230,6 +230,12 @@ def test_deeply_nested_json_lines_are_a_problem_of_their_line() -> None:
     assert [str(p) for p in read.problems] == ["row 2: not a JSON object (nested too deeply)"]
 
 
+def test_a_json_number_of_thousands_of_digits_is_a_problem_of_its_line() -> None:
+    data = b'{"id": "r1"}\n{"id": ' + b"1" * 5000 + b"}\n"
+    table = read_well(data, "lijst.jsonl")
+    assert table.problems == [(2, "not a JSON object (a number too long)")]
+
+
 def test_a_json_line_too_long_is_refused() -> None:
     data = b'{"id": "r1", "naam": "' + b"x" * (2 * MIB) + b'"}\n'
     refused(data, "lijst.jsonl", "line 1 is longer than 1 MiB")

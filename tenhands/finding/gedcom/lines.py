@@ -35,6 +35,8 @@ _LINE = re.compile(
     rb"(?:[ \t](?P<value>.*))?$"
 )
 _LEVEL = re.compile(rb"^\d+")
+_LONG_NUMBER = re.compile(rb"\d{9}")
+"""No date has a number of nine digits; ged4py's int() fails on one of thousands."""
 
 _NOT_GEDCOM = "the file does not start with 0 HEAD: it is not a GEDCOM file"
 
@@ -121,13 +123,13 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
             if level_of is not None and len(level_of.group()) <= 2:
                 dropped_under = int(level_of.group())
             continue
-        if CONT_MARK in line:
-            problems.error("the line has a NUL byte", number, current, skipped="line skipped")
-            continue
         m = _LINE.match(line)
         if not good and (m is None or m.group("level") != b"0" or m.group("tag") != b"HEAD"):
             problems.fatal(_NOT_GEDCOM, number)
             return None
+        if CONT_MARK in line:
+            problems.error("the line has a NUL byte", number, current, skipped="line skipped")
+            continue
         if m is None:
             if _LEVEL.match(line) is None:
                 problems.error(
@@ -223,10 +225,13 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
                 continue
         else:
             text.start(number, value)
-        if tag == b"DATE" and value is not None and b"@#" in value:
+        if tag == b"DATE" and value is not None and (b"@#" in value or _LONG_NUMBER.search(value)):
             value = _checked_calendar(value, charset)
         good.append(_Line(number, level, xref, tag, value, current))
 
+    if not good:  # the header line itself was skipped
+        problems.fatal(_NOT_GEDCOM, last_number)
+        return None
     if trailer_at is None:
         problems.error(
             f"the file ends at line {last_number} without 0 TRLR: it may be cut off",
@@ -263,8 +268,8 @@ class _Text:
 
 
 def _checked_calendar(value: bytes, charset: Charset) -> bytes:
-    """A date with a calendar escape ged4py cannot read (it would stop the parser) becomes
-    a phrase; :mod:`.dates` reports it where the date matters."""
+    """A date with a calendar escape or a number ged4py cannot read (it would stop the
+    parser) becomes a phrase; :mod:`.dates` reports it where the date matters."""
     try:
         DateValue.parse(value.decode(charset.codec, errors="replace"))
     except ValueError:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
@@ -90,24 +90,29 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+"""A line with its end (``\\r\\n``, ``\\r`` or ``\\n``), as ``newline=""`` reads them."""
+
+
 def _lines(text: str, what: str) -> Iterator[str]:
-    """The lines of ``text`` with their line ends, one at a time; :class:`ReadError` for
-    one longer than :data:`MAX_LINE`."""
-    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
-        if len(line) > MAX_LINE:
+    """The lines of ``text`` with their line ends, one at a time (no copy of the text);
+    :class:`ReadError` for one longer than :data:`MAX_LINE`."""
+    for number, found in enumerate(_LINE.finditer(text), start=1):
+        if found.end() - found.start() > MAX_LINE:
             raise ReadError(
                 f"line {number} is longer than {MAX_LINE // 1024 // 1024} MiB: this is not "
                 f"a {what} file of records"
             )
-        yield line
+        yield found.group()
 
 
 def _first_line(text: str) -> str:
-    """The first line that is not blank (the header of a CSV)."""
-    for line in io.StringIO(text, newline=""):
-        if line.strip():
-            return line
-    return ""
+    """The first line that is not blank (the header of a CSV).
+
+    >>> _first_line("\\n  \\r\\nid;naam\\r\\n1;x")
+    'id;naam\\r\\n'
+    """
+    return next((found.group() for found in _LINE.finditer(text) if found.group().strip()), "")
 
 
 def _read_csv(data: bytes) -> Table:
@@ -153,6 +158,9 @@ def _read_jsonl(data: bytes) -> Table:
             value = None
         except RecursionError:
             problems.append((number, "not a JSON object (nested too deeply)"))
+            value = None
+        except ValueError:  # int() refuses a number of thousands of digits
+            problems.append((number, "not a JSON object (a number too long)"))
             value = None
         if value is not None and not isinstance(value, dict):
             problems.append((number, "not a JSON object"))
