@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are believed: requests
     from them count as coming from the client they name, over the scheme they say.
     Empty (the default): nobody's."""
+    max_body_mib: int = Field(default=21, ge=1, le=1024)
+    """The largest request body the service reads, in MiB; larger ones are answered 413
+    before they are read (see :mod:`tenhands.api.limits`). The default holds the 20 MiB
+    record and family-tree uploads with the form around them."""
     stale_weeks: int = Field(default=STALE_WEEKS, ge=1, le=104)
     """Weeks without contact after which a network member is listed as a stale contact
     (``GET /cases/{case_id}/figures`` unless the request says otherwise)."""

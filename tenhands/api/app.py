@@ -21,6 +21,7 @@ from .audit_trail import AuditTrail
 from .auth.deps import get_principal
 from .errors import install_error_handlers
 from .headers import NoStore
+from .limits import MIB, BodyLimit
 from .routers import PUBLIC, ROUTERS
 
 log = logging.getLogger("tenhands.api")
@@ -144,6 +145,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store
     install_error_handlers(app)
     app.add_middleware(NoStore)  # no answer with person data is kept by a browser or proxy
+    # Outermost but for Starlette's own error page: a body over its limit is refused
+    # before anything reads it, signing in included.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_mib * MIB)
     # The web pages first: a browser asking for /cases gets the page, other clients the API.
     app.include_router(web.router)
     signed_in = [Depends(get_principal)]

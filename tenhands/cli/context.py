@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from pydantic import ValidationError
@@ -17,6 +18,22 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``message`` to stderr; the caller raises the returned exit."""
     typer.secho(f"tenhands: {message}", err=True, fg=typer.colors.RED)
     return typer.Exit(code)
+
+
+MIB = 1024 * 1024
+
+
+def read_input(file: Path, max_mib: int) -> bytes:
+    """The bytes of ``file``; a sentence and exit 1 if it cannot be read or is larger than
+    ``max_mib`` MiB (read no further, so a device or pipe that never ends is refused too)."""
+    try:
+        with file.open("rb") as source:
+            data = source.read(max_mib * MIB + 1)
+    except OSError as exc:
+        raise fail(f"cannot read {file}: {exc.strerror}") from None
+    if len(data) > max_mib * MIB:
+        raise fail(f"{file} is larger than {max_mib} MiB; split it into smaller files")
+    return data
 
 
 def load_settings() -> Settings:

@@ -15,9 +15,12 @@ from ..graph.kinship import relate
 from ..graph.model import Person
 from ..graph.network import surroundings
 from ..graph.store import GraphStore
-from .context import fail, opened_store
+from .context import fail, opened_store, read_input
 
 SHOWN_PROBLEMS = 20
+
+MAX_GEDCOM_MIB = 256
+"""Larger family-tree files are refused; the 2,000,000 lines read at most take less."""
 
 
 def import_gedcom_command(
@@ -30,10 +33,7 @@ def import_gedcom_command(
     ] = False,
 ) -> None:
     """Import a family tree; a file with broken records is refused whole unless --keep-valid."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise fail(f"cannot read {file}: {exc.strerror}") from None
+    data = read_input(file, MAX_GEDCOM_MIB)
     with opened_store() as store:
         try:
             report = import_gedcom(

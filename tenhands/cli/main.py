@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from .. import __version__
 from ..files.private import write_private
 from ..graph.bundle import CaseBundle, export_case, import_case
-from .context import fail, load_settings, opened_store
+from .context import fail, load_settings, opened_store, read_input
 from .family import export_gedcom_command, import_gedcom_command, relation_command
 from .finding import find_command
 from .handout import handout_command
@@ -23,6 +23,10 @@ from .records import import_records_command
 from .serve import run_server
 from .subject import erase_command, export_person_command
 from .users import app as users_app
+
+MAX_CASE_FILE_MIB = 1024
+"""Larger case files (``import-json``) are refused: a case of 75,000 persons takes some
+250 MiB."""
 
 app = typer.Typer(
     name="tenhands",
@@ -162,12 +166,12 @@ def import_json(
     file: Annotated[Path, typer.Argument(help="A file written by export-json.")],
 ) -> None:
     """Read a case written by export-json into the store (nothing is written if it fails)."""
+    data = read_input(file, MAX_CASE_FILE_MIB)
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"cannot read {file}: {exc.strerror}") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise fail(f"{file} is not UTF-8 text") from None
+    del data
     try:
         bundle = CaseBundle.model_validate_json(text)
     except ValidationError as exc:

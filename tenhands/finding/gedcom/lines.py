@@ -7,6 +7,17 @@ duplicate record ids, characters the character set cannot hold, the header
 and the trailer. The lines that pass are handed on, each written in the one
 canonical form ged4py reads, with a table from their place in that text back
 to their line number in the file.
+
+The lines are held to limits, so no file makes the import work or hold without end:
+:data:`MAX_LINES` lines, :data:`MAX_LINE_BYTES` bytes a line, levels up to
+:data:`MAX_LEVEL` (GEDCOM's own limit, which also bounds how deep records nest), and a
+text continued over at most :data:`MAX_CONTINUATIONS` ``CONT``/``CONC`` lines and
+:data:`MAX_TEXT_BYTES` bytes.
+
+The continuations of a text are joined here, once, into the line they continue (ged4py
+would join them one by one, at a cost growing with the square of their number); a line
+break (``CONT``) is written as :data:`CONT_MARK`, which the parser turns back into one.
+No line of the file may hold that byte.
 """
 
 from __future__ import annotations
@@ -24,7 +35,24 @@ _LINE = re.compile(
     rb"(?:[ \t](?P<value>.*))?$"
 )
 _LEVEL = re.compile(rb"^\d+")
-_MAX_LEVEL = 99
+_LONG_NUMBER = re.compile(rb"\d{9}")
+"""No date has a number of nine digits; ged4py's int() fails on one of thousands."""
+
+_NOT_GEDCOM = "the file does not start with 0 HEAD: it is not a GEDCOM file"
+
+MAX_LEVEL = 99
+"""The deepest level number (GEDCOM 5.5.1 allows 0 to 99)."""
+MAX_LINES = 2_000_000
+"""Lines in one file: a family tree of some 150,000 persons."""
+MAX_LINE_BYTES = 64 * 1024
+"""Bytes of one line (GEDCOM 5.5.1 asks for at most 255 characters; GEDCOM 7 notes are
+one line of any length)."""
+MAX_CONTINUATIONS = 10_000
+"""``CONT`` and ``CONC`` lines that continue one text."""
+MAX_TEXT_BYTES = 512 * 1024
+"""Bytes of one text with its continuations (a note of some 200 pages)."""
+CONT_MARK = b"\x00"
+"""A line break inside a joined text (every codec of :mod:`.charset` reads it as U+0000)."""
 
 
 @dataclass
@@ -53,6 +81,12 @@ class _Line:
 
 def scan(charset: Charset, problems: Problems) -> Lines | None:
     """Check every line; ``None`` if the file cannot be read as GEDCOM at all."""
+    breaks = max(charset.data.count(b"\n"), charset.data.count(b"\r"))
+    if breaks > MAX_LINES:
+        problems.fatal(
+            f"the file has more than {MAX_LINES:,} lines; split the family tree into smaller files"
+        )
+        return None
     raw_lines = charset.data.splitlines()
     if not any(line.strip() for line in raw_lines):
         problems.fatal("the file is empty")
@@ -65,6 +99,7 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
     trailer_at: int | None = None
     after_trailer = 0
     current: str | None = None  # the xref of the record being read
+    text = _Text()  # the text being continued by CONT and CONC lines
 
     for number, raw in enumerate(raw_lines, start=1):
         line = raw.strip(b" \t")
@@ -74,10 +109,27 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
         if trailer_at is not None:
             after_trailer += 1
             continue
+        if len(line) > MAX_LINE_BYTES:
+            if not good:
+                problems.fatal(_NOT_GEDCOM, number)
+                return None
+            level_of = _LEVEL.match(line)
+            problems.error(
+                f"the line is longer than {MAX_LINE_BYTES // 1024} KiB",
+                number,
+                current,
+                skipped="line and the lines under it skipped",
+            )
+            if level_of is not None and len(level_of.group()) <= 2:
+                dropped_under = int(level_of.group())
+            continue
         m = _LINE.match(line)
         if not good and (m is None or m.group("level") != b"0" or m.group("tag") != b"HEAD"):
-            problems.fatal("the file does not start with 0 HEAD: it is not a GEDCOM file", number)
+            problems.fatal(_NOT_GEDCOM, number)
             return None
+        if CONT_MARK in line:
+            problems.error("the line has a NUL byte", number, current, skipped="line skipped")
+            continue
         if m is None:
             if _LEVEL.match(line) is None:
                 problems.error(
@@ -94,13 +146,26 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
                     skipped="line skipped",
                 )
             continue
-        level = int(m.group("level"))
+        digits = m.group("level").lstrip(b"0") or b"0"
+        if len(digits) > len(str(MAX_LEVEL)):  # int() refuses numbers of thousands of digits
+            shown = digits.decode() if len(digits) <= 6 else f"of {len(digits):,} digits"
+            problems.error(
+                f"level number {shown} is too large (levels go up to {MAX_LEVEL})",
+                number,
+                current,
+                skipped="line skipped",
+            )
+            continue
+        level = int(digits)
         tag = m.group("tag")
         xref = m.group("xref")
         value = m.group("value")
-        if level > _MAX_LEVEL:
+        if level > MAX_LEVEL:
             problems.error(
-                f"level number {level} is too large", number, current, skipped="line skipped"
+                f"level number {level} is too large (levels go up to {MAX_LEVEL})",
+                number,
+                current,
+                skipped="line skipped",
             )
             continue
         if level == 0:
@@ -147,10 +212,26 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
                     skipped="line skipped",
                 )
                 continue
-        if tag == b"DATE" and value is not None and b"@#" in value:
+            if not text.add(value):
+                if not text.cut:
+                    text.cut = True
+                    problems.error(
+                        f"the text of line {text.line} goes on over more than "
+                        f"{MAX_CONTINUATIONS:,} lines or {MAX_TEXT_BYTES // 1024} KiB",
+                        number,
+                        current,
+                        skipped="the rest of the text skipped",
+                    )
+                continue
+        else:
+            text.start(number, value)
+        if tag == b"DATE" and value is not None and (b"@#" in value or _LONG_NUMBER.search(value)):
             value = _checked_calendar(value, charset)
         good.append(_Line(number, level, xref, tag, value, current))
 
+    if not good:  # the header line itself was skipped
+        problems.fatal(_NOT_GEDCOM, last_number)
+        return None
     if trailer_at is None:
         problems.error(
             f"the file ends at line {last_number} without 0 TRLR: it may be cut off",
@@ -161,12 +242,34 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
         problems.warn(f"{after_trailer} lines after 0 TRLR are ignored", trailer_at)
 
     _check_characters(good, charset, problems)
-    return _canonical(good, charset, len(raw_lines))
+    return _canonical(_joined(good), charset, len(raw_lines))
+
+
+@dataclass(slots=True)
+class _Text:
+    """The size of a text and its continuations so far."""
+
+    line: int = 0
+    """The line the text starts on."""
+    size: int = 0
+    continuations: int = 0
+    cut: bool = False
+    """Whether the rest of the text is being skipped."""
+
+    def start(self, line: int, value: bytes | None) -> None:
+        """A line that may be continued."""
+        self.line, self.size, self.continuations, self.cut = line, len(value or b""), 0, False
+
+    def add(self, value: bytes | None) -> bool:
+        """Count a continuation; ``False`` once the text goes over its limits."""
+        self.continuations += 1
+        self.size += len(value or b"") + 1
+        return self.continuations <= MAX_CONTINUATIONS and self.size <= MAX_TEXT_BYTES
 
 
 def _checked_calendar(value: bytes, charset: Charset) -> bytes:
-    """A date with a calendar escape ged4py cannot read (it would stop the parser) becomes
-    a phrase; :mod:`.dates` reports it where the date matters."""
+    """A date with a calendar escape or a number ged4py cannot read (it would stop the
+    parser) becomes a phrase; :mod:`.dates` reports it where the date matters."""
     try:
         DateValue.parse(value.decode(charset.codec, errors="replace"))
     except ValueError:
@@ -194,6 +297,35 @@ def _check_characters(good: list[_Line], charset: Charset, problems: Problems) -
                 line.record,
                 skipped="unreadable characters replaced by \ufffd",
             )
+
+
+def _joined(good: list[_Line]) -> list[_Line]:
+    """The lines with each text's ``CONT`` and ``CONC`` lines joined into the line they
+    continue, as ged4py would join them (``CONT`` as :data:`CONT_MARK`)."""
+    out: list[_Line] = []
+    parts: list[bytes] | None = None  # the value of out[-1], when continued
+    for line in good:
+        parent = out[-1] if out else None
+        if (
+            line.tag in (b"CONT", b"CONC")
+            and parent is not None
+            and parent.tag != b"BLOB"
+            and line.level == parent.level + 1
+        ):
+            if parts is None:
+                parts = [] if parent.value is None else [parent.value]
+            if line.tag == b"CONT":
+                parts.append(CONT_MARK + (line.value or b""))
+            elif line.value is not None:
+                parts.append(line.value)
+            continue
+        if parts and parent is not None:
+            parent.value = b"".join(parts)
+        parts = None
+        out.append(line)
+    if parts and out:
+        out[-1].value = b"".join(parts)
+    return out
 
 
 def _canonical(good: list[_Line], charset: Charset, count: int) -> Lines:

@@ -363,14 +363,16 @@ class _Mapper:
         read = read_date(node.value, node.date)
         if read.error is not None:
             self.problems.error(
-                f"{what} DATE '{read.text}' cannot be read: {read.error}",
+                f"{what} DATE '{_quoted(read.text)}' cannot be read: {read.error}",
                 node.line,
                 xref,
                 skipped="kept as text",
             )
         elif read.doubt is not None:
             self.problems.warn(
-                f"{what} DATE '{read.text}' is kept as text: {read.doubt}", node.line, xref
+                f"{what} DATE '{_quoted(read.text)}' is kept as text: {read.doubt}",
+                node.line,
+                xref,
             )
         return read.date, read.text
 
@@ -585,6 +587,21 @@ def _walk(nodes: list[Node]) -> Iterator[Node]:
         yield node
         if node.tag in KNOWN_TAGS:
             stack.extend(reversed(node.children))
+
+
+QUOTED = 60
+"""Characters of a date quoted in a problem (a broken date may be a whole line long)."""
+
+
+def _quoted(text: str | None) -> str:
+    """``text`` as a problem quotes it: at most :data:`QUOTED` characters.
+
+    >>> _quoted("ABT 1950"), _quoted("9" * 100)[-3:], _quoted(None)
+    ('ABT 1950', '99…', 'None')
+    """
+    if text is None or len(text) <= QUOTED:
+        return str(text)
+    return text[: QUOTED - 1] + "…"
 
 
 def _a(word: str) -> str:

@@ -140,7 +140,7 @@ def _node(record: Record, line_at: dict[int, int], v7: bool) -> Node:
     value = record.value
     date: DateValue | None = None
     if isinstance(value, tuple):  # a NAME, split by ged4py into (given, surname, suffix)
-        given, surname, rest = (_nfc(v) for v in value[:3])
+        given, surname, rest = (_nfc(_breaks(v)) for v in value[:3])
         text = " ".join(p for p in (given, f"/{surname}/" if surname else "", rest) if p)
     elif isinstance(value, DateValue):
         date = value  # its text is made when needed (see Node.value)
@@ -148,7 +148,7 @@ def _node(record: Record, line_at: dict[int, int], v7: bool) -> Node:
     elif value is None:
         text = ""
     else:
-        text = _nfc(str(value))
+        text = _nfc(_breaks(str(value)))
         if v7 and text.startswith("@@"):
             text = text[1:]
     assert record.tag is not None and record.offset is not None
@@ -160,6 +160,14 @@ def _node(record: Record, line_at: dict[int, int], v7: bool) -> Node:
         date=date,
         children=[_node(r, line_at, v7) for r in record.sub_records],
     )
+
+
+_MARK = line_check.CONT_MARK.decode("ascii")
+
+
+def _breaks(text: str) -> str:
+    """The line breaks of a text joined by :mod:`.lines` (``CONT``), back as newlines."""
+    return text.replace(_MARK, "\n") if _MARK in text else text
 
 
 def _nfc(text: str) -> str:

@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+MAX_LISTED = 1_000
+"""Errors, and warnings, listed for one file; past them only their number is told."""
+
 
 class Severity(StrEnum):
     error = "error"
@@ -62,35 +65,45 @@ class Problems:
     """Collects the problems of one import.
 
     With ``keep_valid``, what would block becomes a warning that says what was
-    skipped. Unknown tags are reported once per tag, at their first line.
+    skipped. Unknown tags are reported once per tag, at their first line. At most
+    :data:`MAX_LISTED` errors and as many warnings are listed; the rest are counted.
     """
 
     keep_valid: bool = False
     errors: list[GedcomProblem] = field(default_factory=list)
     warnings: list[GedcomProblem] = field(default_factory=list)
     _unknown: dict[str, tuple[int, str | None, int]] = field(default_factory=dict)
+    _unlisted: dict[Severity, int] = field(default_factory=dict)
+
+    def _add(self, problem: GedcomProblem) -> None:
+        listed = self.errors if problem.severity is Severity.error else self.warnings
+        if len(listed) < MAX_LISTED:
+            listed.append(problem)
+        else:
+            self._unlisted[problem.severity] = self._unlisted.get(problem.severity, 0) + 1
 
     def error(
         self, message: str, line: int | None = None, xref: str | None = None, *, skipped: str
     ) -> None:
         """A blocking problem; under ``keep_valid`` a warning ending in ``skipped``."""
         if self.keep_valid:
-            self.warnings.append(
-                GedcomProblem(f"{message}; {skipped}", line, xref, Severity.warning)
-            )
+            self._add(GedcomProblem(f"{message}; {skipped}", line, xref, Severity.warning))
         else:
-            self.errors.append(GedcomProblem(message, line, xref, Severity.error))
+            self._add(GedcomProblem(message, line, xref, Severity.error))
 
     def fatal(self, message: str, line: int | None = None, xref: str | None = None) -> None:
         """A problem that stops the import even under ``keep_valid``."""
         self.errors.append(GedcomProblem(message, line, xref, Severity.error))
 
     def warn(self, message: str, line: int | None = None, xref: str | None = None) -> None:
-        self.warnings.append(GedcomProblem(message, line, xref, Severity.warning))
+        self._add(GedcomProblem(message, line, xref, Severity.warning))
 
     def unknown_tag(self, tag: str, line: int, xref: str | None) -> None:
         first = self._unknown.get(tag)
         if first is None:
+            if len(self._unknown) >= MAX_LISTED:  # a file of made-up tags: count them
+                self._unlisted[Severity.warning] = self._unlisted.get(Severity.warning, 0) + 1
+                return
             self._unknown[tag] = (line, xref, 1)
         else:
             self._unknown[tag] = (first[0], first[1], first[2] + 1)
@@ -103,6 +116,12 @@ class Problems:
         self._unknown.clear()
         self.errors.sort(key=_by_line)
         self.warnings.sort(key=_by_line)
+        for severity, listed in ((Severity.error, self.errors), (Severity.warning, self.warnings)):
+            count = self._unlisted.pop(severity, 0)
+            if count:
+                noun = "error" if severity is Severity.error else "warning"
+                noun += "" if count == 1 else "s"
+                listed.append(GedcomProblem(f"and {count:,} more {noun}", severity=severity))
 
     def raise_if_blocked(self) -> None:
         if self.errors:

@@ -26,6 +26,10 @@ _RAW_ID = re.compile(r"^[A-Za-z0-9_.:@-]{1,69}$")
 _ID_RULE = "not usable as an id (letters, digits and _ . : @ - only, at most 69 characters)"
 _PARSERS: dict[str, Callable[[Cell], Any]] = {"birth_date": parse_date, "sex": parse_sex}
 
+MAX_PROBLEMS = 1_000
+"""Problems listed for one file; past them only their number is told (a file with more
+is not the file its sender meant, and the list would not be read anyway)."""
+
 
 @dataclass(frozen=True, slots=True)
 class RecordProblem:
@@ -140,6 +144,8 @@ def read_records(
     source_name = filename
     first_row_of: dict[str, int] = {}
     unreadable = {row for row, _ in table.problems}
+    unlisted = max(0, len(read.problems) - MAX_PROBLEMS)
+    del read.problems[MAX_PROBLEMS:]
     with collector_paused():
         for number, cells in table.rows:
             if number in unreadable:
@@ -157,7 +163,12 @@ def read_records(
             if record is not None:
                 read.records.append(record)
                 read.row_of[record.id] = number
+            if len(read.problems) > MAX_PROBLEMS:
+                unlisted += len(read.problems) - MAX_PROBLEMS
+                del read.problems[MAX_PROBLEMS:]
     read.problems.sort(key=lambda p: p.row or 0)
+    if unlisted:
+        read.problems.append(RecordProblem(None, None, f"and {unlisted:,} more problems"))
     return read
 
 

@@ -13,40 +13,20 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
-import zipfile
-from dataclasses import dataclass, field
-from datetime import date, time
-from decimal import Decimal
-from enum import StrEnum
+import re
+from collections.abc import Iterator
 from pathlib import PurePath
 
+from .table import MAX_COLUMNS, FileFormat, ReadError, Table, Tally
 from .values import Cell
+from .workbook import read_xlsx
 
+__all__ = ["FileFormat", "ReadError", "Table", "decode", "guess_format", "read_table"]
 
-class FileFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-    xlsx = "xlsx"
-
-
-class ReadError(ValueError):
-    """The file cannot be read as a table at all (the message is a sentence)."""
-
-
-@dataclass(slots=True)
-class Table:
-    """A file's header and its rows, each with the row number the user sees in the file
-    (the header is row 1 of a CSV or sheet; a JSON Lines row is its line number)."""
-
-    format: FileFormat
-    headers: list[str]
-    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
-    encoding: str | None = None
-    delimiter: str | None = None
-    problems: list[tuple[int, str]] = field(default_factory=list)
-    """Rows that could not be read at all: (row number, sentence)."""
+MAX_LINE = 1024 * 1024
+"""Characters of one line of a CSV or JSON Lines file (a CSV row quoted over several
+lines may be longer). Python's csv module holds one field to 131,072 characters."""
 
 
 def guess_format(data: bytes, filename: str) -> FileFormat:
@@ -110,23 +90,53 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+"""A line with its end (``\\r\\n``, ``\\r`` or ``\\n``), as ``newline=""`` reads them."""
+
+
+def _lines(text: str, what: str) -> Iterator[str]:
+    """The lines of ``text`` with their line ends, one at a time (no copy of the text);
+    :class:`ReadError` for one longer than :data:`MAX_LINE`."""
+    for number, found in enumerate(_LINE.finditer(text), start=1):
+        if found.end() - found.start() > MAX_LINE:
+            raise ReadError(
+                f"line {number} is longer than {MAX_LINE // 1024 // 1024} MiB: this is not "
+                f"a {what} file of records"
+            )
+        yield found.group()
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank (the header of a CSV).
+
+    >>> _first_line("\\n  \\r\\nid;naam\\r\\n1;x")
+    'id;naam\\r\\n'
+    """
+    return next((found.group() for found in _LINE.finditer(text) if found.group().strip()), "")
+
+
 def _read_csv(data: bytes) -> Table:
     text, encoding = decode(data)
     text = text.removeprefix("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = sniff_delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    delimiter = sniff_delimiter(_first_line(text))
+    reader = csv.reader(_lines(text, "CSV"), delimiter=delimiter)
     table: Table | None = None
+    tally = Tally()
     try:
         for number, row in enumerate(reader, start=1):
+            if not any(cell.strip() for cell in row):
+                continue
+            tally.row(number, len(row))
             if table is None:
-                if not any(cell.strip() for cell in row):
-                    continue
                 table = Table(FileFormat.csv, [c.strip() for c in row], [], encoding, delimiter)
                 continue
-            if any(cell.strip() for cell in row):
-                table.rows.append((number, list(row)))
+            table.rows.append((number, list(row)))
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ReadError(
+                f"a field near line {reader.line_num} is longer than {csv.field_size_limit():,} "
+                "characters (is a quote left open?)"
+            ) from None
         raise ReadError(f"the CSV cannot be read near line {reader.line_num}: {exc}") from None
     return table or Table(FileFormat.csv, [], [], encoding, delimiter)
 
@@ -136,24 +146,42 @@ def _read_jsonl(data: bytes) -> Table:
     headers: dict[str, None] = {}
     objects: list[tuple[int, dict[str, Cell]]] = []
     problems: list[tuple[int, str]] = []
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+    tally = Tally()
+    for number, raw in enumerate(_lines(text.removeprefix("\ufeff"), "JSON Lines"), start=1):
+        line = raw.rstrip("\r\n")
         if not line.strip():
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError:
             problems.append((number, "not a JSON object (invalid JSON)"))
-            continue
-        if not isinstance(value, dict):
+            value = None
+        except RecursionError:
+            problems.append((number, "not a JSON object (nested too deeply)"))
+            value = None
+        except ValueError:  # int() refuses a number of thousands of digits
+            problems.append((number, "not a JSON object (a number too long)"))
+            value = None
+        if value is not None and not isinstance(value, dict):
             problems.append((number, "not a JSON object"))
+        tally.row(number, len(value) if isinstance(value, dict) else 0)
+        if not isinstance(value, dict):
             continue
         row: dict[str, Cell] = {}
+        nested = False
         for key, cell in value.items():
             headers.setdefault(str(key), None)
             if isinstance(cell, dict | list):
-                problems.append((number, f"{key}: a nested value, expected text or a number"))
+                if not nested:
+                    problems.append((number, f"{key}: a nested value, expected text or a number"))
+                nested = True
                 continue
             row[str(key)] = cell
+        if len(headers) > MAX_COLUMNS:
+            raise ReadError(
+                f"the objects up to line {number} have more than {MAX_COLUMNS} different "
+                "names; at most that many columns are read"
+            )
         objects.append((number, row))
     names = list(headers)
     table = Table(FileFormat.jsonl, names, [], encoding, None, problems)
@@ -161,46 +189,11 @@ def _read_jsonl(data: bytes) -> Table:
     return table
 
 
-def _excel_cell(value: object) -> Cell:
-    if value is None or isinstance(value, str | int | float | bool | date | time):
-        return value
-    if isinstance(value, Decimal):
-        return float(value)
-    return str(value)
-
-
-def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise ReadError("the file is not a readable Excel workbook (.xlsx)") from None
-    try:
-        sheet = book.worksheets[0]
-        table: Table | None = None
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_excel_cell(c) for c in row]
-            if not any(c is not None and str(c).strip() for c in cells):
-                continue
-            if table is None:
-                headers = ["" if c is None else str(c).strip() for c in cells]
-                while headers and not headers[-1]:
-                    headers.pop()
-                table = Table(FileFormat.xlsx, headers)
-                continue
-            table.rows.append((number, cells))
-    finally:
-        book.close()
-    return table or Table(FileFormat.xlsx, [])
-
-
 def read_table(data: bytes, filename: str) -> Table:
     """The file as a table; :class:`ReadError` if it cannot be read at all."""
     fmt = guess_format(data, filename)
     if fmt is FileFormat.xlsx:
-        return _read_xlsx(data)
+        return read_xlsx(data)
     if fmt is FileFormat.jsonl:
         return _read_jsonl(data)
     return _read_csv(data)
