@@ -103,6 +103,11 @@ def _translated(*, values: bool = True) -> Iterator[None]:
             raise StoreUnavailable("Neo4j stopped the transaction; try again") from exc
         raise InvalidInput(f"Neo4j refused the request ({code})") from exc
     except (Neo4jError, DriverError) as exc:
+        if isinstance(exc, Neo4jError) and "MemoryPool" in str(exc.code):
+            raise StoreUnavailable(
+                "the change is larger than one Neo4j transaction may hold; give the server "
+                "more transaction memory (db.memory.transaction.max, or a larger heap)"
+            ) from exc
         # ServiceUnavailable, SessionExpired and TransientError land here once the
         # driver's own retries are used up; so do server-side DatabaseErrors.
         raise StoreUnavailable("Neo4j does not answer now; try again later") from exc
