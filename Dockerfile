@@ -1,5 +1,5 @@
 # TenHands API image. Built by docker-compose.yml (service `api`), which runs it
-# beside Neo4j; see .env.example for the two secrets it needs.
+# beside Neo4j; see .env.example for the secret it needs.
 
 # --- build: a wheel of the package only (no tests, no dev tools) ---------------
 FROM python:3.11-slim AS build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Literal
 
@@ -14,8 +15,6 @@ from .graph.figures import STALE_WEEKS
 from .graph.store import GraphStore
 from .graph.stores import open_store
 
-PLACEHOLDER_SECRET = "change-me"
-
 
 def default_store_url() -> str:
     """The embedded store in the user's data directory."""
@@ -26,6 +25,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TENHANDS_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "production"] = "development"
+    """``production``: the session cookie is always ``Secure`` (the service is reached
+    over https, through the agency's TLS proxy)."""
     store: str = ""
     """``sqlite:///path/file.db`` (default: under the user's data directory) or
     ``neo4j://host:7687``."""
@@ -36,7 +37,11 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(default=1, ge=1, le=64)
     """Service processes (``tenhands serve``); about one per core."""
-    secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+    trusted_proxies: str = ""
+    """Comma-separated addresses or networks (``172.30.87.1``, ``10.0.0.0/8``) of the
+    proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are believed: requests
+    from them count as coming from the client they name, over the scheme they say.
+    Empty (the default): nobody's."""
     stale_weeks: int = Field(default=STALE_WEEKS, ge=1, le=104)
     """Weeks without contact after which a network member is listed as a stale contact
     (``GET /cases/{case_id}/figures`` unless the request says otherwise)."""
@@ -45,14 +50,35 @@ class Settings(BaseSettings):
     def _checked(self) -> Settings:
         if not self.store:
             self.store = default_store_url()
-        placeholder = self.secret_key.get_secret_value() == PLACEHOLDER_SECRET
-        if self.environment == "production" and placeholder:
-            raise ValueError("set TENHANDS_SECRET_KEY: the placeholder is refused in production")
+        proxy_networks(self.trusted_proxies)  # refused here, not when the service starts
         return self
 
     @property
     def store_kind(self) -> str:
         return "sqlite" if self.store.lower().startswith("sqlite:") else "neo4j"
+
+
+def proxy_networks(value: str) -> list[IPv4Network | IPv6Network]:
+    """The addresses and networks of a ``TENHANDS_TRUSTED_PROXIES`` value (a ValueError
+    naming the first that is neither).
+
+    >>> [str(n) for n in proxy_networks(" 172.30.87.1, 10.0.0.0/8,::1 ")]
+    ['172.30.87.1/32', '10.0.0.0/8', '::1/128']
+    >>> proxy_networks("proxy.example")
+    Traceback (most recent call last):
+    ValueError: TENHANDS_TRUSTED_PROXIES: 'proxy.example' is not an IP address or network
+    """
+    found = []
+    for part in value.split(","):
+        if not part.strip():
+            continue
+        try:
+            found.append(ip_network(part.strip(), strict=False))
+        except ValueError:
+            raise ValueError(
+                f"TENHANDS_TRUSTED_PROXIES: {part.strip()!r} is not an IP address or network"
+            ) from None
+    return found
 
 
 @lru_cache

@@ -20,6 +20,7 @@ from . import web
 from .audit_trail import AuditTrail
 from .auth.deps import get_principal
 from .errors import install_error_handlers
+from .headers import NoStore
 from .routers import PUBLIC, ROUTERS
 
 log = logging.getLogger("tenhands.api")
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
+    app.add_middleware(NoStore)  # no answer with person data is kept by a browser or proxy
     # The web pages first: a browser asking for /cases gets the page, other clients the API.
     app.include_router(web.router)
     signed_in = [Depends(get_principal)]

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..graph.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
+from ..graph.errors import Conflict, Forbidden, InvalidInput, NotFound, StoreUnavailable
 from ..graph.model.common import Id
 
 log = logging.getLogger("tenhands.api")
@@ -206,6 +206,10 @@ async def _conflict(request: Request, exc: Exception) -> JSONResponse:
     return _reply(request, 409, "conflict", sentence(str(exc)))
 
 
+async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
+    return _reply(request, 403, "forbidden", sentence(str(exc)))
+
+
 async def _invalid(request: Request, exc: Exception) -> JSONResponse:
     return _reply(request, 422, "invalid_input", sentence(str(exc)))
 
@@ -268,6 +272,7 @@ def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(Conflict, _conflict)
+    app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(InvalidInput, _invalid)
     app.add_exception_handler(StoreUnavailable, _unavailable)
     app.add_exception_handler(RequestValidationError, _request_invalid)

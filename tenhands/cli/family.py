@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from ..files.private import write_private
 from ..finding.gedcom import GedcomError, export_case_gedcom, import_gedcom
 from ..graph.errors import NotFound
 from ..graph.kinship import relate
@@ -76,7 +77,7 @@ def export_gedcom_command(
     with opened_store() as store:
         text = export_case_gedcom(store, case, hide_living=hide_living)
     try:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
     count = sum(1 for line in text.splitlines() if line.startswith("0 @") and "INDI" in line)

@@ -7,11 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
-from ..finding.kin import Found, KinFinder, KinSearch, propose
+from ..finding.kin import Found, KinFinder, KinSearch, propose, search_case
 from ..graph.errors import NotFound
 from ..graph.model import Record
 from ..graph.store import GraphStore
 from .context import fail, opened_store
+from .subject import cli_actor
 
 REASONS = 4
 """Evidence lines shown per finding (the strongest, for and against)."""
@@ -101,7 +102,9 @@ def find_command(
         raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
     with opened_store() as store:
         try:
-            search = KinFinder().search(store, case_id, limit=limit, duplicates=duplicates)
+            search = search_case(
+                store, KinFinder(), case_id, actor=cli_actor(), limit=limit, duplicates=duplicates
+            )
         except NotFound:
             raise fail(f"there is no case {case_id!r}") from None
         proposed = propose(store, search) if save else None

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..files.private import write_private
 from ..graph.errors import NotFound
 from ..graph.model import AuditAction, AuditEvent
 from ..viz.export import ExportError
@@ -51,10 +52,7 @@ def handout_command(
         except ExportError as exc:
             raise fail(str(exc)) from None
     try:
-        if pdf:
-            out.write_bytes(data)
-        else:
-            out.write_text(html, encoding="utf-8")
+        write_private(out, data if pdf else html)
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
     listed = len(handout.people) + len(handout.professionals)

@@ -11,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from .. import __version__
+from ..files.private import write_private
 from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store
 from .family import export_gedcom_command, import_gedcom_command, relation_command
@@ -146,7 +147,7 @@ def export_json(
         sys.stdout.write(text + "\n")
         return
     try:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_private(out, text + "\n")
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
     typer.echo(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..files.private import write_private
 from ..graph.errors import NotFound
 from ..viz import Mode, View, build_scene
 from ..viz.export import ExportError, html_to_png
@@ -37,7 +38,7 @@ def map_command(
             raise fail(f"there is no case {case_id!r}") from None
     html = render_html(scene)
     try:
-        out.write_text(html, encoding="utf-8")
+        write_private(out, html)
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
     typer.echo(
@@ -49,4 +50,6 @@ def map_command(
             html_to_png(html, png)
         except ExportError as exc:
             raise fail(str(exc)) from None
+        except OSError as exc:
+            raise fail(f"cannot write {png}: {exc.strerror}") from None
         typer.echo(f"Wrote {png}.")

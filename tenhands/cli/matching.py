@@ -1,13 +1,19 @@
-"""Record linkage on the command line: match (link two files) and dedupe (one file)."""
+"""Record linkage on the command line: match (link two files) and dedupe (one file).
+
+The CSV files written are for their owner only (0600) and hold no cell a spreadsheet
+would run as a formula."""
 
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..files.csv_cells import safe_row
+from ..files.private import write_private
 from ..finding.matching import Links, dedupe, link
 from .context import fail
 
@@ -34,11 +40,14 @@ def _read(file: Path) -> Rows:
 
 
 def _write(out: Path, header: list[str], rows: list[list[str]]) -> None:
+    """The CSV file, 0600, with no cell a spreadsheet would run as a formula (the ids
+    come from the files read)."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(row) for row in rows)
     try:
-        with out.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows(rows)
+        write_private(out, text.getvalue())
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import uvicorn
 
-from ..settings import Settings
+from ..settings import Settings, proxy_networks
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for proxies: the forwarded client address and scheme are
+    believed from ``TENHANDS_TRUSTED_PROXIES`` only, and from nobody when it is empty
+    (uvicorn itself would believe 127.0.0.1)."""
+    trusted = [str(n) for n in proxy_networks(settings.trusted_proxies)]
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
 def run_server(
@@ -25,4 +37,5 @@ def run_server(
         workers=workers or settings.workers,
         access_log=False,
         log_level="info",
+        **proxy_options(settings),
     )

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from ..files.private import write_private
 from ..graph.errors import Conflict, NotFound
 from ..graph.model import AuditAction, AuditEvent
 from ..graph.subject import export_person
@@ -47,7 +48,7 @@ def export_person_command(
         sys.stdout.write(text + "\n")
         return
     try:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_private(out, text + "\n")
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror}") from None
     typer.echo(f"Wrote everything held about {person_id} to {out}.")

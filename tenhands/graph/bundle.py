@@ -1,12 +1,13 @@
 """Everything held about one case as one JSON document, and reading it back.
 
-A bundle holds the case, its children and network members, the ties among
-them, their network roles, the plan versions, the meetings and the family's
-feedback, the outside records gathered for
-the case or named by its candidates, and the candidates. Importing checks the
-whole bundle before writing anything (every reference inside it must land on
-something it holds), and writes it in one unit of work, so a bundle that does not
-fit the store is refused without a trace.
+A bundle holds the case, its children and network members, the ties among them, their
+network roles, the plan versions, the meetings and the family's feedback, the outside
+records gathered for the case or named by its candidates, and the candidates. Only what
+the case itself holds goes out (:class:`~tenhands.graph.visibility.CaseBoundary`): a
+candidate about a person another case holds, or about another case's record, stays
+behind. Importing checks the whole bundle before writing anything (every reference
+inside it must land on something it holds), and writes it in one unit of work, so a
+bundle that does not fit the store is refused without a trace.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .model import (
 from .paging import read_all
 from .plans import outsiders
 from .store import GraphStore
+from .visibility import CaseBoundary
 
 FORMAT: Literal["tenhands-case"] = "tenhands-case"
 
@@ -60,11 +62,22 @@ def export_case(store: GraphStore, case_id: str) -> CaseBundle:
     """Gather everything held about a case (:class:`NotFound` if there is none)."""
     graph = store.case_subgraph(case_id)
     case: Case = graph.graph["case"]
-    candidates = store.list_candidates(case_id)
+    boundary = CaseBoundary(case_id, frozenset(graph.nodes))
     records = {r.id: r for r in _all_records(store, case_id)}
-    wanted = {c.record_id for c in candidates if c.record_id and c.record_id not in records}
-    for record_id in sorted(wanted):
-        records[record_id] = store.get_record(record_id)
+    candidates = []
+    for candidate in store.list_candidates(case_id):
+        named = (candidate.person_id, candidate.other_person_id, candidate.relation_to)
+        if any(p is not None and not boundary.sees_person(p) for p in named):
+            continue  # a link to a person another case holds: nothing of theirs goes out
+        if candidate.record_id and candidate.record_id not in records:
+            try:
+                record = store.get_record(candidate.record_id)
+            except NotFound:
+                continue
+            if not boundary.sees_record(record):
+                continue
+            records[record.id] = record
+        candidates.append(candidate)
     return CaseBundle(
         case=case,
         persons=[graph.nodes[n]["person"] for n in sorted(graph.nodes)],

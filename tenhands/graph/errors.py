@@ -24,5 +24,10 @@ class InvalidInput(StoreError):
     """The input cannot be stored as given."""
 
 
+class Forbidden(StoreError):
+    """The viewer may not do this with what they may see (a person of a case not theirs,
+    a link not granted). The message says what to do, never what the other data is."""
+
+
 class StoreUnavailable(StoreError):
     """The store does not answer (a server down, a file locked); retrying later may help."""

@@ -22,6 +22,8 @@ from .model import (
     ChangeSet,
     Erasure,
     Feedback,
+    LinkRequest,
+    LinkStatus,
     Meeting,
     NetworkRole,
     Person,
@@ -343,6 +345,33 @@ class AuditLog(Protocol):
         ...
 
 
+class LinkStore(Protocol):
+    """Requests to share a person across a case boundary (see
+    :mod:`tenhands.graph.model.link`)."""
+
+    def save_link(self, link: LinkRequest) -> LinkRequest:
+        """Create or replace a link request; :class:`NotFound` for a missing case,
+        candidate or person."""
+        ...
+
+    def get_link(self, link_id: str) -> LinkRequest:
+        """:class:`NotFound` for an unknown id."""
+        ...
+
+    def list_links(
+        self,
+        *,
+        case_id: str | None = None,
+        person_ids: Iterable[str] | None = None,
+        status: LinkStatus | None = None,
+    ) -> list[LinkRequest]:
+        """The requests every filter given holds for (``case_id``: the asking case;
+        ``person_ids``: about one of these persons), newest first (then by id). Deleting
+        a case removes the requests it made; removing a candidate (an erasure) removes
+        the requests for it."""
+        ...
+
+
 class SubjectStore(Protocol):
     """One person as a data subject: everything held about them, and their erasure."""
 
@@ -453,6 +482,7 @@ class GraphStore(
     RecordStore,
     CandidateStore,
     ChangeSetStore,
+    LinkStore,
     AuditLog,
     UserStore,
     SubjectStore,

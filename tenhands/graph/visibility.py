@@ -25,9 +25,11 @@ travels with the data instead of living in each route:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from .errors import NotFound
 from .model import Record
 
 if TYPE_CHECKING:
@@ -91,3 +93,21 @@ class CaseBoundary:
 
     def sees_record(self, record: Record) -> bool:
         return record.case_id is None or record.case_id == self.case_id
+
+
+def require_persons(viewer: Visibility, person_ids: Iterable[str]) -> None:
+    """:class:`NotFound` for the first of ``person_ids`` the viewer may not see: an
+    unknown id and another case's person get the same answer, so ids cannot be probed.
+
+    >>> require_persons(CaseBoundary("c-1", frozenset({"p-1"})), ["p-1", "p-2"])
+    Traceback (most recent call last):
+    ...
+    tenhands.graph.errors.NotFound: no person with id 'p-2'
+    """
+    for person_id in person_ids:
+        try:
+            seen = viewer.sees_person(person_id)
+        except NotFound:
+            seen = False
+        if not seen:
+            raise NotFound("person", person_id)

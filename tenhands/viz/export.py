@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ..files.private import private_folder, write_private
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -80,9 +82,9 @@ def find_chromium(purpose: str = "PNG export") -> Path:
 
 
 def write_html(html: str, out: Path) -> Path:
-    """Write a rendered map as UTF-8 (pyvis would use the platform's encoding)."""
-    out.write_text(html, encoding="utf-8")
-    return out
+    """Write a rendered map as UTF-8 (pyvis would use the platform's encoding), for its
+    owner only (0600)."""
+    return write_private(out, html)
 
 
 def html_to_png(
@@ -94,7 +96,8 @@ def html_to_png(
     scale: float = 2.0,
     timeout_s: float = 60.0,
 ) -> Path:
-    """Render ``html`` in headless Chromium and save a PNG of ``width×scale`` by ``height×scale``.
+    """Render ``html`` in headless Chromium and save a PNG of ``width×scale`` by ``height×scale``
+    (0600, in folders made 0700).
 
     Playwright drives Chromium, so the page's viewport is exactly ``width×height`` (a
     plain ``--screenshot`` gives the page less height than the picture: the window's
@@ -105,9 +108,8 @@ def html_to_png(
         raise ValueError("width, height and scale must be positive")
     chromium = find_chromium()
     out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
 
-    def shoot() -> None:
+    def shoot() -> bytes:
         with chromium_page(
             html,
             chromium,
@@ -121,12 +123,13 @@ def html_to_png(
                 "window.tenhandsReady === true || !document.getElementById('network')",
                 timeout=timeout_s * 1000,
             )
-            page.screenshot(path=str(out))
+            return page.screenshot()
 
-    off_the_loop(shoot)
-    if not out.is_file() or out.read_bytes()[:8] != _PNG_SIGNATURE:
-        raise ExportError("Chromium finished without writing a PNG.")
-    return out
+    picture = off_the_loop(shoot)
+    if picture[:8] != _PNG_SIGNATURE:
+        raise ExportError("Chromium finished without making a PNG.")
+    private_folder(out.parent)
+    return write_private(out, picture)
 
 
 def off_the_loop(work: Callable[[], T]) -> T:

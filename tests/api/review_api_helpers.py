@@ -102,11 +102,12 @@ def kin(cid: str, rid: str, relation: str, score: float, given: str = "X") -> Ca
 def seed_family(store: GraphStore) -> None:
     """A child with a mother in case c1; four outside records; three kin candidates and
     one match candidate (scores 0.6, 0.9, 0.75 and 0.8)."""
-    from builders import case, person
+    from builders import case, person, role
 
     store.create_person(person("kid", "Lotte", "Verhulst", sex=Sex.female))
     store.create_person(person("mum", "Els", "Verhulst", sex=Sex.female))
     store.create_case(case("c1", "kid"))
+    store.set_role(role("c1", "mum"))
     store.add_records(
         [
             record("r-an", "An", "Verhulst", sex=Sex.female),

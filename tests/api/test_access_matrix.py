@@ -69,7 +69,7 @@ class Endpoint:
     body: Json | None = None
 
     def url(self, side: str) -> str:
-        cid = CASES[side][0]
+        cid = CASES[side][0] if side in CASES else f"c-{side}"
         return self.path.format(c=cid, s=side)
 
     def __str__(self) -> str:
@@ -147,7 +147,9 @@ def test_each_role_does_what_it_may_on_its_own_case_and_nothing_on_another(
             status, text = call(client, endpoint, side, headers)
             allowed = expected(user_role, endpoint, side)
             bad_request = status in (400, 422)  # the matrix sends only valid requests
-            if status >= 500 or status == 401 or bad_request or (status == 403) == allowed:
+            # another case's thing is refused (403) or not found, like an unknown one
+            refused = status == 403 or (status == 404 and side == "other")
+            if status >= 500 or status == 401 or bad_request or refused == allowed:
                 wrong.append(f"{endpoint} [{side}] -> {status} (allowed: {allowed})")
             if status == 403:
                 assert json.loads(text)["code"] == "forbidden"
@@ -156,6 +158,28 @@ def test_each_role_does_what_it_may_on_its_own_case_and_nothing_on_another(
                 leaked = [n for n in other_names if n in text]
                 assert not leaked, f"{endpoint} [{side}] shows {leaked}"
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("user_role", [UserRole.worker, UserRole.facilitator, UserRole.viewer])
+def test_another_cases_ids_get_the_answer_unknown_ids_get(
+    app: tuple[ApiClient, dict[UserRole, Json]], user_role: UserRole
+) -> None:
+    """Nobody learns that an id exists in a case not theirs: the status and the sentence
+    (with the id put back) are those of an id that does not exist."""
+    client, signed_in = app
+    headers = signed_in[user_role]
+    differ = []
+    for endpoint in ENDPOINTS:
+        if endpoint.needs is P.all_cases or endpoint.needs is P.read_reports:
+            continue
+        other, other_text = call(client, endpoint, "other", headers)
+        nope, nope_text = call(client, endpoint, "nope", headers)
+        if other in (200, 201, 204):
+            continue  # allowed (a role with every case)
+        other_detail = json.loads(other_text)["detail"].replace("other", "nope")
+        if (other, other_detail) != (nope, json.loads(nope_text)["detail"]):
+            differ.append(f"{endpoint}: {other} {other_text} / {nope} {nope_text}")
+    assert not differ, "\n".join(differ)
 
 
 def test_nothing_answers_without_signing_in(
@@ -201,16 +225,22 @@ def test_a_worker_cannot_pull_another_cases_person_into_their_case(
     client, signed_in = app
     worker = signed_in[UserRole.worker]
     r = client.put("/cases/c-own/roles/other-mum", json={}, headers=worker)
-    assert r.status_code == 403
+    assert r.status_code == 404
     r = client.post(
         "/ties",
         json={"source_id": "own-mum", "target_id": "other-mum", "kind": "sibling"},
         headers=worker,
     )
-    assert r.status_code == 403
+    assert r.status_code == 404
     r = client.post("/cases", json={"title": "Nieuw", "child_ids": ["other-child"]}, headers=worker)
-    assert r.status_code == 403
+    assert r.status_code == 404
+    r = client.patch(
+        "/cases/c-own", json={"child_ids": ["own-child", "other-child"]}, headers=worker
+    )
+    assert r.status_code == 404
+    assert store.get_case("c-own").child_ids == ["own-child"]
     assert "c-own" not in store.cases_of("other-mum")
+    assert "c-own" not in store.cases_of("other-child")
 
 
 def test_a_person_added_by_a_worker_can_be_placed_in_their_case(
@@ -221,7 +251,7 @@ def test_a_person_added_by_a_worker_can_be_placed_in_their_case(
     made = client.post("/persons", json={"given_names": ["Nieuwe"]}, headers=worker).json()
     assert client.get(f"/persons/{made['id']}", headers=worker).status_code == 200
     viewer = signed_in[UserRole.viewer]
-    assert client.get(f"/persons/{made['id']}", headers=viewer).status_code == 403
+    assert client.get(f"/persons/{made['id']}", headers=viewer).status_code == 404
     r = client.put(f"/cases/c-own/roles/{made['id']}", json={"circle": "outer"}, headers=worker)
     assert r.status_code == 201
     assert client.get(f"/persons/{made['id']}", headers=viewer).status_code == 200
@@ -255,5 +285,5 @@ def test_reads_and_writes_of_person_data_are_audited_without_values(
     for name in (*CASES["own"][1:], "Ownsecret", "Zzyxa"):
         assert name not in dumped
     # a refused request is not recorded as a read
-    assert client.get("/persons/other-mum", headers=worker).status_code == 403
+    assert client.get("/persons/other-mum", headers=worker).status_code == 404
     assert not store.list_audit(actor="worker.one", entity_id="other-mum")

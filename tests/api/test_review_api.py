@@ -201,6 +201,21 @@ def test_accepting_a_duplicate_merges(client: ApiClient, store: GraphStore) -> N
             score=0.97,
         )
     )
+    refused = client.post("/candidates/d-mum/accept")  # mum-2 is in no case of c1's
+    assert error(refused, 403, "forbidden")["detail"].startswith("This person is known")
+    shown = client.get("/candidates/d-mum").json()
+    assert shown["elsewhere"] and shown["other_person_id"] is None and shown["link"] is None
+    asked = client.post("/candidates/d-mum/link", json={"note": "Zelfde moeder?"})
+    assert asked.status_code == 201, asked.text
+    [waiting] = client.get("/links").json()  # the admin sees every request
+    assert (waiting["person_id"], waiting["kind"], waiting["note"]) == (
+        "mum-2",
+        "duplicate",
+        "Zelfde moeder?",
+    )
+    granted = client.post(f"/links/{waiting['id']}/grant", json={})
+    assert granted.status_code == 200 and granted.json()["status"] == "granted"
+    assert client.get("/candidates/d-mum").json()["link"]["status"] == "granted"
     done = post(client, "d-mum", "accept")
     assert (done["person_id"], done["merged_person_id"]) == ("mum", "mum-2")
     error(client.get("/persons/mum-2"), 404, "not_found")

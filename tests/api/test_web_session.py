@@ -9,6 +9,7 @@ import pytest
 from web_helpers import OWN, PASSWORD, WebClient, csrf_in, make_user, seed_cases
 
 from tenhands.api.auth.deps import SESSION_COOKIE
+from tenhands.api.auth.ratelimit import LoginThrottle
 from tenhands.graph.model import AuditAction, TokenKind, UserRole
 from tenhands.graph.stores.sqlite import SqliteStore
 
@@ -79,14 +80,26 @@ def test_a_wrong_password_shows_the_form_again_with_a_message(client: WebClient)
     assert "De gebruikersnaam of het wachtwoord klopt niet." in r.text
 
 
-def test_too_many_failures_are_refused_for_minutes(client: WebClient) -> None:
-    for _ in range(5):
+def test_repeated_failures_make_the_next_attempt_wait(client: WebClient) -> None:
+    now = [1000.0]
+    client.app.state.login_throttle = LoginThrottle(clock=lambda: now[0])  # type: ignore[attr-defined]
+    for _ in range(6):  # five free tries, and the sixth is let through too
         assert client.post("/login", data={"login": "werker", "password": "x"}).status_code == 401
     r = client.post("/login", data={"login": "werker", "password": PASSWORD, "lang": "en"})
     assert r.status_code == 429
-    assert int(r.headers["retry-after"]) > 0
-    assert "try again in 15 minutes" in r.text
+    assert r.headers["retry-after"] == "1"
+    assert "try again in 1 second." in r.text
     assert "set-cookie" not in r.headers
+    for _ in range(6):  # the waits double: 1, 2, 4, 8, 16, 32 seconds
+        now[0] += 64.0
+        client.post("/login", data={"login": "werker", "password": "x"})
+    now[0] += 1.0
+    r = client.post("/login", data={"login": "werker", "password": PASSWORD, "lang": "nl"})
+    assert r.status_code == 429
+    assert "probeer het opnieuw over" in r.text
+    now[0] += int(r.headers["retry-after"])
+    r = client.post("/login", data={"login": "werker", "password": PASSWORD})
+    assert r.status_code == 303 and "set-cookie" in r.headers
 
 
 def test_next_only_leads_to_this_service(client: WebClient) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builders import case, person, role, tie
 
+from tenhands.finding.review import decide_link, request_link
 from tenhands.graph.model import (
     Candidate,
     CandidateKind,
@@ -16,6 +17,7 @@ from tenhands.graph.model import (
     SourceRef,
 )
 from tenhands.graph.store import GraphStore
+from tenhands.graph.visibility import EVERYTHING, CaseBoundary, Visibility
 
 CASE = "c-review"
 CHILD = "p-child"
@@ -67,3 +69,11 @@ def kin(
         score=score,
         explanation=[Evidence(field="surname", left="x", right="y", level="exact", weight=3.2)],
     )
+
+
+def share(store: GraphStore, candidate_id: str, holder: str | None = None) -> None:
+    """The case holding the candidate's outside person shares them: its worker grants
+    the request (``holder``: that case's id; None: an admin, for a person of no case)."""
+    link = request_link(store, candidate_id, requester="worker-an", note="graag delen")
+    viewer: Visibility = EVERYTHING if holder is None else CaseBoundary.of(store, holder)
+    decide_link(store, link.id, decider="worker-bo", viewer=viewer, grant=True)

@@ -9,10 +9,12 @@ from builders import case, person, role, tie
 
 from tenhands.finding.kin import duplicates
 from tenhands.finding.kin.duplicates import find_duplicates
-from tenhands.finding.review import accept, undo
-from tenhands.graph.errors import NotFound
+from tenhands.finding.kin.found import ELSEWHERE
+from tenhands.finding.review import accept, decide_link, request_link, undo
+from tenhands.graph.errors import Forbidden, NotFound
 from tenhands.graph.model import Address, CandidateKind, Confidential, PartialDate, Sex
 from tenhands.graph.store import GraphStore
+from tenhands.graph.visibility import CaseBoundary
 
 HOME = [Address(street="Kerkstraat", house_number="4", postcode="9000", city="Gent")]
 
@@ -44,29 +46,25 @@ def _seed(
     store.set_role(role("c-b", "p-other"))
 
 
-def test_person_in_two_cases_is_proposed(store: GraphStore) -> None:
+def test_person_in_two_cases_is_proposed_as_a_link_without_their_data(
+    store: GraphStore,
+) -> None:
     _seed(store)
     found = find_duplicates(store, "c-a")
 
     assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
     dup = found[0]
-    assert dup.kind is CandidateKind.duplicate and dup.rule == "duplicate"
+    assert dup.kind is CandidateKind.duplicate and dup.rule == "duplicate" and dup.elsewhere
     assert dup.probability >= 0.9
-    prior = dup.evidence[0]
-    assert (prior.field, prior.level, prior.right) == (
-        "prior",
-        "the same person entered twice",
-        "duplicate",
-    )
-    fields = {e.field: e for e in dup.evidence}
-    assert (fields["given_names"].left, fields["given_names"].right) == ("jef", "jozef")
-    assert fields["birth_date"].level == "exact"
-    bits = sum(e.weight for e in dup.evidence)
-    assert math.isclose(1 / (1 + 2**-bits), dup.probability, rel_tol=1e-6)
+    [only] = dup.evidence  # one entry: that they may be known elsewhere, nothing of theirs
+    assert (only.field, only.left, only.right) == (ELSEWHERE, None, None)
+    assert math.isclose(1 / (1 + 2**-only.weight), dup.probability, rel_tol=1e-6)
+    stored = dup.candidate("c-a").model_dump_json()
+    assert not any(v in stored for v in ("Jozef", "jozef", "Peters", "Gent", "1958"))
     # from the other case, the other way round
     back = find_duplicates(store, "c-b")
     assert [(f.person_id, f.other_person_id) for f in back] == [("p-other", "p-jef")]
-    assert {e.field: e.left for e in back[0].evidence}["given_names"] == "jozef"
+    assert back[0].elsewhere and "Kerkstraat" not in back[0].candidate("c-b").model_dump_json()
 
 
 def test_father_and_son_of_one_name_are_not_proposed(store: GraphStore) -> None:
@@ -87,6 +85,19 @@ def test_persons_of_one_case_are_compared_among_themselves(store: GraphStore) ->
     store.set_role(role("c-a", "p-other"))
     found = find_duplicates(store, "c-a")
     assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
+    dup = found[0]
+    assert not dup.elsewhere and dup.probability >= 0.9
+    prior = dup.evidence[0]
+    assert (prior.field, prior.level, prior.right) == (
+        "prior",
+        "the same person entered twice",
+        "duplicate",
+    )
+    fields = {e.field: e for e in dup.evidence}
+    assert (fields["given_names"].left, fields["given_names"].right) == ("jef", "jozef")
+    assert fields["birth_date"].level == "exact"
+    bits = sum(e.weight for e in dup.evidence)
+    assert math.isclose(1 / (1 + 2**-bits), dup.probability, rel_tol=1e-6)
 
 
 def test_threshold_limit_and_confidential_identity(store: GraphStore) -> None:
@@ -102,6 +113,7 @@ def test_large_store_learns_from_a_sample(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _seed(store)
+    store.set_role(role("c-a", "p-other"))
     monkeypatch.setattr(duplicates, "TRAIN_LIMIT", 3)
     found = find_duplicates(store, "c-a")
     assert [(f.person_id, f.other_person_id) for f in found] == [("p-jef", "p-other")]
@@ -118,6 +130,14 @@ def test_accepted_proposal_merges_and_undo_restores(store: GraphStore) -> None:
     [dup] = find_duplicates(store, "c-a")
     saved = store.save_candidate(dup.candidate("c-a"))
 
+    with pytest.raises(Forbidden):  # the other case did not share p-other yet
+        accept(store, saved.id, reviewer="worker")
+    assert store.get_person("p-other").given_names == ["Jozef"]
+    link = request_link(store, saved.id, requester="worker", note="Dezelfde vader?")
+    with pytest.raises(Forbidden):  # only who sees p-other answers
+        decide_link(store, link.id, decider="worker", viewer=CaseBoundary.of(store, "c-a"),
+                    grant=True)  # fmt: skip
+    decide_link(store, link.id, decider="bert", viewer=CaseBoundary.of(store, "c-b"), grant=True)
     accept(store, saved.id, reviewer="worker")
     with pytest.raises(NotFound):
         store.get_person("p-other")

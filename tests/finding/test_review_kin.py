@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from builders import person, tie
-from review_helpers import CASE, CHILD, MOTHER, kin, seed
+from review_helpers import CASE, CHILD, MOTHER, kin, seed, share
 
 from tenhands.finding.review import accept, direct_tie, review_queue, undo
 from tenhands.graph.errors import Conflict, NotFound
@@ -185,6 +185,7 @@ def test_kin_from_existing_person_adds_tie_and_role_only(store: GraphStore) -> N
             score=0.7,
         )
     )
+    share(store, "m-p")  # a person of no case: an admin shares them
     result = accept(store, "m-p", reviewer="worker-an")
     assert (result.person_id, result.created_person) == ("p-uncle", False)
     assert store.get_tie(result.tie_id or "").kind is TieKind.sibling

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import person
+from builders import person, role
 from review_helpers import CASE, seed
 
 from tenhands.finding.review import accept, undo
@@ -15,6 +15,7 @@ def _match(store: GraphStore) -> None:
     store.create_person(
         person("p-known", "Griet", "Peeters-Claes", birth_place=None, notes="door juf genoemd")
     )
+    store.set_role(role(CASE, "p-known"))
     store.save_candidate(
         Candidate(
             id="m-match",
@@ -75,6 +76,7 @@ def test_match_needs_record_and_person(store: GraphStore) -> None:
 
     seed(store)
     store.create_person(person("p-known", "Griet", "Peeters"))
+    store.set_role(role(CASE, "p-known"))
     store.save_candidate(
         Candidate(
             id="m-bad", kind=CandidateKind.match, case_id=CASE, person_id="p-known", score=0.5

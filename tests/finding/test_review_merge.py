@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from builders import case, person, role, tie
-from review_helpers import CASE, CHILD, MOTHER, seed
+from review_helpers import CASE, CHILD, MOTHER, seed, share
 
 from tenhands.finding.review import accept, undo
 from tenhands.graph.errors import Conflict, NotFound
@@ -52,6 +52,7 @@ def _duplicates(store: GraphStore) -> None:
             score=0.97,
         )
     )
+    share(store, "m-dup", OTHER_CASE)  # the other case's worker shares p-mother-2
 
 
 def test_merge_moves_ties_roles_and_keeps_sources(store: GraphStore) -> None:
@@ -120,6 +121,7 @@ def test_merge_keeps_the_child(store: GraphStore) -> None:
             score=0.9,
         )
     )
+    share(store, "m-dup-child")  # p-child-2 is in no case: an admin shares them
     result = accept(store, "m-dup-child", reviewer="worker-an")
     assert (result.person_id, result.merged_person_id) == (CHILD, "p-child-2")
     assert store.get_case(CASE).child_ids == [CHILD]

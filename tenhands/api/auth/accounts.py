@@ -3,6 +3,9 @@ for the API, the web pages and the ``tenhands users`` commands."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ...graph.errors import NotFound
@@ -21,14 +24,29 @@ class SignInRefused(Exception):
 
 
 class Throttled(Exception):
-    """Too many failed sign-ins; try again after :attr:`seconds`."""
+    """Too many failed attempts; try again after :attr:`seconds`."""
 
     def __init__(self, seconds: float) -> None:
-        self.seconds = max(1, int(seconds + 0.999))
-        minutes = max(1, (self.seconds + 59) // 60)
-        super().__init__(
-            f"Too many failed sign-ins: try again in {minutes} minute{'s' if minutes > 1 else ''}."
-        )
+        self.seconds = max(1, math.ceil(seconds))
+        super().__init__(f"Too many failed attempts: try again in {in_words(self.seconds)}.")
+
+
+class WrongPassword(Exception):
+    """The current password, asked again before a change, is not right."""
+
+    def __init__(self) -> None:
+        super().__init__("The current password is not right.")
+
+
+def in_words(seconds: int) -> str:
+    """A wait as people say it: seconds up to two minutes, then whole minutes.
+
+    >>> in_words(1), in_words(45), in_words(120), in_words(121), in_words(900)
+    ('1 second', '45 seconds', '120 seconds', '3 minutes', '15 minutes')
+    """
+    if seconds <= 120:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 def add_user(
@@ -81,21 +99,46 @@ def sign_in(
     """The user whose login and password these are; :class:`Throttled` after too many
     failures, :class:`SignInRefused` otherwise. A hash made with weaker parameters than
     today's is replaced on the way."""
-    wait = throttle.wait(login, address)
-    if wait > 0:
-        raise Throttled(wait)
-    try:
-        user: User | None = store.get_user_by_login(login)
-    except (NotFound, ValueError):
-        user = None
-    good = verify_password(user.password_hash if user else None, password)
-    if user is None or not good or user.disabled:
-        throttle.failed(login, address)
-        raise SignInRefused()
-    throttle.succeeded(login)
+    with _throttled(throttle, login, address):
+        try:
+            user: User | None = store.get_user_by_login(login)
+        except (NotFound, ValueError):
+            user = None
+        good = verify_password(user.password_hash if user else None, password)
+        if user is None or not good or user.disabled:
+            raise SignInRefused()
     if user.password_hash and needs_rehash(user.password_hash):
         user = store.update_user(user.model_copy(update={"password_hash": rehash(password)}))
     return user
+
+
+def check_password(throttle: LoginThrottle, user: User, password: str, address: str) -> None:
+    """Check a signed-in user's current password before a change: throttled like signing
+    in (:class:`Throttled`), :class:`WrongPassword` when it is not right, so a stolen
+    session cannot be used to guess the password."""
+    with _throttled(throttle, user.login, address):
+        if not verify_password(user.password_hash, password):
+            raise WrongPassword()
+
+
+@contextmanager
+def _throttled(throttle: LoginThrottle, login: str, address: str) -> Iterator[None]:
+    """One password check under ``throttle``: refused while it must wait. The block
+    raises :class:`SignInRefused` or :class:`WrongPassword` for a wrong password (counted
+    as a failure) and ends normally for a right one; any other error (the store does
+    not answer) counts as nothing."""
+    wait = throttle.attempt(login, address)
+    if wait > 0:
+        raise Throttled(wait)
+    try:
+        yield
+    except (SignInRefused, WrongPassword):
+        throttle.failed(login, address)
+        raise
+    except BaseException:
+        throttle.withdrawn(login, address)
+        raise
+    throttle.succeeded(login, address)
 
 
 def end_sessions(store: GraphStore, user: User) -> int:

@@ -23,6 +23,7 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 
 from ...graph.model import AuditAction, AuditEvent, TokenKind
 from ...graph.store import GraphStore
+from ...graph.visibility import require_persons
 from ..audit_trail import AuditTrail
 from ..errors import ID_PATTERN
 from .permissions import Permission
@@ -48,6 +49,7 @@ METHOD_ACTION = {
 
 WHAT = {
     Permission.read_case: "read this case",
+    Permission.read_private: "read addresses, contact details, notes and risk flags",
     Permission.write_case: "change persons, ties and network roles",
     Permission.write_plan: "record plans",
     Permission.work_map: "open the worker's map (with addresses and notes)",
@@ -171,6 +173,15 @@ def audit_event(
     )
 
 
+def holder_event(
+    principal: Principal, request: Request, entity: str, entity_id: str, person_id: str
+) -> AuditEvent:
+    """An audit event for this request in the first of the user's cases that holds
+    ``person_id`` (no case when none does)."""
+    held = principal.visible_cases(principal.store.cases_of(person_id))
+    return audit_event(principal, request, entity, entity_id, held[0] if held else None)
+
+
 @dataclass(frozen=True)
 class CaseScope:
     principal: Principal
@@ -188,7 +199,8 @@ def case_access(
     case that does not exist, so ids of others' cases cannot be probed); the request
     is audited. On a route about one person (``{person_id}`` in the path) that changes
     something, the user must also see that person (so nobody is pulled into a case
-    from a case not theirs), and the audit names the person."""
+    from a case not theirs: 404, as for an unknown person), and the audit names the
+    person."""
 
     def check(
         case_id: Annotated[str, Path(pattern=ID_PATTERN, description="a case's id")],
@@ -201,8 +213,8 @@ def case_access(
             raise forbidden("This case is not assigned to you.")
         person_id = request.path_params.get("person_id")
         if isinstance(person_id, str):  # about one person of the case
-            if permission is not Permission.read_case and not principal.sees_person(person_id):
-                raise forbidden(f"Person {person_id!r} is not in a case assigned to you.")
+            if permission is not Permission.read_case:
+                require_persons(principal, [person_id])
             event = audit_event(principal, request, "person", person_id, case_id, action)
         else:
             event = audit_event(principal, request, entity, case_id, case_id, action)
@@ -224,9 +236,9 @@ def person_access(
     permission: Permission = Permission.read_case, *, action: AuditAction | None = None
 ) -> Any:
     """A dependency for routes under ``/persons/{person_id}``: the role may do
-    ``permission`` and the user may see the person (404 for an unknown person, 403
-    for one in nobody's case of theirs); the request is audited, once per case the
-    person is in."""
+    ``permission`` and the user may see the person (404 otherwise: an unknown person
+    and one of another case get the same answer); the request is audited, once per
+    case the person is in."""
 
     def check(
         person_id: Annotated[str, Path(pattern=ID_PATTERN, description="a person's id")],
@@ -235,8 +247,7 @@ def person_access(
         request: Request,
     ) -> PersonScope:
         _need(principal, permission)
-        if not principal.sees_person(person_id):
-            raise forbidden("This person is not in a case assigned to you.")
+        require_persons(principal, [person_id])
         cases = principal.visible_cases(principal.store.cases_of(person_id))
         events = [
             audit_event(principal, request, "person", person_id, c, action) for c in cases

@@ -17,6 +17,9 @@ class Permission(StrEnum):
     """add and change persons, ties and network roles; create cases"""
     write_plan = "write_plan"
     """record a plan, its tasks and scale scores (in a meeting too)"""
+    read_private = "read_private"
+    """a person's whereabouts, contact details, exact birth date and place, notes, risk
+    flags, contact-log notes and confidential ties (:mod:`tenhands.graph.private`)"""
     work_map = "work_map"
     """a map in ``work`` mode (addresses, notes, risk flags on it)"""
     find_kin = "find_kin"
@@ -42,10 +45,19 @@ P = Permission
 ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
     UserRole.admin: frozenset(Permission),
     UserRole.worker: frozenset(
-        {P.read_case, P.write_case, P.write_plan, P.work_map, P.find_kin, P.review, P.export}
+        {
+            P.read_case,
+            P.read_private,
+            P.write_case,
+            P.write_plan,
+            P.work_map,
+            P.find_kin,
+            P.review,
+            P.export,
+        }
     ),
     UserRole.facilitator: frozenset({P.read_case, P.write_plan}),
-    UserRole.viewer: frozenset({P.read_case, P.work_map}),
+    UserRole.viewer: frozenset({P.read_case, P.read_private, P.work_map}),
 }
 
 

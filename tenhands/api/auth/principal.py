@@ -29,6 +29,12 @@ class Principal:
         return allowed(self.user.role, permission)
 
     @property
+    def private(self) -> bool:
+        """Whether the user reads the private parts of persons, roles and ties
+        (:mod:`tenhands.graph.private`)."""
+        return self.can(Permission.read_private)
+
+    @property
     def all_cases(self) -> bool:
         return self.can(Permission.all_cases)
 

@@ -1,5 +1,6 @@
 """The audit log (``/audit``): who read or changed which person data, when, in which
-case. For admins; append-only; it holds ids, never personal values."""
+case. For admins; append-only; it holds ids, never personal values. The CSV export has
+no cell a spreadsheet would run as a formula (logins and ids are typed by people)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import AwareDatetime
 
+from ...files.csv_cells import safe_row
 from ...graph.model import AuditAction, AuditEvent
 from ...graph.paging import read_all
 from ...graph.store import GraphStore
@@ -116,7 +118,7 @@ def _csv(events: Iterator[AuditEvent]) -> Iterator[str]:
     writer.writerow(FIELDS)
     for event in events:
         row = json.loads(event.model_dump_json())
-        writer.writerow([row.get(f) if row.get(f) is not None else "" for f in FIELDS])
+        writer.writerow(safe_row(row.get(f) for f in FIELDS))
         if out.tell() > 64_000:
             yield out.getvalue()
             out.seek(0)

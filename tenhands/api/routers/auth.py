@@ -10,9 +10,17 @@ from pydantic import ValidationError
 
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, AuditEvent, TokenKind
-from ..auth.accounts import SignInRefused, Throttled, changed, set_password, sign_in
+from ..auth.accounts import (
+    SignInRefused,
+    Throttled,
+    WrongPassword,
+    changed,
+    check_password,
+    set_password,
+    sign_in,
+)
 from ..auth.deps import PrincipalDep, TrailDep
-from ..auth.passwords import WeakPassword, verify_password
+from ..auth.passwords import WeakPassword
 from ..auth.ratelimit import LoginThrottle
 from ..auth.tokens import issue
 from ..deps import StoreDep
@@ -34,14 +42,20 @@ ThrottleDep = Annotated[LoginThrottle, Depends(get_throttle)]
 
 
 def client_address(request: Request) -> str:
+    """The client's address: the connection's, or the one a trusted proxy forwarded
+    (``TENHANDS_TRUSTED_PROXIES``; uvicorn replaces the connection's address with it)."""
     return request.client.host if request.client else "unknown"
+
+
+def too_many(exc: Throttled) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS, str(exc), headers={"Retry-After": str(exc.seconds)}
+    )
 
 
 def refused(exc: SignInRefused | Throttled) -> HTTPException:
     if isinstance(exc, Throttled):
-        return HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS, str(exc), headers={"Retry-After": str(exc.seconds)}
-        )
+        return too_many(exc)
     return HTTPException(
         status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"}
     )
@@ -52,8 +66,9 @@ def refused(exc: SignInRefused | Throttled) -> HTTPException:
     status_code=status.HTTP_201_CREATED,
     summary="Sign in with login and password; get an API token",
     description="The token is shown once; send it as `Authorization: Bearer <token>`. "
-    "After 5 failed attempts for a login (or 30 from one address) within 15 minutes, "
-    "attempts are refused for a while (429, with `Retry-After`).",
+    "Failed attempts slow down further ones (429 with `Retry-After`): after 5 for one "
+    "login from one address, waits double up to 15 minutes; after 30 from one address, "
+    "likewise; after 10 for one login from anywhere, waits double up to one minute.",
     responses={
         **BAD_JSON,
         429: {"model": ErrorBody, "description": "Too many failed sign-ins"},
@@ -103,25 +118,42 @@ def me(principal: PrincipalDep, store: StoreDep) -> UserPublic:
     "/me",
     summary="Change your name, language or password",
     description="A new password needs `current_password`; it ends every other session "
-    "and token of yours.",
-    responses=BAD_JSON,
+    "and token of yours. Wrong current passwords slow down further attempts like failed "
+    "sign-ins (429, with `Retry-After`). Nothing changes when the password is refused.",
+    responses={
+        **BAD_JSON,
+        429: {"model": ErrorBody, "description": "Too many wrong current passwords"},
+    },
 )
-def update_me(body: MeUpdate, principal: PrincipalDep, store: StoreDep) -> UserPublic:
+def update_me(
+    body: MeUpdate,
+    principal: PrincipalDep,
+    store: StoreDep,
+    throttle: ThrottleDep,
+    request: Request,
+) -> UserPublic:
     user = principal.user
+    if body.password is not None:
+        current = body.current_password.get_secret_value() if body.current_password else ""
+        try:
+            check_password(throttle, user, current, client_address(request))
+        except Throttled as exc:
+            raise too_many(exc) from None
+        except WrongPassword as exc:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from None
     changes = body.model_dump(exclude_unset=True, exclude={"password", "current_password"})
     if changes:
         try:
-            user = store.update_user(changed(user, changes))
+            user = changed(user, changes)
         except ValidationError as exc:
             raise domain_invalid(exc) from None
     if body.password is not None:
-        current = body.current_password.get_secret_value() if body.current_password else ""
-        if not verify_password(user.password_hash, current):
-            raise HTTPException(status.HTTP_403_FORBIDDEN, "The current password is not right.")
         try:
             user = set_password(store, user, body.password.get_secret_value())
         except WeakPassword as exc:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    elif changes:
+        user = store.update_user(user)
     return UserPublic.of(user, store.cases_of_user(user.id))
 
 

@@ -14,10 +14,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
-from ...finding.review import accept, reject, review_queue, undo
+from ...finding.review import accept, reject, review_queue, shown_one, undo
+from ...finding.review import shown as seen
+from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Candidate, ReviewStatus
 from ...graph.store import GraphStore
-from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access, forbidden
+from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import CandidateIdPath, CaseIdPath, FinderDep, PageDep, StoreDep
@@ -44,7 +46,7 @@ Reviewer = Annotated[Principal, allowed_to(Permission.review)]
 Reader = Annotated[Principal, allowed_to(Permission.read_case)]
 
 
-def _candidate(
+def load_candidate(
     store: GraphStore,
     principal: Principal,
     candidate_id: str,
@@ -53,11 +55,11 @@ def _candidate(
     action: AuditAction,
 ) -> Candidate:
     """The candidate, when its case is assigned to the user (a candidate of no case:
-    admins only); audited."""
+    admins only); audited. Another case's candidate is not found, like an unknown one."""
     candidate = store.get_candidate(candidate_id)
     case_id = candidate.case_id
     if not (principal.all_cases or (case_id is not None and principal.sees_case(case_id))):
-        raise forbidden("This candidate's case is not assigned to you.")
+        raise NotFound("candidate", candidate_id)
     trail.record(audit_event(principal, request, "candidate", candidate.id, case_id, action))
     return candidate
 
@@ -92,7 +94,7 @@ def list_candidates(
         case_id=case_id,
         status=status,
         total=len(found),
-        items=[CandidatePublic.of(c, lang) for c in shown],
+        items=[CandidatePublic.of(c, lang) for c in seen(store, case_id, shown)],
         limit=page.limit,
         offset=page.offset,
         next_offset=after if after < len(found) else None,
@@ -108,8 +110,8 @@ def get_candidate(
     trail: TrailDep,
     request: Request,
 ) -> CandidatePublic:
-    found = _candidate(store, principal, candidate_id, trail, request, AuditAction.read)
-    return CandidatePublic.of(found, lang)
+    found = load_candidate(store, principal, candidate_id, trail, request, AuditAction.read)
+    return CandidatePublic.of(shown_one(store, found), lang)
 
 
 @router.post(
@@ -132,7 +134,7 @@ def accept_candidate(
     request: Request,
     body: AcceptBody | None = None,
 ) -> AcceptancePublic:
-    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
     reviewer = principal.login
     body = body or AcceptBody()
     try:
@@ -166,7 +168,7 @@ def reject_candidate(
     trail: TrailDep,
     request: Request,
 ) -> Decision:
-    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
     reviewer = principal.login
     try:
         decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
@@ -192,7 +194,7 @@ def undo_decision(
     trail: TrailDep,
     request: Request,
 ) -> Decision:
-    _candidate(store, principal, candidate_id, trail, request, AuditAction.update)
+    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
     reviewer = principal.login
     try:
         reopened = undo(store, candidate_id, reviewer=reviewer)

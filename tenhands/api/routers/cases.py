@@ -15,6 +15,7 @@ from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from ...graph.model import AuditAction, Case, CaseStatus
 from ...graph.paging import read_all
 from ...graph.store import GraphStore
+from ...graph.visibility import require_persons
 from ..auth.deps import (
     CaseScope,
     PrincipalDep,
@@ -22,7 +23,6 @@ from ..auth.deps import (
     allowed_to,
     audit_event,
     case_access,
-    forbidden,
 )
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
@@ -74,7 +74,7 @@ def _visible_cases(store: GraphStore, principal: Principal) -> Iterator[Case]:
     "",
     status_code=HTTP_201_CREATED,
     summary="Open a case",
-    description="The children must be stored persons (404 otherwise, and nothing is stored).",
+    description="The children must be persons you may see (404 otherwise, and nothing is stored).",
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def create_case(
@@ -85,9 +85,7 @@ def create_case(
     request: Request,
     response: Response,
 ) -> CasePublic:
-    for child in body.child_ids:
-        if not principal.sees_person(child):
-            raise forbidden(f"Person {child!r} is not in a case assigned to you.")
+    require_persons(principal, body.child_ids)
     data = created(
         body.model_dump(exclude_unset=True, exclude={"source"}),
         actor=principal.login,
@@ -116,9 +114,11 @@ def update_case(
     body: CaseUpdate,
     store: StoreDep,
     actor: ActorDep,
-    _: Annotated[CaseScope, case_access(Permission.write_case)],
+    scope: Annotated[CaseScope, case_access(Permission.write_case)],
 ) -> CasePublic:
     stored = store.get_case(case_id)
+    if body.child_ids is not None:  # a new child must be someone the user may see
+        require_persons(scope.principal, sorted(set(body.child_ids) - set(stored.child_ids)))
     case = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
     return CasePublic.of(store.update_case(case))
 
@@ -148,24 +148,27 @@ def delete_case(
 def case_network(
     case_id: CaseIdPath,
     store: StoreDep,
-    _: Annotated[CaseScope, case_access()],
+    scope: Annotated[CaseScope, case_access()],
     cache: Annotated[ResponseCache, Depends(get_response_cache)],
 ) -> Response:
-    key = f"network:{case_id}"
+    private = scope.principal.private
+    key = f"network:{case_id}:{'private' if private else 'shared'}"
     generation = store.generation()  # before reading: a change meanwhile moves it on
     body = cache.get(key, generation)
     if body is None:
-        body = _network(store, case_id).model_dump_json().encode()
+        body = _network(store, case_id, private=private).model_dump_json().encode()
         cache.put(key, generation, body)
     return Response(body, media_type="application/json")
 
 
-def _network(store: GraphStore, case_id: str) -> CaseNetwork:
+def _network(store: GraphStore, case_id: str, *, private: bool) -> CaseNetwork:
     graph = store.case_subgraph(case_id)
     case: Case | None = graph.graph.get("case")
     if case is None:
         case = store.get_case(case_id)
     persons = {str(n): attrs["person"] for n, attrs in graph.nodes(data=True)}
     return CaseNetwork(
-        case=CaseSummary.of(case, persons), nodes=graph_nodes(graph), edges=graph_edges(graph)
+        case=CaseSummary.of(case, persons),
+        nodes=graph_nodes(graph, private=private),
+        edges=graph_edges(graph, private=private),
     )

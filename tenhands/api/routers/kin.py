@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from ...finding.kin import Found, propose
+from ...finding.kin import Found, propose, search_case
+from ...finding.review import shown
 from ...finding.review.decisions import pair_key
 from ...graph.model.common import Id
 from ..auth.deps import CaseScope, case_access
@@ -48,6 +49,9 @@ class KinFound(BaseModel):
     "(a relative's child, parent, sibling or partner; a household member; a carrier of a "
     "parent's birth surname), records of persons already known, and relatives already in "
     "the family graph through other cases. Each comes with its reasons as weights in bits. "
+    "Only the records gathered for this case and the agency-wide ones are read (each one "
+    "proposed is audited); a person another case holds is proposed as a link, without "
+    "their data (`elsewhere`). "
     "The proposals are put in the case's review queue; ones a worker already decided are "
     "left out.",
     responses=NOT_FOUND,
@@ -57,20 +61,21 @@ def find_case_kin(
     store: StoreDep,
     finder: FinderDep,
     lang: LangDep,
-    _: Annotated[CaseScope, case_access(Permission.find_kin, entity="kin search")],
+    scope: Annotated[CaseScope, case_access(Permission.find_kin, entity="kin search")],
     limit: Annotated[int, Query(ge=1, le=200, description="how many kin to propose")] = 20,
     duplicates: Annotated[
         bool, Query(description="also propose persons stored twice (slower on large stores)")
     ] = True,
 ) -> KinFound:
-    search = finder.search(store, case_id, limit=limit, duplicates=duplicates)
+    search = search_case(
+        store, finder, case_id, actor=scope.principal.login, limit=limit, duplicates=duplicates
+    )
     proposed = propose(store, search)
 
     def public(found: list[Found]) -> list[CandidatePublic]:
         keys = [pair_key(f.candidate(search.case_id)) for f in found]
-        return [
-            CandidatePublic.of(proposed.pending[k], lang) for k in keys if k in proposed.pending
-        ]
+        waiting = [proposed.pending[k] for k in keys if k in proposed.pending]
+        return [CandidatePublic.of(c, lang) for c in shown(store, search.case_id, waiting)]
 
     return KinFound(
         case_id=search.case_id,

@@ -28,7 +28,10 @@ router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
     responses=NOT_FOUND,
 )
 def case_people(
-    case_id: CaseIdPath, store: StoreDep, lang: LangDep, _: Annotated[CaseScope, case_access()]
+    case_id: CaseIdPath,
+    store: StoreDep,
+    lang: LangDep,
+    scope: Annotated[CaseScope, case_access()],
 ) -> CasePeople:
     graph = store.case_subgraph(case_id)
     case: Case = graph.graph["case"]
@@ -47,7 +50,7 @@ def case_people(
                 if child != node.id
             ],
         )
-        for node in graph_nodes(graph)
+        for node in graph_nodes(graph, private=scope.principal.private)
     ]
     people.sort(key=lambda p: (order.get(p.id, len(order)), p.name.casefold(), p.id))
     return CasePeople(case_id=case.id, lang=lang, people=people)

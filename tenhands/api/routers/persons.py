@@ -63,7 +63,9 @@ def list_persons(
         persons = store.get_persons(ids)
     trail.record(*(audit_event(principal, request, "person", p.id, None) for p in persons))
     return Page[PersonPublic].of(
-        [PersonPublic.of(p) for p in persons], limit=page.limit, offset=page.offset
+        [PersonPublic.of(p, private=principal.private) for p in persons],
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
@@ -97,14 +99,14 @@ def create_person(
     person = store.create_person(build(Person, data))
     trail.record(audit_event(principal, request, "person", person.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_person", person_id=person.id))
-    return PersonPublic.of(person)
+    return PersonPublic.of(person, private=principal.private)
 
 
 @router.get("/{person_id}", summary="One person", responses=NOT_FOUND)
 def get_person(
-    person_id: PersonIdPath, store: StoreDep, _: Annotated[PersonScope, person_access()]
+    person_id: PersonIdPath, store: StoreDep, scope: Annotated[PersonScope, person_access()]
 ) -> PersonPublic:
-    return PersonPublic.of(store.get_person(person_id))
+    return PersonPublic.of(store.get_person(person_id), private=scope.principal.private)
 
 
 @router.patch(
@@ -118,7 +120,7 @@ def update_person(
 ) -> PersonPublic:
     stored = store.get_person(person_id)
     person = changed(stored, body.model_dump(exclude_unset=True), actor=scope.principal.login)
-    return PersonPublic.of(store.update_person(person))
+    return PersonPublic.of(store.update_person(person), private=scope.principal.private)
 
 
 @router.delete(
@@ -147,13 +149,15 @@ def delete_person(
 def person_ties(
     person_id: PersonIdPath, store: StoreDep, scope: Annotated[PersonScope, person_access()]
 ) -> list[TiePublic]:
-    """Ties to persons the user may not see are left out."""
+    """Ties to persons the user may not see are left out (and confidential ones, for
+    those who do not read private parts)."""
     sees = scope.principal.sees_person
-    return [
-        TiePublic.of(t)
+    shown = (
+        TiePublic.shown(t, private=scope.principal.private)
         for t in store.ties_of(person_id)
-        if sees(t.target_id if t.source_id == person_id else t.source_id)
-    ]
+        if sees(t.other(person_id))
+    )
+    return [t for t in shown if t is not None]
 
 
 @router.get(
@@ -174,5 +178,8 @@ def neighbourhood(
     if not principal.all_cases:  # only persons in the user's cases, and their ties
         graph = graph.subgraph([n for n in graph if principal.sees_person(str(n))])
     return Neighbourhood(
-        person_id=person_id, hops=hops, nodes=graph_nodes(graph), edges=graph_edges(graph)
+        person_id=person_id,
+        hops=hops,
+        nodes=graph_nodes(graph, private=principal.private),
+        edges=graph_edges(graph, private=principal.private),
     )

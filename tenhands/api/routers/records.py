@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from ...finding.records import ColumnMappingError, import_records
 from ...finding.records.columns import check_mapping
 from ...finding.records.readers import FileFormat, ReadError, guess_format
-from ...graph.errors import InvalidInput
+from ...graph.errors import InvalidInput, NotFound
 from ...graph.model import AuditAction, Record, SourceKind
 from ...graph.store import GraphStore
 from ..auth.deps import TrailDep, allowed_to, audit_event, forbidden
@@ -306,7 +306,7 @@ def get_record(
     record_id: RecordIdPath, store: StoreDep, principal: Finder, trail: TrailDep, request: Request
 ) -> RecordPublic:
     record = store.get_record(record_id)
-    if not principal.sees_record(record):
-        raise forbidden("This record was gathered for a case not assigned to you.")
+    if not principal.sees_record(record):  # not found, like an unknown one
+        raise NotFound("record", record_id)
     trail.record(audit_event(principal, request, "record", record.id, record.case_id))
     return RecordPublic.of(record)

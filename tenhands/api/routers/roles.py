@@ -48,7 +48,7 @@ def _stored_role(store: GraphStore, case_id: str, person_id: str) -> NetworkRole
 def list_roles(
     case_id: CaseIdPath,
     store: StoreDep,
-    _: Read,
+    scope: Read,
     page: PageDep,
     engagement: Annotated[
         Engagement | None, Query(description="only members with this engagement status")
@@ -57,7 +57,9 @@ def list_roles(
     roles = [r for r in store.list_roles(case_id) if engagement in (None, r.engagement)]
     shown = roles[page.offset : page.offset + page.limit]
     return Page[NetworkRolePublic].of(
-        [NetworkRolePublic.of(r) for r in shown], limit=page.limit, offset=page.offset
+        [NetworkRolePublic.of(r, private=scope.principal.private) for r in shown],
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
@@ -79,7 +81,7 @@ def put_role(
     store: StoreDep,
     actor: ActorDep,
     response: Response,
-    _: Write,
+    scope: Write,
 ) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
@@ -95,17 +97,17 @@ def put_role(
         NetworkRole,
         {**data, **kept, "case_id": case_id, "person_id": person_id, "provenance": provenance},
     )
-    return NetworkRolePublic.of(store.set_role(role))
+    return NetworkRolePublic.of(store.set_role(role), private=scope.principal.private)
 
 
 @router.get("/{person_id}", summary="A person's role in the case")
 def get_role(
-    case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep, _: Read
+    case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep, scope: Read
 ) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
-    return NetworkRolePublic.of(stored)
+    return NetworkRolePublic.of(stored, private=scope.principal.private)
 
 
 @router.patch(
@@ -117,13 +119,13 @@ def update_role(
     body: NetworkRoleUpdate,
     store: StoreDep,
     actor: ActorDep,
-    _: Write,
+    scope: Write,
 ) -> NetworkRolePublic:
     stored = _stored_role(store, case_id, person_id)
     if stored is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
     role = changed(stored, body.model_dump(exclude_unset=True), actor=actor)
-    return NetworkRolePublic.of(store.set_role(role))
+    return NetworkRolePublic.of(store.set_role(role), private=scope.principal.private)
 
 
 @router.delete(
@@ -151,9 +153,10 @@ def log_contact(
     body: ContactCreate,
     store: StoreDep,
     actor: ActorDep,
-    _: Write,
+    scope: Write,
 ) -> NetworkRolePublic:
     if _stored_role(store, case_id, person_id) is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
     entry = build(ContactEntry, {**body.model_dump(), "by": actor, "at": body.at or utcnow()})
-    return NetworkRolePublic.of(append_contact(store, case_id, person_id, entry, actor))
+    role = append_contact(store, case_id, person_id, entry, actor)
+    return NetworkRolePublic.of(role, private=scope.principal.private)

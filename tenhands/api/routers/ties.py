@@ -6,10 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Request, Response, status
 
+from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Tie
 from ...graph.model.tie import default_basis
 from ...graph.store import GraphStore
-from ..auth.deps import TrailDep, allowed_to, audit_event, forbidden
+from ...graph.visibility import require_persons
+from ..auth.deps import TrailDep, allowed_to, audit_event
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import StoreDep, TieIdPath
@@ -24,18 +26,21 @@ Writer = Annotated[Principal, allowed_to(Permission.write_case)]
 
 
 def _check_ends(principal: Principal, source_id: str, target_id: str) -> None:
-    """403 unless the user may see both persons (404 for an unknown one)."""
-    for person_id in (source_id, target_id):
-        if not principal.sees_person(person_id):
-            raise forbidden(f"Person {person_id!r} is not in a case assigned to you.")
+    """404 unless the user may see both persons (an unknown person and another case's
+    get the same answer)."""
+    require_persons(principal, (source_id, target_id))
 
 
 def _visible_tie(
     store: GraphStore, principal: Principal, tie_id: str, trail: TrailDep, request: Request
 ) -> Tie:
-    """The tie, when the user may see both its persons; audited."""
+    """The tie, when the user may see both its persons (else not found, like an unknown
+    tie); audited."""
     tie = store.get_tie(tie_id)
-    _check_ends(principal, tie.source_id, tie.target_id)
+    try:
+        _check_ends(principal, tie.source_id, tie.target_id)
+    except NotFound:
+        raise NotFound("tie", tie_id) from None
     trail.record(audit_event(principal, request, "tie", tie.id, None))
     return tie
 
@@ -44,7 +49,7 @@ def _visible_tie(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Tie two persons",
-    description="Both persons must be stored (404 otherwise, and nothing is stored).",
+    description="Both persons must be ones you may see (404 otherwise, and nothing is stored).",
     responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
 )
 def create_tie(
@@ -71,7 +76,12 @@ def create_tie(
 def get_tie(
     tie_id: TieIdPath, store: StoreDep, principal: Reader, trail: TrailDep, request: Request
 ) -> TiePublic:
-    return TiePublic.of(_visible_tie(store, principal, tie_id, trail, request))
+    shown = TiePublic.shown(
+        _visible_tie(store, principal, tie_id, trail, request), private=principal.private
+    )
+    if shown is None:  # a confidential tie, for someone who does not read those
+        raise NotFound("tie", tie_id)
+    return shown
 
 
 @router.patch(

@@ -7,8 +7,15 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from ...finding.kin.found import RELATION_TO_CHILD
-from ...finding.review import Acceptance
-from ...graph.model import Candidate, CandidateKind, Provenance, ReviewStatus
+from ...finding.review import Acceptance, Shown
+from ...graph.model import (
+    Candidate,
+    CandidateKind,
+    LinkRequest,
+    LinkStatus,
+    Provenance,
+    ReviewStatus,
+)
 from ...graph.model.common import Id, ShortText
 from ..language import Lang
 from .common import PUBLIC_CONFIG, ApiInput
@@ -112,8 +119,38 @@ class EvidencePublic(BaseModel):
     weight: float
 
 
+class LinkAsked(BaseModel):
+    """The case's request to share a person another case holds, as the asking case sees
+    it: only the answer."""
+
+    model_config = PUBLIC_CONFIG
+
+    id: Id
+    status: LinkStatus
+    requested_by: str
+    requested_at: datetime
+    decided_at: datetime | None
+    reason: str | None = Field(description="why it was granted or refused")
+
+    @classmethod
+    def of(cls, link: LinkRequest) -> LinkAsked:
+        return cls(
+            id=link.id,
+            status=link.status,
+            requested_by=link.requested_by,
+            requested_at=link.requested_at,
+            decided_at=link.decided_at,
+            reason=link.reason,
+        )
+
+
 class CandidatePublic(BaseModel):
-    """A proposed match, kin hypothesis or duplicate, with why and its review status."""
+    """A proposed match, kin hypothesis or duplicate, with why and its review status.
+
+    A candidate about a person another case holds (``elsewhere``) shows neither their
+    id nor any value of theirs: ask that case to share them (``POST
+    /candidates/{id}/link``); it can be accepted once they did (``link.status``
+    granted)."""
 
     model_config = PUBLIC_CONFIG
 
@@ -134,6 +171,11 @@ class CandidatePublic(BaseModel):
     relation_to_child_label: str | None = Field(
         default=None, description="the same in the language asked for"
     )
+    elsewhere: bool = Field(
+        default=False,
+        description="about a person another case holds: a link to ask for, without their data",
+    )
+    link: LinkAsked | None = Field(default=None, description="the request to share them")
     score: float
     explanation: list[EvidencePublic] = Field(
         description="per field: the values compared, the level and the weight added"
@@ -145,7 +187,9 @@ class CandidatePublic(BaseModel):
     provenance: Provenance
 
     @classmethod
-    def of(cls, candidate: Candidate, lang: Lang) -> CandidatePublic:
+    def of(cls, seen: Shown, lang: Lang) -> CandidatePublic:
+        """A candidate as those on its case may see it (:func:`~tenhands.finding.review.shown`)."""
+        candidate = seen.candidate
         to_child = next(
             (e.level for e in candidate.explanation if e.field == RELATION_TO_CHILD), None
         )
@@ -153,9 +197,11 @@ class CandidatePublic(BaseModel):
             id=candidate.id,
             kind=candidate.kind,
             case_id=candidate.case_id,
-            record_id=candidate.record_id,
-            person_id=candidate.person_id,
-            other_person_id=candidate.other_person_id,
+            record_id=None if seen.record_outside else candidate.record_id,
+            person_id=seen.shown_id(candidate.person_id),
+            other_person_id=seen.shown_id(candidate.other_person_id),
+            elsewhere=seen.elsewhere,
+            link=None if seen.link is None else LinkAsked.of(seen.link),
             relation=candidate.relation,
             relation_label=relation_label(candidate.relation, lang),
             relation_to=candidate.relation_to,

@@ -13,7 +13,11 @@ class StoreHealth(BaseModel):
     model_config = PUBLIC_CONFIG
 
     kind: str = Field(description="sqlite or neo4j")
-    location: str = Field(description="where the data lives, without credentials")
+    location: str | None = Field(
+        default=None,
+        description="where the data lives, without credentials (for signed-in "
+        "administrators only; null for everyone else)",
+    )
     answers: bool
 
 

@@ -28,6 +28,7 @@ from ...graph.model import (
     WorryKnowledge,
 )
 from ...graph.model.common import Id
+from ...graph.private import role_shared, tie_shared
 from .cases import CaseSummary
 from .common import PUBLIC_CONFIG
 
@@ -104,8 +105,9 @@ class Neighbourhood(BaseModel):
     edges: list[NetworkEdge]
 
 
-def graph_nodes(graph: nx.MultiDiGraph) -> list[NetworkNode]:
-    """The nodes of a graph from :func:`tenhands.graph.network.build_graph`, ordered by id."""
+def graph_nodes(graph: nx.MultiDiGraph, *, private: bool) -> list[NetworkNode]:
+    """The nodes of a graph from :func:`tenhands.graph.network.build_graph`, ordered by id;
+    without ``private``, roles without their private parts (:mod:`tenhands.graph.private`)."""
     nodes = []
     for node_id, attrs in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
         person: Person = attrs["person"]
@@ -117,18 +119,21 @@ def graph_nodes(graph: nx.MultiDiGraph) -> list[NetworkNode]:
                 sex=person.sex,
                 is_child=bool(attrs.get("is_child", False)),
                 deceased=person.deceased,
-                role=NodeRole.of(role) if role is not None else None,
+                role=None if role is None else NodeRole.of(role if private else role_shared(role)),
             )
         )
     return nodes
 
 
-def graph_edges(graph: nx.MultiDiGraph) -> list[NetworkEdge]:
-    """The edges of a graph from :func:`tenhands.graph.network.build_graph`, ordered by id."""
+def graph_edges(graph: nx.MultiDiGraph, *, private: bool) -> list[NetworkEdge]:
+    """The edges of a graph from :func:`tenhands.graph.network.build_graph`, ordered by id;
+    without ``private``, confidential ties are left out."""
     edges = []
     data: dict[str, Any]
     for source, target, data in graph.edges(data=True):
         tie: Tie = data["tie"]
+        if not private and tie_shared(tie) is None:
+            continue
         edges.append(
             NetworkEdge(
                 id=tie.id,

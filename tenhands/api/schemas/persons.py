@@ -6,6 +6,7 @@ from pydantic import Field, computed_field, field_serializer
 
 from ...graph.model import Address, Confidential, Contact, PartialDate, Person, Sex, SourceRef
 from ...graph.model.common import Id, LongText, ShortText
+from ...graph.private import person_shared
 from .common import PUBLIC_CONFIG, ApiInput
 
 
@@ -73,5 +74,7 @@ class PersonPublic(Person):
         return sorted(value)
 
     @classmethod
-    def of(cls, person: Person) -> PersonPublic:
-        return cls.model_validate(person, from_attributes=True)
+    def of(cls, person: Person, *, private: bool) -> PersonPublic:
+        """The person; without ``private``, only the parts everyone on the case reads."""
+        shown = person if private else person_shared(person)
+        return cls.model_validate(shown, from_attributes=True)

@@ -18,6 +18,7 @@ from ...graph.model import (
     WorryKnowledge,
 )
 from ...graph.model.common import Id, ShortText
+from ...graph.private import role_shared
 from .common import PUBLIC_CONFIG, ApiInput
 
 
@@ -84,5 +85,7 @@ class NetworkRolePublic(NetworkRole):
         return sorted(value)
 
     @classmethod
-    def of(cls, role: NetworkRole) -> NetworkRolePublic:
-        return cls.model_validate(role, from_attributes=True)
+    def of(cls, role: NetworkRole, *, private: bool) -> NetworkRolePublic:
+        """The role; without ``private``, only the parts everyone on the case reads."""
+        shown = role if private else role_shared(role)
+        return cls.model_validate(shown, from_attributes=True)

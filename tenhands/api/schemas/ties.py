@@ -16,6 +16,7 @@ from ...graph.model import (
     TieKind,
 )
 from ...graph.model.common import Id, ShortText
+from ...graph.private import tie_shared
 from .common import PUBLIC_CONFIG, ApiInput
 
 
@@ -78,3 +79,9 @@ class TiePublic(Tie):
     @classmethod
     def of(cls, tie: Tie) -> TiePublic:
         return cls.model_validate(tie, from_attributes=True)
+
+    @classmethod
+    def shown(cls, tie: Tie, *, private: bool) -> TiePublic | None:
+        """The tie; without ``private``, without its note, and None for a confidential one."""
+        kept = tie if private else tie_shared(tie)
+        return None if kept is None else cls.of(kept)

@@ -1,7 +1,8 @@
 """The web pages of the service, for family-finding workers and meeting facilitators,
 in Dutch and English: signing in, the case list, a case's page (its people and what
 each is to the child, the "ten hands and eyes" counter, the map, the contact log),
-forms to add and edit persons and ties, the review of proposed kin, the family's plan
+forms to add and edit persons and ties, the review of proposed kin, other cases'
+requests to share a person (``/requests``), the family's plan
 (its versions, recording the next one, how each task went), a case's meetings, the
 family's feedback (a form for a tablet, the case's responses, the organisation's
 summary), the network strength figures on the case page, and meeting mode for the
@@ -22,6 +23,7 @@ from . import (
     cases,
     contacts,
     feedback,
+    links,
     meeting,
     meetings,
     persons,
@@ -32,7 +34,19 @@ from . import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _pages in (session, cases, persons, ties, contacts, review, meeting, meetings, feedback, plans):
+for _pages in (
+    session,
+    cases,
+    persons,
+    ties,
+    contacts,
+    review,
+    links,
+    meeting,
+    meetings,
+    feedback,
+    plans,
+):
     router.include_router(_pages.router)
 for _pages in (meetings, feedback):  # addresses the API may share: for browsers only
     router.include_router(_pages.html_router)

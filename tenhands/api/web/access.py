@@ -14,7 +14,9 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request
 
+from ...graph.errors import NotFound
 from ...graph.model import AuditAction
+from ...graph.visibility import require_persons
 from ..auth.deps import SESSION_COOKIE, CaseScope, TrailDep, audit_event, find_principal
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
@@ -78,8 +80,11 @@ def case_page(
             raise PageRefused(403, CASE_REFUSED)
         person_id = request.path_params.get("person_id")
         if isinstance(person_id, str):
-            if permission is not Permission.read_case and not principal.sees_person(person_id):
-                raise PageRefused(403, CASE_REFUSED)
+            if permission is not Permission.read_case:
+                try:
+                    require_persons(principal, [person_id])
+                except NotFound:  # unknown, or another case's: the same page
+                    raise PageRefused(403, CASE_REFUSED) from None
             event = audit_event(principal, request, "person", person_id, case_id, action)
         else:
             event = audit_event(principal, request, entity, case_id, case_id, action)

@@ -22,6 +22,14 @@ DONE: dict[str, str] = {
     "rejected": N_("Rejected: this proposal will not come back."),
     "undone": N_("The decision was undone."),
     "already_decided": N_("Someone already decided on this proposal."),
+    "not_shared": N_(
+        "This person is known in another case: ask its worker to share them first, then accept."
+    ),
+    "asked": N_("Asked: the other case's worker will grant or refuse."),
+    "already_asked": N_("This was asked already, or the proposal was decided."),
+    "granted": N_("Granted: the other case may now link this person."),
+    "refused": N_("Refused: the other case was told your reason."),
+    "already_answered": N_("This request was answered already."),
     "undo_refused": N_(
         "This cannot be undone: the person was changed or tied to others since. "
         "Change it by hand instead."

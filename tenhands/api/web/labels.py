@@ -195,6 +195,8 @@ EVIDENCE_FIELD: dict[str, str] = {
     "father_name surname": N_("father's surname"),
     "partner_name given_names": N_("partner's given names"),
     "partner_name surname": N_("partner's surname"),
+    "other_case": N_("another case"),
+    "family_graph": N_("family graph"),
 }
 
 EVIDENCE_LEVEL: dict[str, str] = {
@@ -213,6 +215,9 @@ EVIDENCE_LEVEL: dict[str, str] = {
     "named as parent in a relative's record": N_("named as parent in a relative's record"),
     "names a known relative as parent": N_("names a known relative as parent"),
     "learned from workers' decisions": N_("learned from workers' decisions"),
+    "may also be known in another case; ask its worker to share them": N_(
+        "may also be known in another case; ask its worker to share them"
+    ),
 }
 
 MEETING_KIND: dict[str, str] = {

@@ -3,6 +3,10 @@ first, each proposal with its label ("possible maternal aunt: …"), score and r
 field by field (the level hit and the weight in bits); accept, reject with a reason,
 undo; and a search of the outside records for kin, whose proposals join the queue.
 
+Proposals are shown as the case may see them (:func:`~tenhands.finding.review.shown`):
+someone another case holds is "someone known in another case", with a form to ask
+that case's worker to share them; accepting waits for their grant.
+
 Reading the queue needs only a case of one's own; deciding needs
 :attr:`Permission.review`, searching :attr:`Permission.find_kin`.
 """
@@ -16,10 +20,10 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from ...finding.kin import propose
+from ...finding.kin import propose, search_case
 from ...finding.kin.found import RELATION_TO_CHILD
-from ...finding.review import accept, reject, review_queue, undo
-from ...graph.errors import Conflict, InvalidInput, NotFound
+from ...finding.review import Shown, accept, reject, request_link, review_queue, shown, undo
+from ...graph.errors import Conflict, Forbidden, InvalidInput, NotFound
 from ...graph.model import AuditAction, Candidate, ReviewStatus
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
@@ -29,7 +33,7 @@ from ..schemas.candidates import CandidatePublic, EvidencePublic
 from .access import case_page
 from .done import DoneQuery, done_message
 from .forms import TOO_LONG, Form, message
-from .i18n import translations
+from .i18n import N_, translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -45,11 +49,14 @@ SEARCH_LIMIT = 20
 MAX_REASON = 500
 
 
+ELSEWHERE_NAME = N_("someone known in another case")
+
+
 @dataclass(frozen=True)
 class Item:
     """A candidate as the review page shows it."""
 
-    candidate: Candidate
+    seen: Shown
     relation: str | None
     """What the proposed person would be to the child (kin), in words."""
     name: str
@@ -59,11 +66,21 @@ class Item:
     evidence: list[EvidencePublic]
 
     @property
+    def candidate(self) -> Candidate:
+        return self.seen.candidate
+
+    @property
     def id(self) -> str:
         return self.candidate.id
 
+    @property
+    def elsewhere(self) -> bool:
+        return self.seen.elsewhere
 
-def _record_name(store: GraphStore, record_id: str) -> str:
+
+def _record_name(store: GraphStore, record_id: str | None) -> str:
+    if record_id is None:
+        return "?"
     try:
         record = store.get_record(record_id)
     except NotFound:
@@ -71,29 +88,41 @@ def _record_name(store: GraphStore, record_id: str) -> str:
     return " ".join(p for p in (record.given_names, record.surname) if p) or "?"
 
 
-def _person_name(store: GraphStore, person_id: str | None) -> str | None:
+def _person_name(store: GraphStore, person_id: str | None, elsewhere: str) -> str | None:
+    """The name of a person the case holds; ``elsewhere`` for one it does not (the
+    public view has no id for them)."""
     if person_id is None:
-        return None
+        return elsewhere
     try:
         return store.get_person(person_id).display_name
     except NotFound:
         return "?"
 
 
-def item(store: GraphStore, candidate: Candidate, lang: str) -> Item:
-    public = CandidatePublic.of(candidate, "en" if lang == "en" else "nl")
+def item(store: GraphStore, seen: Shown, lang: str) -> Item:
+    public = CandidatePublic.of(seen, "en" if lang == "en" else "nl")
+    candidate = seen.candidate
     code = public.relation_to_child or candidate.relation
     words = public.relation_to_child_label or public.relation_label
     if words is None and code:
         words = code.replace("_", " ")
+    elsewhere = translations(lang).gettext(ELSEWHERE_NAME)
     if candidate.record_id:
-        name = _record_name(store, candidate.record_id)
-        other = _person_name(store, candidate.person_id)
+        name = _record_name(store, public.record_id)
+        other = _person_name(store, public.person_id, elsewhere)
     else:
-        name = _person_name(store, candidate.person_id) or "?"
-        other = _person_name(store, candidate.other_person_id)
-    shown = [e for e in public.explanation if e.field != RELATION_TO_CHILD]
-    return Item(candidate, words, name, other, shown)
+        name = _person_name(store, public.person_id, elsewhere) or "?"
+        other = (
+            _person_name(store, public.other_person_id, elsewhere)
+            if candidate.other_person_id
+            else None
+        )
+    reasons = [e for e in public.explanation if e.field != RELATION_TO_CHILD]
+    return Item(seen, words, name, other, reasons)
+
+
+def items(store: GraphStore, case_id: str, candidates: list[Candidate], lang: str) -> list[Item]:
+    return [item(store, seen, lang) for seen in shown(store, case_id, candidates)]
 
 
 def _decided(store: GraphStore, case_id: str) -> list[Candidate]:
@@ -113,8 +142,8 @@ def _page(
 ) -> Response:
     lang = scope.principal.user.lang
     case = store.get_case(scope.case_id)
-    pending = [item(store, c, lang) for c in review_queue(store, scope.case_id)]
-    decided = [item(store, c, lang) for c in _decided(store, scope.case_id)]
+    pending = items(store, scope.case_id, review_queue(store, scope.case_id), lang)
+    decided = items(store, scope.case_id, _decided(store, scope.case_id), lang)
     return render(
         request,
         "review.html",
@@ -138,7 +167,9 @@ def review_page(
 @router.post("/cases/{case_id}/review/search", name="web_kin_search")
 def kin_search(request: Request, scope: Searcher, store: StoreDep) -> Response:
     store.get_case(scope.case_id)
-    search = get_finder(request).search(store, scope.case_id, limit=SEARCH_LIMIT, duplicates=True)
+    search = search_case(
+        store, get_finder(request), scope.case_id, actor=scope.principal.login, limit=SEARCH_LIMIT
+    )
     propose(store, search)
     return see_other(f"/cases/{scope.case_id}/review?done=searched")
 
@@ -175,6 +206,8 @@ def accept_page(
     note = str(form.get("note") or "").strip() or None
     try:
         accept(store, candidate_id, reviewer=scope.principal.login, note=note)
+    except Forbidden:
+        return _back(scope.case_id, "not_shared")
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "already_decided")
     get_finder(request).decided()
@@ -219,3 +252,26 @@ def undo_page(
         return _back(scope.case_id, "undo_refused")
     get_finder(request).decided()
     return _back(scope.case_id, "undone")
+
+
+@router.post("/cases/{case_id}/review/{candidate_id}/link", name="web_request_link")
+def request_link_page(
+    request: Request,
+    scope: Reviewer,
+    store: StoreDep,
+    trail: TrailDep,
+    form: Form,
+    candidate_id: CandidateIdPath,
+) -> Response:
+    _candidate(store, scope, candidate_id, trail, request)
+    note = str(form.get("note") or "").strip()
+    _ = translations(scope.principal.user.lang).gettext
+    if len(note) > MAX_REASON:
+        return _page(
+            request, scope, store, errors={candidate_id: _(TOO_LONG) % {"max": MAX_REASON}}
+        )
+    try:
+        request_link(store, candidate_id, requester=scope.principal.login, note=note or None)
+    except (Conflict, InvalidInput, ValidationError):
+        return _back(scope.case_id, "already_asked")
+    return _back(scope.case_id, "asked")

@@ -2,8 +2,8 @@
 
 ``POST /login`` checks the login and password (slowed down after failed attempts, like
 the API), starts a browser session and sets it as a cookie: HttpOnly, SameSite=Lax,
-Secure over https, for the whole site. ``POST /logout`` ends the session. The language
-is kept on the user's account, not in a cookie.
+Secure over https (and always in production), for the whole site. ``POST /logout`` ends
+the session. The language is kept on the user's account, not in a cookie.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, AuditEvent, TokenKind, utcnow
+from ...settings import Settings
 from ..auth.accounts import SignInRefused, Throttled, sign_in
 from ..auth.deps import SESSION_COOKIE, TrailDep
 from ..auth.tokens import SESSION_HOURS, issue
@@ -63,12 +64,19 @@ def sign_in_page(request: Request, form: Form, store: StoreDep, trail: TrailDep)
     password = str(form.get("password") or "")
     target = local_path(str(form.get("next") or ""))
     lang = web_lang(form.get("lang")) or visitor_lang(request)
-    _ = translations(lang).gettext
+    catalogue = translations(lang)
+    _ = catalogue.gettext
     try:
         user = sign_in(store, get_throttle(request), login, password, client_address(request))
     except Throttled as exc:
-        minutes = max(1, (exc.seconds + 59) // 60)
-        message = _(TOO_MANY) % {"minutes": minutes}
+        if exc.seconds <= 120:
+            message = catalogue.ngettext(
+                "Too many failed attempts: try again in %(num)d second.",
+                "Too many failed attempts: try again in %(num)d seconds.",
+                exc.seconds,
+            ) % {"num": exc.seconds}
+        else:
+            message = _(TOO_MANY) % {"minutes": (exc.seconds + 59) // 60}
         return _again(request, target, login, message, 429, {"Retry-After": str(exc.seconds)})
     except SignInRefused:
         return _again(request, target, login, _(WRONG), 401)
@@ -88,11 +96,18 @@ def sign_in_page(request: Request, form: Form, store: StoreDep, trail: TrailDep)
         issued.secret,
         max_age=SESSION_HOURS * 3600,
         path="/",
-        secure=request.url.scheme == "https",
+        secure=secure_cookie(request),
         httponly=True,
         samesite="lax",
     )
     return response
+
+
+def secure_cookie(request: Request) -> bool:
+    """Whether the session cookie is sent over https only: when the request came over
+    https (directly, or through a trusted proxy that says so), and always in production."""
+    settings: Settings = request.app.state.settings
+    return request.url.scheme == "https" or settings.environment == "production"
 
 
 def _again(
@@ -126,7 +141,9 @@ async def sign_out(request: Request, principal: MaybeUser) -> Response:
 
         await run_in_threadpool(end)
     response = see_other("/login")
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", secure=secure_cookie(request), httponly=True, samesite="lax"
+    )
     return response
 
 

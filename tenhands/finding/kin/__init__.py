@@ -22,7 +22,7 @@ from .finder import FLOOR, MATCH, find_kin
 from .found import Found, KinSearch, relation_code
 from .index import RecordIndex, build_index, store_records
 from .learning import Calibration, learn
-from .proposals import KinFinder, Proposed, propose
+from .proposals import KinFinder, Proposed, propose, search_case
 from .rules import Hop
 
 __all__ = [
@@ -41,5 +41,6 @@ __all__ = [
     "learn",
     "propose",
     "relation_code",
+    "search_case",
     "store_records",
 ]

@@ -22,6 +22,11 @@ above 0.95, a father and son of one name with other birth dates near 0. In a sto
 only two persons, the one random pair is the candidate pair itself, so agreement
 counts for nothing and nothing is proposed.
 
+Visibility. The proposal goes to the case's review queue, so only persons of the
+case are shown with their values. A person another case holds is proposed as a link
+(:meth:`Found.across`): the score and that they may be known elsewhere, nothing of
+theirs; a merge waits until that case's worker shares them.
+
 Nothing is logged: rows hold personal data.
 """
 
@@ -114,7 +119,8 @@ def find_duplicates(
 
     Each proposal names the case's person as ``person_id`` (the one kept on a merge;
     of two persons of the case, a child, else the first by id) and the other as
-    ``other_person_id``, with the matcher's evidence after a prior entry. Two persons
+    ``other_person_id``, with the matcher's evidence after a prior entry (for another
+    case's person, only a link: see the module's notes). Two persons
     joined by a tie are never proposed (a father and son of one name). Best first, at
     least ``threshold``, at most ``limit``. How the matcher is trained is in the
     module's notes.
@@ -155,7 +161,7 @@ def find_duplicates(
         key = (min(a, b), max(a, b))
         if key in best and best[key].probability >= p:
             continue
-        best[key] = Found(
+        found = Found(
             kind=CandidateKind.duplicate,
             probability=p,
             evidence=_evidence(links, k, swap=keep_b),
@@ -163,6 +169,7 @@ def find_duplicates(
             person_id=kept,
             other_person_id=other,
         )
+        best[key] = found if other in case_persons else found.across()
     ranked = sorted(
         best.values(), key=lambda f: (-f.probability, f.person_id or "", f.other_person_id or "")
     )

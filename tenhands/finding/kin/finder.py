@@ -7,6 +7,14 @@ per record, ranks the records by probability and works out, for the best ones, w
 they would be to the child (with :func:`~tenhands.graph.kinship.relate` on the graph
 with the hypothesised person added). Relatives already in the graph through other
 cases come in as kin candidates too.
+
+The search sees through the case's boundary
+(:class:`~tenhands.graph.visibility.CaseBoundary`), whoever runs it, because its
+findings go to the case's review queue, which everyone on the case reads: it reads
+only the records gathered for the case and the agency-wide ones, compares only the
+case's own persons, and a relative found through another case is proposed as a *link*
+(who they would be to the child, no data of theirs), to be shared only after that
+case's worker grants it (:mod:`tenhands.finding.review.links`).
 """
 
 from __future__ import annotations
@@ -92,6 +100,8 @@ class _Context:
     case_persons: set[str]
     child: str
     relations: dict[str, Relationship]
+    hidden: Rows
+    """Index rows of records gathered for other cases: never read."""
     probes: dict[str, Probe] = field(default_factory=dict)
     records: dict[int, Record] = field(default_factory=dict)
 
@@ -119,7 +129,8 @@ def _anchors(ctx: _Context, children: Sequence[str]) -> list[str]:
 
 
 def _partners(ctx: _Context, pid: str) -> list[str]:
-    """Partners, ex-partners and co-parents of a person in the family graph."""
+    """Partners, ex-partners and co-parents of a person in the family graph, of those in
+    the case (a partner known only in another case is not read)."""
     g = ctx.kin_graph
     out: set[str] = set()
     for _a, b, kind in g.out_edges(pid, data="kind"):
@@ -132,7 +143,7 @@ def _partners(ctx: _Context, pid: str) -> list[str]:
     for a, _b, kind in g.in_edges(pid, data="kind"):
         if kind in (TieKind.partner, TieKind.ex_partner):
             out.add(a)
-    return sorted(out)
+    return sorted(out & ctx.case_persons)
 
 
 def _probe(ctx: _Context, pid: str, own: Iterable[Record] = ()) -> Probe:
@@ -148,7 +159,8 @@ def _own_records(
     for pid in anchors:
         hyp = same_person(ctx.index, ctx.probes[pid])
         probs = probability(hyp.bits)
-        for k in np.flatnonzero(probs >= MATCH).tolist():
+        in_scope = ~np.isin(hyp.rows, ctx.hidden, kind="table") if len(ctx.hidden) else True
+        for k in np.flatnonzero((probs >= MATCH) & in_scope).tolist():
             row = int(hyp.rows[k])
             if row not in best or probs[k] > best[row][0]:
                 best[row] = (float(probs[k]), pid, hyp, k)
@@ -449,7 +461,8 @@ def _tie_for(hop: Hop, anchor: str, other: str) -> Tie | None:
 
 
 def _graph_kin(ctx: _Context, learned: float = 0.0) -> list[Found]:
-    """Relatives in the family graph (through other cases) not in this case yet."""
+    """Relatives in the family graph (through other cases) not in this case yet: links,
+    with what they would be to the child and nothing of theirs."""
     out = []
     for pid, rel in ctx.relations.items():
         if pid in ctx.case_persons or not rel.related or rel.kind not in _GRAPH_KINDS:
@@ -483,6 +496,7 @@ def _graph_kin(ctx: _Context, learned: float = 0.0) -> list[Found]:
                 relation=code,
                 relation_to=ctx.child,
                 kinship=rel,
+                elsewhere=True,
             )
         )
     return out
@@ -498,7 +512,7 @@ def find_kin(
 ) -> KinSearch:
     """Search ``index`` (and the family graph) for a case's kin; see the module doc.
     ``calibration`` (from :func:`~.learning.learn`) adds what workers' decisions taught
-    to each rule.
+    to each rule. Records gathered for other cases are never read (see the module doc).
 
     Raises :class:`~tenhands.graph.errors.NotFound` for an unknown case.
     """
@@ -516,12 +530,14 @@ def find_kin(
         case_persons=set(case_graph.nodes),
         child=child,
         relations=relationships_from(kin_graph, child),
+        hidden=index.out_of_scope(case.id),
     )
     anchors = _anchors(ctx, case.child_ids)
     for pid in anchors:
         ctx.probes[pid] = _probe(ctx, pid)
     own, matches = _own_records(ctx, anchors)
-    exclude = np.array(sorted(row for rows in own.values() for row, _p in rows), dtype=np.int64)
+    taken = np.array(sorted(row for rows in own.values() for row, _p in rows), dtype=np.int64)
+    exclude = np.union1d(taken, ctx.hidden)
     cal = calibration or Calibration.empty()
     first = [h.calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)]
     second = [h.calibrated(cal.bits(h.rule)) for h in _expand(ctx, _join(first), exclude)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...graph.kinship import Relationship
 from ...graph.kinship import Side as KinSide
@@ -11,6 +11,11 @@ from ...graph.model import Candidate, CandidateKind, Evidence
 RELATION_TO_CHILD = "relation_to_child"
 """The explanation entry of a kin candidate that says what they would be to the child
 (a code such as ``maternal_aunt``; weight 0)."""
+
+ELSEWHERE = "other_case"
+"""The one explanation entry of a finding about a person another case holds: it says
+that they may be known there, and nothing of theirs."""
+ELSEWHERE_TEXT = "may also be known in another case; ask its worker to share them"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,16 @@ class Found:
     relation_to: str | None = None
     kinship: Relationship | None = None
     """For kin: what the person would be to the (first) child."""
+    elsewhere: bool = False
+    """About a person another case holds: a link to ask for, with no values of theirs."""
+
+    def across(self) -> Found:
+        """The same finding about a person another case holds: the evidence becomes one
+        entry without values (the weights summed), so nothing of theirs is stored in
+        this case's queue."""
+        weight = sum(e.weight for e in self.evidence)
+        only = Evidence(field=ELSEWHERE, level=ELSEWHERE_TEXT, weight=weight)
+        return replace(self, evidence=[only], elsewhere=True)
 
     @property
     def relation_code(self) -> str | None:

@@ -12,6 +12,10 @@ a key to the records holding it:
 
 A lookup returns row numbers; scoring works on whole arrays of rows at once. No
 names are kept beyond what scoring needs, and nothing here logs.
+
+Each row keeps its scope: the case the record was gathered for, or none (an
+agency-wide source). One index serves every case; a search leaves out the rows of
+other cases (:meth:`RecordIndex.out_of_scope`).
 """
 
 from __future__ import annotations
@@ -165,6 +169,10 @@ class RecordIndex:
     given_vocab: Vocabulary
     place_vocab: Vocabulary
     address_vocab: Vocabulary
+    scope: Ints
+    """Per row, the code of the case the record was gathered for (:data:`NONE`: for no
+    case, an agency-wide source)."""
+    case_vocab: Vocabulary
     given_share: dict[str, Floats]
     """Per given-name column (``given``, ``mother``, ``father``, ``partner``): the
     share of each code among the records that have a value there."""
@@ -175,6 +183,12 @@ class RecordIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def out_of_scope(self, case_id: str) -> Rows:
+        """Rows gathered for another case than ``case_id``, sorted: a search for
+        ``case_id`` never reads them (agency-wide records stay in scope)."""
+        own = self.case_vocab.codes.get(case_id, NONE)
+        return np.flatnonzero((self.scope != NONE) & (self.scope != own)).astype(np.int64)
 
 
 def given_codes(vocab: Vocabulary, names: Iterable[str]) -> set[int]:
@@ -218,6 +232,7 @@ class _Builder:
         self.given_vocab = Vocabulary()
         self.place_vocab = Vocabulary()
         self.address_vocab = Vocabulary()
+        self.case_vocab = Vocabulary()
         self.ids: list[str] = []
         self.cols: dict[str, list[object]] = {}
         self.keys: dict[str, tuple[list[str], list[int]]] = {
@@ -237,6 +252,7 @@ class _Builder:
     def add(self, record: Record) -> None:
         row = len(self.ids)
         self.ids.append(record.id)
+        self.put("scope", self.case_vocab.add(record.case_id or ""))
         given = first_given(record.given_names or "")
         self.put("given", given)
         self.put("given_code", _given_code(self.given_vocab, given))
@@ -341,6 +357,8 @@ class _Builder:
             given_vocab=self.given_vocab,
             place_vocab=self.place_vocab,
             address_vocab=self.address_vocab,
+            scope=self.ints("scope"),
+            case_vocab=self.case_vocab,
             **posts,
         )
 

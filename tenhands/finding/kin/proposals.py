@@ -1,11 +1,12 @@
-"""Putting a search's findings in a case's review queue, without repeating decisions."""
+"""Putting a search's findings in a case's review queue, without repeating decisions,
+and the one way every front end runs a case's kin search (:func:`search_case`)."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
 
-from ...graph.model import Candidate, ReviewStatus
+from ...graph.model import AuditAction, AuditEvent, Candidate, ReviewStatus
 from ...graph.store import GraphStore
 from ..review.decisions import PairKey, pair_key
 from .duplicates import find_duplicates
@@ -106,3 +107,37 @@ class KinFinder:
         if duplicates:
             search.duplicates = find_duplicates(store, case_id)
         return search
+
+
+def search_case(
+    store: GraphStore,
+    finder: KinFinder,
+    case_id: str,
+    *,
+    actor: str,
+    limit: int = 20,
+    duplicates: bool = True,
+) -> KinSearch:
+    """Search a case's kin for ``actor`` (see :meth:`KinFinder.search`); :func:`propose`
+    puts the findings in its review queue.
+
+    Every outside record the search proposes is audited as read for the case (who,
+    which record, which case; an agency-wide source's use too), in one write.
+    :class:`~tenhands.graph.errors.NotFound` for an unknown case.
+    """
+    search = finder.search(store, case_id, limit=limit, duplicates=duplicates)
+    used = sorted({f.record_id for f in [*search.kin, *search.matches] if f.record_id})
+    store.append_audit_many(
+        [
+            AuditEvent(
+                actor=actor,
+                action=AuditAction.read,
+                entity="record",
+                entity_id=record_id,
+                case_id=case_id,
+                detail="kin search",
+            )
+            for record_id in used
+        ]
+    )
+    return search

@@ -180,9 +180,11 @@ def _near(
 
 
 def _without(rows: Rows, exclude: Rows | None) -> Rows:
-    if exclude is None or not len(exclude):
+    """``rows`` but those in ``exclude``; a lookup table, so a large ``exclude`` (every
+    record of other cases) costs no sort per call."""
+    if exclude is None or not len(exclude) or not len(rows):
         return rows
-    return rows[~np.isin(rows, exclude)]
+    return rows[~np.isin(rows, exclude, kind="table")]
 
 
 # -- the rules ------------------------------------------------------------------------------

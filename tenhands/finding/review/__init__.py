@@ -6,12 +6,18 @@ marks a proposal so it is never proposed again (``was_rejected``, ``filter_new``
 ``undo`` puts a decided candidate back to pending and reverses what accept made.
 What an accept changed is stored with the decision, in one transaction, as a change set
 (:class:`tenhands.graph.model.ChangeSet`), never in the candidate's explanation.
+
+A candidate follows its case's boundary (``shown``, ``check_acceptable``): a person
+another case holds is shown as a link and accepted only after that case granted the
+request (``request_link``, ``decide_link``).
 """
 
 from __future__ import annotations
 
 from .accept import Acceptance, accept
+from .boundary import Shown, check_acceptable, shown, shown_one
 from .decisions import filter_new, reject, was_rejected
+from .links import decide_link, request_link, to_answer
 from .queue import review_queue
 from .relations import DirectTie, direct_tie
 from .undo import undo
@@ -19,11 +25,18 @@ from .undo import undo
 __all__ = [
     "Acceptance",
     "DirectTie",
+    "Shown",
     "accept",
+    "check_acceptable",
+    "decide_link",
     "direct_tie",
     "filter_new",
     "reject",
+    "request_link",
     "review_queue",
+    "shown",
+    "shown_one",
+    "to_answer",
     "undo",
     "was_rejected",
 ]

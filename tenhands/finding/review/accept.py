@@ -32,6 +32,7 @@ from tenhands.graph.model import (
 )
 from tenhands.graph.store import GraphStore
 
+from .boundary import check_acceptable
 from .changes import Changes, person_snapshot
 from .decisions import audit, check_reviewer, held_pending, save_decision
 from .relations import direct_tie, parse_relation
@@ -76,6 +77,10 @@ def accept(
     ``relation``/``relation_to`` let the worker correct a kin hypothesis as they accept
     it (the accepted candidate then holds the corrected one); ``note`` is added to the
     role's note.
+
+    Nothing crosses the candidate's case boundary unasked (:mod:`.boundary`): a person
+    another case holds needs that case's grant, a record of another case is refused
+    (:class:`Forbidden`), and ``relation_to`` must be in the case.
     """
     reviewer = check_reviewer(reviewer)
 
@@ -106,6 +111,7 @@ def _accepted(
         candidate = Candidate.model_validate(
             {**candidate.model_dump(), "relation": word, "relation_to": to}
         )
+    check_acceptable(store, candidate)  # before anything is written
     changes = Changes(candidate=candidate, kind=candidate.kind.value, reviewer=reviewer)
     if candidate.kind is CandidateKind.kin:
         result = _accept_kin(store, candidate, reviewer, note, changes)

@@ -20,6 +20,7 @@ from .change_set import ChangeSet, EntityKind, EntityRef, Snapshot, snapshot
 from .common import Id, Model, Provenance, SourceKind, SourceRef, new_id, utcnow
 from .dates import DateQualifier, PartialDate
 from .erasure import Erasure
+from .link import LinkRequest, LinkStatus
 from .meeting import Feedback, Meeting, MeetingKind, Question, Respondent
 from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
@@ -55,6 +56,8 @@ __all__ = [
     "EntityRef",
     "Evidence",
     "Id",
+    "LinkRequest",
+    "LinkStatus",
     "Model",
     "NetworkRole",
     "PartialDate",

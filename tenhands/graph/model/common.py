@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[
     str,
@@ -16,8 +17,30 @@ Id = Annotated[
 ]
 """Identifier of a stored thing; GEDCOM xrefs such as ``@I35@`` are kept as aliases."""
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
-LongText = Annotated[str, StringConstraints(max_length=20_000)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters no text of a person holds (NUL, escape, …): tab and line breaks
+are kept."""
+
+
+def no_control(text: str) -> str:
+    r"""Refuse text with a control character in it.
+
+    >>> no_control("Kerkstraat 4\nGent")
+    'Kerkstraat 4\nGent'
+    >>> no_control("An\x00")
+    Traceback (most recent call last):
+    ...
+    ValueError: contains a control character (such as NUL); remove it
+    """
+    if _CONTROL.search(text):
+        raise ValueError("contains a control character (such as NUL); remove it")
+    return text
+
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(no_control)
+]
+LongText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(no_control)]
 
 
 def new_id(prefix: str) -> str:

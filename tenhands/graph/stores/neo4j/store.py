@@ -62,15 +62,17 @@ from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from .. import NEO4J_SCHEMES
 from ..checks import check_decision, chunks, held, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
-from . import cypher, meetings
+from . import cypher, links, meetings
+from .links import Neo4jLinks
 from .meetings import Neo4jMeetings
 from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
-3: change sets; 4: accounts, tokens and the audit log's filter keys)."""
+3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
+feedback; 6: link requests)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -404,6 +406,7 @@ def _delete_case_tx(tx: ManagedTransaction, case_id: str) -> None:
         raise NotFound("case", case_id)
     tx.run(cypher.DELETE_CASE_PLANS, {"id": case_id}).consume()
     tx.run(meetings.DELETE_CASE_MEETINGS, {"id": case_id}).consume()
+    tx.run(links.DELETE_CASE_LINKS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CANDIDATES, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CHANGE_SETS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE, {"id": case_id}).consume()
@@ -524,7 +527,7 @@ def _neighbourhood_tx(
     return persons, ties
 
 
-class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings):
+class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
     """:class:`~tenhands.graph.store.GraphStore` on a Neo4j 5 server.
 
     Parameters
@@ -707,7 +710,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings):
                 f"the database has schema version {stored}, newer than this "
                 f"TenHands knows ({SCHEMA_VERSION}); upgrade TenHands"
             )
-        for statement in (*cypher.SCHEMA, *meetings.SCHEMA):
+        for statement in (*cypher.SCHEMA, *meetings.SCHEMA, *links.SCHEMA):
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
         if stored is not None and int(stored) < 2:

@@ -28,6 +28,7 @@ from ...subject import (
     without_person,
 )
 from . import cypher
+from .links import DELETE_CANDIDATE_LINKS
 from .meetings import MEETINGS_WITH_TEXT, SET_MEETINGS
 
 _P = ParamSpec("_P")
@@ -195,6 +196,7 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     named = _named(tx, person_id)
 
     tx.run(DELETE_CHANGE_SETS, {"ids": change_sets}).consume()
+    tx.run(DELETE_CANDIDATE_LINKS, {"ids": candidate_ids}).consume()
     tx.run(DELETE_CANDIDATES, {"ids": candidate_ids}).consume()
     gone_records = int(tx.run(DELETE_RECORDS, {"ids": records}).single(strict=True)["n"])
     if plans:

@@ -163,6 +163,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX feedback_case ON feedback (case_id, given_on);
     CREATE INDEX feedback_given ON feedback (given_on);
     """,
+    # 5 → 6: requests to share a person across a case boundary.
+    """
+    CREATE TABLE links (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        candidate_id TEXT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX links_case ON links (case_id, requested_at);
+    CREATE INDEX links_person ON links (person_id, requested_at);
+    CREATE INDEX links_candidate ON links (candidate_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

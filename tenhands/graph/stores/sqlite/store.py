@@ -7,17 +7,21 @@ Reads use one connection per thread, which WAL lets run beside the writer.
 A unit of work (:meth:`SqliteStore.atomic`) holds the lock and one ``BEGIN
 IMMEDIATE`` for all of its calls: each call inside is a savepoint of it, and reads
 inside use the writer's connection, so they see the unit's own writes.
+
+The file (and SQLite's ``-wal`` and ``-shm`` files beside it) can be read and written by
+its owner only (0600); folders the store makes for it are 0700.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +49,7 @@ from ...network import build_graph
 from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from ..checks import check_decision, chunks, held, page, refuse_duplicates, role_ids
 from ..legacy import LEGACY_FIELD, split_undo_log
+from .links import SqliteLinks
 from .meetings import SqliteMeetings
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .subject import SqliteSubject
@@ -63,6 +68,36 @@ _NEXT_GENERATION = (
     "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
     "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
 )
+
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` and the missing folders above it, each 0700."""
+    missing: list[Path] = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with suppress(FileExistsError):
+            made.mkdir(mode=FOLDER_MODE)
+            os.chmod(made, FOLDER_MODE)  # mkdir's mode passes through the umask
+
+
+def _private_file(path: Path) -> None:
+    """Create the store's file empty and 0600 if it is missing (SQLite gives its -wal and
+    -shm files the same mode), and take group and others' access away from the file and
+    its companions an earlier version may have left readable."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        with suppress(OSError):  # not there, or not ours to change
+            if companion.stat().st_mode & 0o077:
+                os.chmod(companion, FILE_MODE)
 
 
 _HELD: Final[dict[str, tuple[str, str]]] = {
@@ -90,7 +125,7 @@ def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings):
+class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
     """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
 
     kind = "sqlite"
@@ -120,16 +155,18 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings):
                         uri, uri=True, isolation_level=None, check_same_thread=False
                     )
                 else:
+                    _private_file(self._path)
                     conn = sqlite3.connect(
                         self._path, isolation_level=None, check_same_thread=False
                     )
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly and self._path != _MEMORY:
+            if not readonly and isinstance(self._path, Path):
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a write, once acknowledged, survives a power loss too.
                 conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as exc:
+                _private_file(self._path)  # the -wal and -shm files WAL mode made
+        except (sqlite3.Error, OSError) as exc:
             raise StoreUnavailable(f"the SQLite store cannot be opened: {exc}") from exc
         return conn
 
@@ -279,7 +316,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings):
     def init_schema(self) -> None:
         if isinstance(self._path, Path):
             try:
-                self._path.parent.mkdir(parents=True, exist_ok=True)
+                _private_folder(self._path.parent)
             except OSError as exc:
                 raise StoreUnavailable(f"cannot create the store's folder: {exc}") from exc
         with self._errors(), self._tx() as conn:
