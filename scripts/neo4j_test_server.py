@@ -355,7 +355,9 @@ def write_conf(home: Path, port: int, heap_mib: int) -> None:
         *(f"server.directories.{name}={path}" for name, path in dirs.items()),
         "server.memory.pagecache.size=128m",
         f"dbms.memory.transaction.total.max={heap_mib * 6 // 10}m",
-        f"db.memory.transaction.max={heap_mib // 4}m",
+        # One transaction may use all of it, as on a server with the default settings:
+        # a family tree is imported in one transaction.
+        f"db.memory.transaction.max={heap_mib * 6 // 10}m",
         "db.tx_log.preallocate=false",
         # Stop in a second rather than ten: no quiet period for Bolt's event loops
         # (what Neo4j's own test harness sets).

@@ -15,6 +15,7 @@ from ..graph.kinship import relate
 from ..graph.model import Person
 from ..graph.network import surroundings
 from ..graph.store import GraphStore
+from ..graph.visibility import EVERYTHING
 from .context import fail, opened_store, read_input
 
 SHOWN_PROBLEMS = 20
@@ -37,7 +38,12 @@ def import_gedcom_command(
     with opened_store() as store:
         try:
             report = import_gedcom(
-                store, data, source_name=file.name, case_id=case, keep_valid=keep_valid
+                store,
+                data,
+                source_name=file.name,
+                case_id=case,
+                keep_valid=keep_valid,
+                viewer=EVERYTHING,  # the operator sees every case
             )
         except GedcomError as exc:
             for problem in exc.problems[:SHOWN_PROBLEMS]:

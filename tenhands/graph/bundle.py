@@ -5,8 +5,9 @@ network roles, the plan versions, the meetings and the family's feedback, the ou
 records gathered for the case or named by its candidates, and the candidates. Only what
 the case itself holds goes out (:class:`~tenhands.graph.visibility.CaseBoundary`): a
 candidate about a person another case holds, or about another case's record, stays
-behind. Importing checks the whole bundle before writing anything, so a bundle that
-does not fit the store is refused without a trace.
+behind. Importing checks the whole bundle before writing anything (every reference
+inside it must land on something it holds), and writes it in one unit of work, so a
+bundle that does not fit the store is refused without a trace.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .errors import Conflict, InvalidInput, NotFound, StoreError
+from .errors import Conflict, InvalidInput, NotFound
 from .model import (
     Candidate,
     Case,
@@ -31,6 +32,7 @@ from .model import (
     utcnow,
 )
 from .paging import read_all
+from .plans import outsiders
 from .store import GraphStore
 from .visibility import CaseBoundary
 
@@ -103,8 +105,14 @@ def _all_records(store: GraphStore, case_id: str) -> list[Record]:
     )
 
 
+SHOWN_PROBLEMS = 5
+"""How many problems of an inconsistent bundle its refusal names."""
+
+
 def check_bundle(bundle: CaseBundle) -> None:
-    """Refuse a bundle whose parts do not refer to each other consistently."""
+    """Refuse a bundle whose parts do not refer to each other consistently: every
+    person, plan version, meeting and record a part names must be in the bundle
+    (:class:`InvalidInput` naming the first few problems)."""
     person_ids = {p.id for p in bundle.persons}
     case_id = bundle.case.id
     problems: list[str] = []
@@ -116,23 +124,31 @@ def check_bundle(bundle: CaseBundle) -> None:
             if end not in person_ids:
                 problems.append(f"tie {t.id!r} refers to person {end!r}, not among the persons")
     for r in bundle.roles:
-        if r.case_id != case_id or r.person_id not in person_ids:
-            problems.append(f"the role of {r.person_id!r} does not belong to this case")
+        if r.case_id != case_id:
+            problems.append(f"the role of {r.person_id!r} belongs to another case")
+        elif r.person_id not in person_ids:
+            problems.append(f"a role refers to person {r.person_id!r}, not among the persons")
     for p in bundle.plans:
         if p.case_id != case_id:
             problems.append(f"plan {p.id!r} belongs to another case")
+        for _, pid in outsiders(p, person_ids):
+            problems.append(
+                f"plan version {p.version} refers to person {pid!r}, not among the persons"
+            )
+    versions = {p.version for p in bundle.plans}
     for m in bundle.meetings:
         if m.case_id != case_id:
             problems.append(f"meeting {m.id!r} belongs to another case")
+        for _, pid in outsiders(m, person_ids):
+            problems.append(f"meeting {m.id!r} refers to person {pid!r}, not among the persons")
+        if m.plan_version is not None and m.plan_version not in versions:
+            problems.append(
+                f"meeting {m.id!r} refers to plan version {m.plan_version}, not included"
+            )
+    meeting_ids = {m.id for m in bundle.meetings}
     for f in bundle.feedback:
         if f.case_id != case_id:
             problems.append(f"feedback {f.id!r} belongs to another case")
-    for m in bundle.meetings:
-        for pid in m.attended:
-            if pid not in person_ids:
-                problems.append(f"meeting {m.id!r} refers to person {pid!r}, not among the persons")
-    meeting_ids = {m.id for m in bundle.meetings}
-    for f in bundle.feedback:
         if f.meeting_id is not None and f.meeting_id not in meeting_ids:
             problems.append(f"feedback {f.id!r} refers to meeting {f.meeting_id!r}, not included")
     record_ids = {r.id for r in bundle.records}
@@ -146,43 +162,47 @@ def check_bundle(bundle: CaseBundle) -> None:
         ("tie", [t.id for t in bundle.ties]),
         ("record", [r.id for r in bundle.records]),
         ("plan", [p.id for p in bundle.plans]),
+        ("plan version", [str(p.version) for p in bundle.plans]),
         ("candidate", [c.id for c in bundle.candidates]),
         ("meeting", [m.id for m in bundle.meetings]),
         ("feedback", [f.id for f in bundle.feedback]),
     ):
         if len(set(ids)) != len(ids):
-            problems.append(f"a {kind} id appears twice")
+            problems.append(f"a {kind} appears twice")
     if problems:
-        raise InvalidInput("the case file is inconsistent: " + "; ".join(problems[:5]))
+        more = len(problems) - SHOWN_PROBLEMS
+        raise InvalidInput(
+            "the case file is inconsistent and nothing was imported: "
+            + "; ".join(problems[:SHOWN_PROBLEMS])
+            + (f"; and {more} more" if more > 0 else "")
+        )
 
 
 def import_case(store: GraphStore, bundle: CaseBundle) -> None:
     """Write a bundle into a store that holds none of its case, persons, ties or records.
 
-    Everything is checked first (:class:`InvalidInput`, :class:`Conflict`); should the
-    store fail half-way, what was written is removed again before the error is raised.
+    Everything is checked first (:class:`InvalidInput`, :class:`Conflict`), and written
+    in one unit of work: should the store fail half-way, nothing stays.
     """
     check_bundle(bundle)
+    store.atomic(lambda unit: _write(unit, bundle))
+
+
+def _write(store: GraphStore, bundle: CaseBundle) -> None:
     _refuse_existing(store, bundle)
-    written_case = False
-    try:
-        store.upsert_persons(bundle.persons)
-        store.upsert_ties(bundle.ties)
-        store.create_case(bundle.case)
-        written_case = True
-        store.upsert_roles(bundle.roles)
-        for plan in bundle.plans:
-            store.add_plan(plan)
-        for meeting in bundle.meetings:
-            store.add_meeting(meeting)
-        for feedback in bundle.feedback:
-            store.add_feedback(feedback)
-        store.add_records(bundle.records)
-        for candidate in bundle.candidates:
-            store.save_candidate(candidate)
-    except StoreError:
-        _undo(store, bundle, written_case)
-        raise
+    store.upsert_persons(bundle.persons)
+    store.upsert_ties(bundle.ties)
+    store.create_case(bundle.case)
+    store.upsert_roles(bundle.roles)
+    for plan in bundle.plans:
+        store.add_plan(plan)
+    for meeting in bundle.meetings:
+        store.add_meeting(meeting)
+    for feedback in bundle.feedback:
+        store.add_feedback(feedback)
+    store.add_records(bundle.records)
+    for candidate in bundle.candidates:
+        store.save_candidate(candidate)
 
 
 def _refuse_existing(store: GraphStore, bundle: CaseBundle) -> None:
@@ -207,17 +227,3 @@ def _refuse_existing(store: GraphStore, bundle: CaseBundle) -> None:
         except NotFound:
             continue
         raise Conflict(f"record {record.id!r} exists already in this store")
-
-
-def _undo(store: GraphStore, bundle: CaseBundle, written_case: bool) -> None:
-    """Best-effort removal of a half-written import (the store may be failing)."""
-    try:
-        if written_case:
-            store.delete_case(bundle.case.id)
-        for person in bundle.persons:
-            try:
-                store.delete_person(person.id, cascade=True)
-            except NotFound:
-                continue
-    except StoreError:
-        return

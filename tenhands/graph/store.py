@@ -7,9 +7,9 @@ errors of :mod:`tenhands.graph.errors`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, TypeVar, runtime_checkable
 
 import networkx as nx
 
@@ -36,6 +36,14 @@ from .model import (
 )
 
 DEFAULT_BATCH = 5_000
+
+T = TypeVar("T")
+
+HoldKind = Literal["candidate", "role", "plan", "case", "person"]
+"""What :meth:`GraphStore.hold` can lock: a candidate, a network role (key
+``"CASE_ID/PERSON_ID"``), a plan version, a case or a person, each by its id."""
+
+HOLD_KINDS: tuple[HoldKind, ...] = ("candidate", "role", "plan", "case", "person")
 
 
 class PersonStore(Protocol):
@@ -502,6 +510,34 @@ class GraphStore(
 
     def describe(self) -> str:
         """Where the data lives, without credentials."""
+        ...
+
+    def atomic(self, work: Callable[[GraphStore], T]) -> T:
+        """Run ``work(self)`` as one unit of work and return what it returns.
+
+        Every store call ``work`` makes joins one transaction: its writes are kept all
+        together or not at all, reads inside see the unit's own writes, and an
+        ``atomic`` inside joins the outer unit. An error leaving ``work`` undoes the
+        whole unit and goes on to the caller (store errors unchanged, other errors
+        too). The :meth:`generation` moves once, when the unit changed data.
+
+        ``work`` may run more than once (the Neo4j store runs a unit again after a
+        transient failure, such as a deadlock between two units): it only calls the
+        store and computes, with no I/O of its own and no effect outside the unit. A
+        store call that fails inside the unit may have done part of its writes: let its
+        error end the unit rather than carry on.
+        """
+        ...
+
+    def hold(self, kind: HoldKind, key: str) -> None:
+        """Inside :meth:`atomic`: take the write lock of one stored thing until the unit
+        ends, so that units holding the same thing run one after the other and every
+        read after the hold sees the state the last of them committed. Hold the thing a
+        decision is about before reading it ("is the candidate still pending?").
+
+        :class:`NotFound` if there is no such thing; :class:`InvalidInput` outside a
+        unit or for a kind that is not one of :data:`HOLD_KINDS`.
+        """
         ...
 
     def close(self) -> None: ...

@@ -43,8 +43,9 @@ def test_import_the_public_sample_into_a_case(
     assert len(sqlite_store.list_roles("demo-case")) == before + 43
     [gustaf] = sqlite_store.find_persons_by_source("@I07@", name="sample.ged")
     assert gustaf.surname == "Smith" and gustaf.provenance.source.kind == "gedcom"
-    again = upload(client, gedcom_sample.read_bytes(), "sample.ged")
+    again = upload(client, gedcom_sample.read_bytes(), "sample.ged", case_id="demo-case")
     assert again.status_code == 201
+    assert again.json()["person_ids"] == report["person_ids"]
     assert sqlite_store.count_persons() == 33 + 43  # the same file updates, never duplicates
 
 

@@ -24,6 +24,28 @@ def ged(*lines: str, head: str = "1 CHAR UTF-8\n1 GEDC\n2 VERS 5.5.1") -> bytes:
     return f"0 HEAD\n{head}\n{body}\n0 TRLR\n".encode()
 
 
+def big_tree(families: int) -> bytes:
+    """A synthetic tree of ``families`` families of five: two partners and three
+    children (5 persons, 7 ties each)."""
+    lines = ["0 HEAD", "1 CHAR UTF-8", "1 GEDC", "2 VERS 5.5.1"]
+    for f in range(families):
+        base = f * 5
+        for k in range(5):
+            n = base + k
+            lines += [
+                f"0 @I{n}@ INDI",
+                f"1 NAME Naam{n} /Familie{f}/",
+                f"1 SEX {'M' if k in (0, 2) else 'F'}",
+                "1 BIRT",
+                f"2 DATE {1950 + k if k < 2 else 1980 + k}",
+                f"1 {'FAMS' if k < 2 else 'FAMC'} @F{f}@",
+            ]
+        lines += [f"0 @F{f}@ FAM", f"1 HUSB @I{base}@", f"1 WIFE @I{base + 1}@"]
+        lines += [f"1 CHIL @I{base + k}@" for k in (2, 3, 4)]
+    lines.append("0 TRLR")
+    return ("\n".join(lines) + "\n").encode()
+
+
 def stored_graph(store: GraphStore, person_ids: Iterable[str]) -> nx.MultiDiGraph:
     """The persons and every tie among them, as a graph (what an export is given)."""
     persons = store.get_persons(person_ids)

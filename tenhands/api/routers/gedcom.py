@@ -17,6 +17,7 @@ from ..deps import CaseIdPath, StoreDep
 from ..errors import (
     BAD_FILE,
     COMMON_RESPONSES,
+    CONFLICT,
     ID_PATTERN,
     NOT_FOUND,
     FileProblem,
@@ -36,12 +37,14 @@ GEDCOM_MEDIA_TYPE = "text/vnd.familysearch.gedcom"
     "/imports/gedcom",
     status_code=status.HTTP_201_CREATED,
     summary="Import a family tree (GEDCOM 5.5/5.5.1)",
-    description="Persons and ties of the file are stored with the file as their source; "
-    "importing the same file again updates them. With `case_id`, persons not yet in that "
-    "case's network join it as *identified*. A file with broken records or links is refused "
-    "whole (422, with each problem's line) unless `keep_valid` is set. Anyone but an admin "
-    "imports into a case assigned to them.",
-    responses={**NOT_FOUND, **BAD_FILE},
+    description="Persons and ties of the file are stored with the file as their source, in "
+    "one transaction; importing the same file into the same case again updates them, while "
+    "a file of the same name imported into another case never touches them. With `case_id`, "
+    "persons not yet in that case's network join it as *identified*. A file with broken "
+    "records or links is refused whole (422, with each problem's line) unless `keep_valid` "
+    "is set. Anyone but an admin imports into a case assigned to them; an import that would "
+    "update persons the user may not see is refused whole (409).",
+    responses={**NOT_FOUND, **BAD_FILE, **CONFLICT},
 )
 def import_gedcom_file(
     store: StoreDep,
@@ -73,6 +76,7 @@ def import_gedcom_file(
             source_name=PurePath(file.filename or "upload.ged").name,
             case_id=case_id,
             keep_valid=keep_valid,
+            viewer=principal,
         )
     except GedcomError as exc:
         problems = [FileProblem(line=p.line, ref=p.xref, message=p.message) for p in exc.problems]

@@ -9,9 +9,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from ...graph.contacts import log_contact as append_contact
 from ...graph.errors import NotFound
 from ...graph.model import ContactEntry, Engagement, NetworkRole, Provenance, SourceRef, utcnow
-from ...graph.model.case import MAX_CONTACTS
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
@@ -155,11 +155,8 @@ def log_contact(
     actor: ActorDep,
     scope: Write,
 ) -> NetworkRolePublic:
-    stored = _stored_role(store, case_id, person_id)
-    if stored is None:
+    if _stored_role(store, case_id, person_id) is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
     entry = build(ContactEntry, {**body.model_dump(), "by": actor, "at": body.at or utcnow()})
-    contacts = sorted([*stored.contacts, entry], key=lambda c: c.at)[-MAX_CONTACTS:]
-    newest = max(filter(None, [stored.last_contact, entry.at]))
-    role = changed(stored, {"contacts": contacts, "last_contact": newest}, actor=actor)
-    return NetworkRolePublic.of(store.set_role(role), private=scope.principal.private)
+    role = append_contact(store, case_id, person_id, entry, actor)
+    return NetworkRolePublic.of(role, private=scope.principal.private)

@@ -1,6 +1,7 @@
 """Logging a contact with a network member: when, how, whether they were reached, a
-short note. The log keeps the newest contacts (as the API's ``…/contacts`` does) and the
-role's last contact moves forward when this one is the newest."""
+short note. The log's rule (the newest contacts kept, the role's last contact moving
+forward, nothing lost to a contact logged at the same moment) is
+:func:`tenhands.graph.contacts.log_contact`, as for the API's ``…/contacts``."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from ...graph.model import ContactEntry, NetworkRole, utcnow
-from ...graph.model.case import MAX_CONTACTS
+from ...graph.contacts import log_contact as append_contact
+from ...graph.model import ContactEntry, utcnow
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
@@ -81,7 +82,7 @@ def log_contact(
 ) -> Response:
     principal = scope.principal
     _ = translations(principal.user.lang).gettext
-    stored = store.get_role(scope.case_id, person_id)
+    store.get_role(scope.case_id, person_id)
     values = values_of(form, FIELDS)
     errors: dict[str, str] = {}
     at, problem = contact_time(values["at"], _, utcnow())
@@ -100,22 +101,8 @@ def log_contact(
         errors = {**field_errors(exc, {f: f for f in FIELDS}, _), **errors}
     if errors:
         return _page(request, scope, store, person_id, FormState(values, errors))
-    store.set_role(logged(stored, contact, principal.login))
+    append_contact(store, scope.case_id, person_id, contact, principal.login)
     trail.record(
         audit_event(principal, request, "role", person_id, scope.case_id),
     )
     return see_other(f"/cases/{scope.case_id}?done=contact_logged#contacts-{person_id}")
-
-
-def logged(role: NetworkRole, contact: ContactEntry, actor: str) -> NetworkRole:
-    """The role with ``contact`` in its log (the newest :data:`MAX_CONTACTS` kept)."""
-    contacts = sorted([*role.contacts, contact], key=lambda c: c.at)[-MAX_CONTACTS:]
-    newest = max(filter(None, [role.last_contact, contact.at]))
-    return NetworkRole.model_validate(
-        {
-            **role.model_dump(),
-            "contacts": contacts,
-            "last_contact": newest,
-            "provenance": role.provenance.touched(actor),
-        }
-    )

@@ -87,15 +87,21 @@ class _Family:
     children: dict[str, _ChildLink] = field(default_factory=dict)
 
 
-def map_file(gedcom: GedcomFile, *, source_name: str, problems: Problems) -> Mapped:
-    """Persons and ties of a parsed file; what is wrong goes into ``problems``."""
-    return _Mapper(gedcom, source_name, problems).run()
+def map_file(
+    gedcom: GedcomFile, *, source_name: str, problems: Problems, case_id: str | None = None
+) -> Mapped:
+    """Persons and ties of a parsed file, with the ids of an import into ``case_id`` (see
+    :mod:`.ids`); what is wrong goes into ``problems``."""
+    return _Mapper(gedcom, source_name, problems, case_id).run()
 
 
 class _Mapper:
-    def __init__(self, gedcom: GedcomFile, source_name: str, problems: Problems) -> None:
+    def __init__(
+        self, gedcom: GedcomFile, source_name: str, problems: Problems, case_id: str | None
+    ) -> None:
         self.file = gedcom
         self.source_name = source_name
+        self.case_id = case_id
         self.problems = problems
         self.now = utcnow()
         self.indis: dict[str, Node] = {}
@@ -332,7 +338,7 @@ class _Mapper:
         line = indi.line
         try:
             return Person(
-                id=ids.person_id(self.source_name, xref),
+                id=ids.person_id(self.source_name, xref, case_id=self.case_id),
                 given_names=[self._short(g, "a given name", line, xref) for g in parts.given_names],
                 surname=self._short(surname, "the surname", line, xref),
                 birth_surname=self._short(birth_surname, "the birth surname", line, xref),
@@ -422,7 +428,9 @@ class _Mapper:
                         continue
                     kind, basis = self._pedigree(link, role, child_xref, family)
                     yield Tie(
-                        id=ids.parent_tie_id(self.source_name, xref, child_xref, role),
+                        id=ids.parent_tie_id(
+                            self.source_name, xref, child_xref, role, case_id=self.case_id
+                        ),
                         source_id=parent.id,
                         target_id=child.id,
                         kind=kind,
@@ -499,7 +507,7 @@ class _Mapper:
             until = None
         try:
             return Tie(
-                id=ids.partner_tie_id(self.source_name, xref),
+                id=ids.partner_tie_id(self.source_name, xref, case_id=self.case_id),
                 source_id=husb,
                 target_id=wife,
                 kind=kind,
@@ -561,7 +569,7 @@ class _Mapper:
         source, target = (holder, other) if reverse else (other, holder)
         try:
             return Tie(
-                id=ids.association_tie_id(self.source_name, xref, number),
+                id=ids.association_tie_id(self.source_name, xref, number, case_id=self.case_id),
                 source_id=source.id,
                 target_id=target.id,
                 kind=kind,

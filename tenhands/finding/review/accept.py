@@ -1,8 +1,13 @@
-"""Accepting a candidate: create or link the person, the tie and the role, or merge."""
+"""Accepting a candidate: create or link the person, the tie and the role, or merge.
+
+An accept is one unit of work (:meth:`~tenhands.graph.store.GraphStore.atomic`) that
+first holds the candidate: everything it writes (persons, ties, roles, a merge's moves,
+the decision, its change set and the audit events) is stored together or not at all,
+and of two accepts of one candidate at the same moment the second finds it decided.
+"""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +33,8 @@ from tenhands.graph.model import (
 from tenhands.graph.store import GraphStore
 
 from .boundary import check_acceptable
-from .changes import Changes, person_snapshot, reverse
-from .decisions import audit, check_reviewer, load_pending, save_decision
+from .changes import Changes, person_snapshot
+from .decisions import audit, check_reviewer, held_pending, save_decision
 from .relations import direct_tie, parse_relation
 
 FILLABLE = ("given_names", "surname", "birth_surname", "sex", "birth_date", "birth_place")
@@ -78,7 +83,24 @@ def accept(
     (:class:`Forbidden`), and ``relation_to`` must be in the case.
     """
     reviewer = check_reviewer(reviewer)
-    candidate = load_pending(store, candidate_id)
+
+    def work(unit: GraphStore) -> Acceptance:
+        candidate = held_pending(unit, candidate_id)
+        # Every check that may refuse the accept runs here, before its first write.
+        return _accepted(unit, candidate, reviewer, relation, relation_to, note)
+
+    return store.atomic(work)
+
+
+def _accepted(
+    store: GraphStore,
+    candidate: Candidate,
+    reviewer: str,
+    relation: str | None,
+    relation_to: str | None,
+    note: str | None,
+) -> Acceptance:
+    """Accept a held pending candidate, inside the accept's unit of work."""
     if relation is not None or relation_to is not None:
         if candidate.kind is not CandidateKind.kin:
             raise InvalidInput("only a kin candidate has a relation to correct")
@@ -99,26 +121,14 @@ def accept(
         from .merge import merge
 
         result = merge(store, candidate, reviewer, changes)
-    change_set = changes.change_set()
-    try:
-        decided = save_decision(
-            store,
-            candidate,
-            reviewer=reviewer,
-            status=ReviewStatus.accepted,
-            detail=f"accepted {candidate.kind.value} candidate",
-            change_set=change_set,
-        )
-    except Exception:
-        # the decision was not stored: take back what was written for it
-        with contextlib.suppress(Exception):
-            reverse(
-                store,
-                change_set,
-                reviewer=reviewer,
-                detail=f"accept of candidate {candidate.id} not stored",
-            )
-        raise
+    decided = save_decision(
+        store,
+        candidate,
+        reviewer=reviewer,
+        status=ReviewStatus.accepted,
+        detail=f"accepted {candidate.kind.value} candidate",
+        change_set=changes.change_set(),
+    )
     return Acceptance(candidate=decided, **result)
 
 
@@ -223,20 +233,14 @@ def _accept_kin(
         provenance=Provenance(created_by=reviewer, source=person.provenance.source),
     )
 
-    # Write; on a failure half-way, take back what was written (no half-done accept).
-    try:
-        if created:
-            store.create_person(person)
-            changes.made(EntityKind.person, person.id)
-        if tie is not None:
-            store.create_tie(tie)
-            changes.made(EntityKind.tie, tie.id)
-        store.set_role(role)
-        changes.made(EntityKind.role, person.id, case.id)
-    except Exception:
-        with contextlib.suppress(Exception):
-            reverse(store, changes.change_set(), reviewer=reviewer, detail=None)
-        raise
+    if created:
+        store.create_person(person)
+        changes.made(EntityKind.person, person.id)
+    if tie is not None:
+        store.create_tie(tie)
+        changes.made(EntityKind.tie, tie.id)
+    store.set_role(role)
+    changes.made(EntityKind.role, person.id, case.id)
     for ref in changes.created:
         if ref.kind is not EntityKind.role:
             audit(

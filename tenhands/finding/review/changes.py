@@ -2,7 +2,8 @@
 
 Accept writes persons, ties and roles one store call at a time and notes each step in a
 :class:`~tenhands.graph.model.ChangeSet`; the change set is stored with the decision
-(:func:`.decisions.save_decision`), and undo (or a failed accept) reverses it here.
+(:func:`.decisions.save_decision`), and undo reverses it here. (A failed accept needs no
+reversing: it is one unit of work, which the store takes back whole.)
 """
 
 from __future__ import annotations

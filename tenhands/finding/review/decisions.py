@@ -59,6 +59,14 @@ def load_pending(store: GraphStore, candidate_id: str) -> Candidate:
     return candidate
 
 
+def held_pending(store: GraphStore, candidate_id: str) -> Candidate:
+    """Inside a decision's unit of work: hold the candidate (a decision on it at the same
+    moment waits for this one to end) and return it, still awaiting a decision
+    (:class:`NotFound`, :class:`Conflict`)."""
+    store.hold("candidate", candidate_id)
+    return load_pending(store, candidate_id)
+
+
 def pair_key(candidate: Candidate) -> PairKey:
     """What a proposal is about: its kind, its subjects, and for kin the relation."""
     if candidate.kind is CandidateKind.duplicate:
@@ -122,19 +130,24 @@ def filter_new(store: GraphStore, case_id: str, candidates: Iterable[Candidate])
 
 
 def reject(store: GraphStore, candidate_id: str, *, reviewer: str, reason: str) -> Candidate:
-    """Mark a pending candidate rejected, with the reviewer, the time and the reason."""
+    """Mark a pending candidate rejected, with the reviewer, the time and the reason, in
+    one unit of work that holds the candidate (:class:`Conflict` once it is decided)."""
     reviewer = check_reviewer(reviewer)
     if not reason.strip():
         raise InvalidInput("a rejection needs a reason")
-    candidate = load_pending(store, candidate_id)
-    return save_decision(
-        store,
-        candidate,
-        reviewer=reviewer,
-        status=ReviewStatus.rejected,
-        reason=reason.strip(),
-        detail=f"rejected {candidate.kind.value} candidate",
-    )
+
+    def work(unit: GraphStore) -> Candidate:
+        candidate = held_pending(unit, candidate_id)
+        return save_decision(
+            unit,
+            candidate,
+            reviewer=reviewer,
+            status=ReviewStatus.rejected,
+            reason=reason.strip(),
+            detail=f"rejected {candidate.kind.value} candidate",
+        )
+
+    return store.atomic(work)
 
 
 def sorted_best_first(candidates: Sequence[Candidate]) -> list[Candidate]:

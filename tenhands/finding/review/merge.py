@@ -1,15 +1,15 @@
-"""Merging two persons found to be one, reversibly."""
+"""Merging two persons found to be one, reversibly (inside the accept's unit of work,
+so a merge is stored whole or not at all)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from tenhands.graph.errors import Conflict
 from tenhands.graph.model import AuditAction, Candidate, EntityKind, Person, Tie
 from tenhands.graph.store import GraphStore
 
-from .changes import Changes, person_snapshot, reverse, role_snapshot, tie_snapshot
+from .changes import Changes, person_snapshot, role_snapshot, tie_snapshot
 from .decisions import audit
 
 _FILLABLE = ("surname", "birth_surname", "birth_date", "birth_place", "language")
@@ -87,42 +87,36 @@ def merge(
     merged = _merged(kept, gone, reviewer, candidate.id)  # invalid → nothing written yet
     new_ties: list[str] = []
     new_roles: list[str] = []
-    try:
-        for tie in gone_ties:
-            if tie.other(gone.id) == kept.id:
-                continue
-            moved = Tie.model_validate(
-                {
-                    **tie.model_dump(exclude={"id"}),
-                    "source_id": kept.id if tie.source_id == gone.id else tie.source_id,
-                    "target_id": kept.id if tie.target_id == gone.id else tie.target_id,
-                }
-            )
-            if any(_same_tie(moved, k) for k in kept_ties):
-                continue
-            store.create_tie(moved)
-            changes.made(EntityKind.tie, moved.id)
-            changes.after.append(tie_snapshot(moved))
-            kept_ties.append(moved)
-            new_ties.append(moved.id)
-        for role in gone_roles:
-            if role.case_id in kept_cases:
-                continue
-            moved_role = role.model_copy(update={"person_id": kept.id})
-            store.set_role(moved_role)
-            changes.made(EntityKind.role, kept.id, role.case_id)
-            changes.after.append(role_snapshot(moved_role))
-            new_roles.append(role.case_id)
-        store.update_person(merged)
-        changes.before.append(person_snapshot(kept))
-        # as the store keeps it, to compare on undo
-        changes.after.append(person_snapshot(store.get_person(kept.id)))
-        store.delete_person(gone.id, cascade=True)
-    except Exception:
-        # take back what was written, so a failed merge leaves both persons as they were
-        with contextlib.suppress(Exception):
-            reverse(store, changes.change_set(), reviewer=reviewer, detail=None)
-        raise
+    for tie in gone_ties:
+        if tie.other(gone.id) == kept.id:
+            continue
+        moved = Tie.model_validate(
+            {
+                **tie.model_dump(exclude={"id"}),
+                "source_id": kept.id if tie.source_id == gone.id else tie.source_id,
+                "target_id": kept.id if tie.target_id == gone.id else tie.target_id,
+            }
+        )
+        if any(_same_tie(moved, k) for k in kept_ties):
+            continue
+        store.create_tie(moved)
+        changes.made(EntityKind.tie, moved.id)
+        changes.after.append(tie_snapshot(moved))
+        kept_ties.append(moved)
+        new_ties.append(moved.id)
+    for role in gone_roles:
+        if role.case_id in kept_cases:
+            continue
+        moved_role = role.model_copy(update={"person_id": kept.id})
+        store.set_role(moved_role)
+        changes.made(EntityKind.role, kept.id, role.case_id)
+        changes.after.append(role_snapshot(moved_role))
+        new_roles.append(role.case_id)
+    store.update_person(merged)
+    changes.before.append(person_snapshot(kept))
+    # as the store keeps it, to compare on undo
+    changes.after.append(person_snapshot(store.get_person(kept.id)))
+    store.delete_person(gone.id, cascade=True)
     changes.before += [
         person_snapshot(gone),
         *(tie_snapshot(t) for t in gone_ties),

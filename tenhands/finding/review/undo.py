@@ -20,10 +20,24 @@ def undo(store: GraphStore, candidate_id: str, *, reviewer: str) -> Candidate:
     them since (else :class:`Conflict` and nothing changes); a match's filled fields
     get their earlier value back where they still hold the filled one; a merge restores
     the merged person with their ties and roles and the kept person as they were.
-    The candidate goes back to pending and its change set is removed in one transaction.
+    All of it, the candidate back to pending and its change set removed included, is one
+    unit of work that first holds the candidate: of two undos at the same moment, the
+    second finds the candidate pending (:class:`Conflict`).
     """
     reviewer = check_reviewer(reviewer)
-    candidate = store.get_candidate(candidate_id)
+
+    def work(unit: GraphStore) -> Candidate:
+        unit.hold("candidate", candidate_id)
+        candidate = unit.get_candidate(candidate_id)
+        # Every check that may refuse the undo runs here, before its first write.
+        return _undone(unit, candidate, reviewer)
+
+    return store.atomic(work)
+
+
+def _undone(store: GraphStore, candidate: Candidate, reviewer: str) -> Candidate:
+    """Undo the decision on a held candidate, inside the undo's unit of work."""
+    candidate_id = candidate.id
     if candidate.status is ReviewStatus.pending:
         raise Conflict(f"candidate {candidate_id!r} is pending; there is nothing to undo")
     if candidate.status is ReviewStatus.accepted:

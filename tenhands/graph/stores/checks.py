@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from ..errors import InvalidInput
 from ..model import Candidate, ChangeSet, ReviewStatus
+from ..store import HOLD_KINDS
 
 R = TypeVar("R")
 
@@ -26,6 +27,35 @@ def refuse_duplicates(keys: Iterable[str], what: str) -> None:
         if key in seen:
             raise InvalidInput(f"{what} {key!r} appears twice in one batch")
         seen.add(key)
+
+
+def held(kind: str, table: Mapping[str, R], *, in_unit: bool) -> R:
+    """What a store needs to hold a thing of ``kind`` (its entry in ``table``);
+    :class:`InvalidInput` outside a unit of work or for a kind that cannot be held.
+
+    >>> held("plan", {"plan": "Plan"}, in_unit=True)
+    'Plan'
+    >>> held("tie", {"plan": "Plan"}, in_unit=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    tenhands.graph.errors.InvalidInput: a tie cannot be held, only a candidate, role, ...
+    """
+    if not in_unit:
+        raise InvalidInput("a thing is held only inside a unit of work (atomic)")
+    if kind not in table:
+        kinds = ", ".join(HOLD_KINDS[:-1])
+        raise InvalidInput(f"a {kind} cannot be held, only a {kinds} or {HOLD_KINDS[-1]}")
+    return table[kind]
+
+
+def role_ids(key: str) -> tuple[str, str]:
+    """The case and person ids of a role's key ``"CASE_ID/PERSON_ID"`` (ids hold no
+    ``/``); ``("", "")`` for a key that is none.
+
+    >>> role_ids("c-1/p-2")
+    ('c-1', 'p-2')
+    """
+    case_id, slash, person_id = key.partition("/")
+    return (case_id, person_id) if slash and "/" not in person_id else ("", "")
 
 
 def chunks(rows: Sequence[R], size: int) -> list[Sequence[R]]:

@@ -485,3 +485,18 @@ MATCH (e:AuditEvent {id: row.id}) USING INDEX SEEK e:AuditEvent(id)
 SET e.entity_id = row.entity_id, e.action = row.action
 """
 """Migration 3 → 4: the filter keys of events stored before there were any."""
+
+# -- units of work --------------------------------------------------------------
+
+_HOLD_TAIL: Final = " SET n.held = true REMOVE n.held RETURN count(n) AS n"
+
+HOLD: Final[dict[str, LiteralString]] = {
+    "candidate": "MATCH (n:Candidate {id: $key})" + _HOLD_TAIL,
+    "role": "MATCH (:Person)-[n:ROLE {key: $key}]->(:Case) USING INDEX SEEK n:ROLE(key)"
+    + _HOLD_TAIL,
+    "plan": "MATCH (n:Plan {id: $key})" + _HOLD_TAIL,
+    "case": "MATCH (n:Case {id: $key})" + _HOLD_TAIL,
+    "person": "MATCH (n:Person {id: $key})" + _HOLD_TAIL,
+}
+"""Take the write lock of one node or role by a write that leaves it as it was (Neo4j
+locks what a transaction writes until it ends); the labels are this fixed list."""

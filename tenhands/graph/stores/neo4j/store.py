@@ -4,12 +4,18 @@ Reads go through ``driver.execute_query`` with read routing; multi-statement wri
 through ``session.execute_write`` with transaction functions that only talk to the
 database and may be run again by the driver's retry loop. Every driver error is
 turned into one of :mod:`tenhands.graph.errors` on the way out.
+
+A unit of work (:meth:`Neo4jStore.atomic`) is one ``execute_write`` too: while it
+runs, the thread's store calls run in its transaction, and driver errors inside go
+untranslated to the driver, which runs the unit again after a transient one (a
+deadlock between two units); they are translated once, when the unit gives up.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -52,9 +58,9 @@ from ...model import (
     with_stages,
 )
 from ...network import build_graph
-from ...store import DEFAULT_BATCH
+from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from .. import NEO4J_SCHEMES
-from ..checks import check_decision, chunks, page, refuse_duplicates
+from ..checks import check_decision, chunks, held, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
 from . import cypher, links, meetings
 from .links import Neo4jLinks
@@ -70,11 +76,15 @@ feedback; 6: link requests)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+_T = TypeVar("_T")
 
 
 @contextmanager
-def _translated() -> Iterator[None]:
-    """Turn driver errors into store errors; store errors pass unchanged.
+def _translated(*, values: bool = True) -> Iterator[None]:
+    """Turn driver errors into store errors; store errors pass unchanged. ``values``:
+    a ValueError, TypeError or OverflowError comes from the driver too (it refuses a
+    parameter it cannot send); without, those pass unchanged (they come from the work
+    of a unit, which the driver ran).
 
     Messages are written here, never copied from the server, which may quote values.
     """
@@ -95,13 +105,33 @@ def _translated() -> Iterator[None]:
             raise StoreUnavailable("Neo4j stopped the transaction; try again") from exc
         raise InvalidInput(f"Neo4j refused the request ({code})") from exc
     except (Neo4jError, DriverError) as exc:
+        if isinstance(exc, Neo4jError) and "MemoryPool" in str(exc.code):
+            raise StoreUnavailable(
+                "the change is larger than one Neo4j transaction may hold; give the server "
+                "more transaction memory (db.memory.transaction.max, or a larger heap)"
+            ) from exc
         # ServiceUnavailable, SessionExpired and TransientError land here once the
         # driver's own retries are used up; so do server-side DatabaseErrors.
         raise StoreUnavailable("Neo4j does not answer now; try again later") from exc
     except OSError as exc:
         raise StoreUnavailable("Neo4j cannot be reached") from exc
     except (ValueError, TypeError, OverflowError) as exc:
+        if not values:
+            raise
         # The driver refuses parameter values it cannot send.
+        raise InvalidInput("a value cannot be sent to Neo4j") from exc
+
+
+@contextmanager
+def _in_unit() -> Iterator[None]:
+    """Inside a unit of work: driver errors pass untranslated, to the driver's retry
+    loop; only values the driver cannot send are refused here (a unit's own
+    ValueErrors must not be taken for those once it has ended)."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (ValueError, TypeError, OverflowError) as exc:
         raise InvalidInput("a value cannot be sent to Neo4j") from exc
 
 
@@ -528,6 +558,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
         max_retry_time: float = 30.0,
     ) -> None:
         _quiet_driver_log()
+        self._unit = threading.local()
         self._uri = uri
         self._database = database
         if urlsplit(uri).scheme.lower() not in NEO4J_SCHEMES:
@@ -554,13 +585,26 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
             bookmark_manager=self._driver.execute_query_bookmark_manager,
         )
 
+    def _unit_tx(self) -> ManagedTransaction | None:
+        """The transaction of the unit of work this thread runs, if any."""
+        tx: ManagedTransaction | None = getattr(self._unit, "tx", None)
+        return tx
+
     def _read(self, query: LiteralString, **params: Any) -> list[Neo4jRecord]:
+        tx = self._unit_tx()
+        if tx is not None:
+            with _in_unit():
+                return list(tx.run(query, params))
         with _translated():
             return self._driver.execute_query(
                 query, params, routing_=RoutingControl.READ, database_=self._database
             ).records
 
     def _write(self, query: LiteralString, **params: Any) -> list[Neo4jRecord]:
+        tx = self._unit_tx()
+        if tx is not None:
+            with _in_unit():
+                return list(tx.run(query, params))
         with _translated():
             return self._driver.execute_query(
                 query, params, routing_=RoutingControl.WRITE, database_=self._database
@@ -572,6 +616,10 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
         *args: _P.args,
         **kwargs: _P.kwargs,
     ) -> _R:
+        tx = self._unit_tx()
+        if tx is not None:
+            with _in_unit():
+                return work(tx, *args, **kwargs)
         with _translated(), self._session() as session:
             return session.execute_write(work, *args, **kwargs)
 
@@ -581,8 +629,36 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
         *args: _P.args,
         **kwargs: _P.kwargs,
     ) -> _R:
+        tx = self._unit_tx()
+        if tx is not None:
+            with _in_unit():
+                return work(tx, *args, **kwargs)
         with _translated(), self._session() as session:
             return session.execute_read(work, *args, **kwargs)
+
+    def atomic(self, work: Callable[[GraphStore], _T]) -> _T:
+        """Run ``work(self)`` in one ``execute_write``, again after a transient error; a
+        unit inside a unit joins it."""
+        if self._unit_tx() is not None:
+            return work(self)
+
+        def unit(tx: ManagedTransaction) -> _T:
+            self._unit.tx = tx
+            try:
+                return work(self)
+            finally:
+                self._unit.tx = None
+
+        with _translated(values=False), self._session() as session:
+            return session.execute_write(unit)
+
+    def hold(self, kind: HoldKind, key: str) -> None:
+        """Take the write lock of the thing by a write that changes nothing (its
+        ``held`` property set and removed); later reads see the latest state committed."""
+        query = held(kind, cypher.HOLD, in_unit=self._unit_tx() is not None)
+        if not self._write(query, key=key)[0]["n"]:
+            entity = "network role" if kind == "role" else kind
+            raise NotFound(entity, key)
 
     def _create(self, query: LiteralString, entity: str, ident: str, **params: Any) -> None:
         """Run a single CREATE whose only possible clash is a taken id."""

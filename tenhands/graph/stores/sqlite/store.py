@@ -4,6 +4,10 @@ Writes go through one connection behind a lock, each call in one transaction
 (``BEGIN IMMEDIATE`` … ``COMMIT``), so a failed batch leaves nothing behind.
 Reads use one connection per thread, which WAL lets run beside the writer.
 
+A unit of work (:meth:`SqliteStore.atomic`) holds the lock and one ``BEGIN
+IMMEDIATE`` for all of its calls: each call inside is a savepoint of it, and reads
+inside use the writer's connection, so they see the unit's own writes.
+
 The file (and SQLite's ``-wal`` and ``-shm`` files beside it) can be read and written by
 its owner only (0600); folders the store makes for it are 0700.
 """
@@ -16,11 +20,12 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel
@@ -41,8 +46,8 @@ from ...model import (
     with_stages,
 )
 from ...network import build_graph
-from ...store import DEFAULT_BATCH
-from ..checks import check_decision, chunks, page, refuse_duplicates
+from ...store import DEFAULT_BATCH, GraphStore, HoldKind
+from ..checks import check_decision, chunks, held, page, refuse_duplicates, role_ids
 from ..legacy import LEGACY_FIELD, split_undo_log
 from .links import SqliteLinks
 from .meetings import SqliteMeetings
@@ -51,6 +56,7 @@ from .subject import SqliteSubject
 from .users import SqliteUsers
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 _MEMORY = ":memory:"
 
@@ -94,6 +100,26 @@ def _private_file(path: Path) -> None:
                 os.chmod(companion, FILE_MODE)
 
 
+_HELD: Final[dict[str, tuple[str, str]]] = {
+    "candidate": ("SELECT 1 FROM candidates WHERE id = ?", "candidate"),
+    "role": ("SELECT 1 FROM roles WHERE case_id = ? AND person_id = ?", "network role"),
+    "plan": ("SELECT 1 FROM plans WHERE id = ?", "plan"),
+    "case": ("SELECT 1 FROM cases WHERE id = ?", "case"),
+    "person": ("SELECT 1 FROM persons WHERE id = ?", "person"),
+}
+"""How :meth:`SqliteStore.hold` finds each kind of thing, and its name in NotFound."""
+
+
+@dataclass
+class _Unit:
+    """The unit of work one thread runs: its connection, how deep its store calls nest,
+    and whether they changed data."""
+
+    conn: sqlite3.Connection
+    depth: int = 0
+    data: bool = False
+
+
 def _ids(values: Iterable[str]) -> str:
     """A JSON array for ``json_each(?)``: any number of ids in one parameter."""
     return json.dumps(list(values))
@@ -110,6 +136,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
         self._writer: sqlite3.Connection | None = None
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()  # not the write lock: a unit may hold that long
         self._closed = False
 
     # -- connections --------------------------------------------------------------
@@ -174,15 +201,26 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
         if conn is None:
             conn = self._connect(readonly=True)
             self._local.conn = conn
-            with self._write_lock:
+            with self._readers_lock:
                 self._readers.append(conn)
         return conn
+
+    def _unit(self) -> _Unit | None:
+        """The unit of work this thread runs, if any."""
+        unit: _Unit | None = getattr(self._local, "unit", None)
+        return unit
 
     @contextmanager
     def _tx(self, *, data: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction; any error rolls everything back. ``data``: it may change
         what the store holds about persons and cases, so the :meth:`generation` moves on
-        (the audit log, users and tokens leave it alone)."""
+        (the audit log, users and tokens leave it alone). Inside a unit of work, a
+        savepoint of the unit's transaction instead."""
+        unit = self._unit()
+        if unit is not None:
+            with self._savepoint(unit, data=data) as conn:
+                yield conn
+            return
         with self._write_lock:
             conn = self._write_conn()
             self._begin(conn)
@@ -195,6 +233,59 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
                 raise
             else:
                 conn.execute("COMMIT")
+
+    @staticmethod
+    @contextmanager
+    def _savepoint(unit: _Unit, *, data: bool) -> Iterator[sqlite3.Connection]:
+        """One store call inside a unit of work: a failed call takes back its own writes."""
+        unit.depth += 1
+        name = f"call_{unit.depth}"
+        conn = unit.conn
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+            unit.data = unit.data or data
+        finally:
+            unit.depth -= 1
+
+    def atomic(self, work: Callable[[GraphStore], T]) -> T:
+        """Run ``work(self)`` in one ``BEGIN IMMEDIATE`` … ``COMMIT`` under the write lock;
+        a unit inside a unit joins it."""
+        if self._unit() is not None:
+            return work(self)
+        with self._write_lock:
+            with self._errors():
+                conn = self._write_conn()
+                self._begin(conn)
+            unit = _Unit(conn)
+            self._local.unit = unit
+            try:
+                result = work(self)
+                with self._errors():
+                    if unit.data:
+                        conn.execute(_NEXT_GENERATION)
+                    conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._local.unit = None
+            return result
+
+    def hold(self, kind: HoldKind, key: str) -> None:
+        """Writers are one at a time already; only check that the thing exists."""
+        sql, entity = held(kind, _HELD, in_unit=self._unit() is not None)
+        params = role_ids(key) if kind == "role" else (key,)
+        if not self._read(sql, params):
+            raise NotFound(entity, key)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -212,6 +303,9 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._errors():
+            unit = self._unit()
+            if unit is not None:
+                return list(unit.conn.execute(sql, params))
             if self._path == _MEMORY:
                 with self._write_lock:
                     return list(self._write_conn().execute(sql, params))
@@ -291,9 +385,10 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
 
     def close(self) -> None:
         with self._write_lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
+            with self._readers_lock:
+                for conn in self._readers:
+                    conn.close()
+                self._readers.clear()
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
@@ -671,6 +766,10 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
     @contextmanager
     def _read_tx(self) -> Iterator[sqlite3.Connection]:
         """Several reads that see one consistent state of the store."""
+        unit = self._unit()
+        if unit is not None:
+            yield unit.conn
+            return
         if self._path == _MEMORY:
             with self._write_lock:
                 yield self._write_conn()
