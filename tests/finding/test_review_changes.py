@@ -44,6 +44,7 @@ def graph_state(store: GraphStore) -> dict[str, Any]:
 
 def _match(store: GraphStore) -> None:
     store.create_person(person("p-known", "Griet", "Peeters-Claes", notes="door juf genoemd"))
+    store.set_role(role(CASE, "p-known"))
     store.save_candidate(
         Candidate(
             id="m-match",
