@@ -10,21 +10,16 @@ read whole (and spooled to disk) before the 401.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from api_helpers import ApiClient, error
 from service_process import Service, running_service
+from web_helpers import WebClient, make_user
 
 from tenhands.api.limits import ANONYMOUS_BODY, MIB
 from tenhands.graph.model import UserRole
 from tenhands.graph.store import GraphStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_helpers import ApiClient, error  # noqa: E402
-from web_helpers import WebClient, make_user  # noqa: E402
 
 UPLOADS = ["/records/import", "/imports/gedcom"]
 HUGE = 50 * MIB

@@ -214,6 +214,8 @@ def test_a_link_is_shared_only_when_bs_worker_grants_it_and_both_audits_say_so(
     for case_id in (A, B):
         events = store.list_audit(case_id=case_id, entity_id=request["id"])
         assert {AuditAction.create, AuditAction.update} <= {e.action for e in events}, case_id
+        merged = store.list_audit(case_id=case_id, entity_id="b-mum", action=AuditAction.delete)
+        assert merged and "merge of candidate" in (merged[0].detail or ""), case_id
 
 
 def test_a_refused_link_stays_closed(attack: Attack, store: GraphStore) -> None:

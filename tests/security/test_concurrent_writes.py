@@ -4,23 +4,18 @@ many reviewers press the button together."""
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
+from api_helpers import ApiClient
+from httpx import Response
+from review_api_helpers import seed_family
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_helpers import ApiClient  # noqa: E402
-from httpx import Response  # noqa: E402
-from review_api_helpers import seed_family  # noqa: E402
-
-from tenhands.graph.model import AuditAction, ReviewStatus  # noqa: E402
-from tenhands.graph.store import GraphStore  # noqa: E402
+from tenhands.graph.model import AuditAction, ReviewStatus
+from tenhands.graph.store import GraphStore
 
 CONTACTS = 24
 REVIEWERS = 6
@@ -116,3 +111,36 @@ def test_accept_and_reject_at_once_decide_once(client: ApiClient, store: GraphSt
     assert Counter(r.status_code for r in answers)[200] == 1
     status = store.get_candidate("k-gran").status
     assert store.count_persons() == persons + (status is ReviewStatus.accepted)
+
+
+def test_a_person_is_asked_for_and_shared_once_however_many_press_at_once(
+    client: ApiClient, store: GraphStore
+) -> None:
+    from tenhands.graph.model import Candidate, CandidateKind, LinkStatus
+
+    client.add_person("mum-2", "Els", "Verhulst", sex="female")  # in no case of c1's
+    store.save_candidate(
+        Candidate(
+            id="d-mum",
+            kind=CandidateKind.duplicate,
+            case_id="c1",
+            person_id="mum",
+            other_person_id="mum-2",
+            score=0.97,
+        )
+    )
+    asked = together(REVIEWERS, lambda k: client.post("/candidates/d-mum/link", json={}))
+    assert Counter(r.status_code for r in asked) == {201: 1, 409: REVIEWERS - 1}
+    [link] = store.list_links()
+    answers = together(
+        REVIEWERS,
+        lambda k: client.post(
+            f"/links/{link.id}/{'grant' if k % 2 else 'refuse'}", json={"reason": f"r{k}"}
+        ),
+    )
+    assert Counter(r.status_code for r in answers) == {200: 1, 409: REVIEWERS - 1}
+    [decided] = [r.json() for r in answers if r.status_code == 200]
+    stored = store.get_link(link.id)
+    assert stored.status.value == decided["status"] != LinkStatus.requested.value
+    events = store.list_audit(entity_id=link.id, action=AuditAction.update)
+    assert len(events) == 1  # mum-2 is in no case: one event, in the asking case

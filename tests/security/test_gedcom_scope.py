@@ -6,19 +6,14 @@ person (both stores)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from api_helpers import ApiClient, Json, bearer, error
+from httpx import Response
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_helpers import ApiClient, Json, bearer, error  # noqa: E402
-from httpx import Response  # noqa: E402
-
-from tenhands.graph.model import UserRole  # noqa: E402
-from tenhands.graph.store import GraphStore  # noqa: E402
+from tenhands.graph.model import UserRole
+from tenhands.graph.store import GraphStore
 
 SECRET_PHONE = "+32 470 31 41 59"
 SECRET_NAME = "Zwanetta"

@@ -11,21 +11,16 @@ level number of 5,000 digits were each a 500. The same answers come over both st
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from api_helpers import ApiClient
 from measuring import MIB
 from service_process import Service, running_service
 from xlsx_builders import GOOD_ROWS, MAIN, sheet, text_row, workbook
 
 from tenhands.graph.store import GraphStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_helpers import ApiClient  # noqa: E402
 
 QUICK = 10.0
 """Seconds an answer may take at most (most take a fraction of one, on a busy machine)."""

@@ -52,36 +52,43 @@ def _audit(store: GraphStore, link: LinkRequest, actor: str, detail: str) -> Non
 def request_link(
     store: GraphStore, candidate_id: str, *, requester: str, note: str | None = None
 ) -> LinkRequest:
-    """Ask the cases holding the candidate's outside person to share them.
+    """Ask the cases holding the candidate's outside person to share them, in one unit
+    of work that holds the candidate (two workers asking at once ask once).
 
     :class:`Conflict` when the candidate is decided, names nobody outside its case, or
     has a request waiting or granted already; :class:`NotFound` for an unknown one.
     """
     requester = check_reviewer(requester)
-    candidate = store.get_candidate(candidate_id)
-    if candidate.status is not ReviewStatus.pending or candidate.case_id is None:
-        raise Conflict(f"candidate {candidate_id!r} is not waiting for a decision")
-    outside = sorted(shown_one(store, candidate).outside)
-    if not outside:
-        raise Conflict("this candidate is about persons of the case itself: nothing to ask")
-    asked = store.list_links(case_id=candidate.case_id, person_ids=outside)
-    if any(x.candidate_id == candidate.id and x.status in OPEN for x in asked):
-        raise Conflict("this person was asked for already; wait for the answer")
-    made = [
-        store.save_link(
-            LinkRequest(
-                case_id=candidate.case_id,
-                candidate_id=candidate.id,
-                person_id=person_id,
-                note=(note or "").strip() or None,
-                requested_by=requester,
+    text = (note or "").strip() or None
+
+    def work(s: GraphStore) -> LinkRequest:
+        s.hold("candidate", candidate_id)
+        candidate = s.get_candidate(candidate_id)
+        if candidate.status is not ReviewStatus.pending or candidate.case_id is None:
+            raise Conflict(f"candidate {candidate_id!r} is not waiting for a decision")
+        outside = sorted(shown_one(s, candidate).outside)
+        if not outside:
+            raise Conflict("this candidate is about persons of the case itself: nothing to ask")
+        asked = s.list_links(case_id=candidate.case_id, person_ids=outside)
+        if any(x.candidate_id == candidate.id and x.status in OPEN for x in asked):
+            raise Conflict("this person was asked for already; wait for the answer")
+        made = [
+            s.save_link(
+                LinkRequest(
+                    case_id=candidate.case_id,
+                    candidate_id=candidate.id,
+                    person_id=person_id,
+                    note=text,
+                    requested_by=requester,
+                )
             )
-        )
-        for person_id in outside
-    ]
-    for link in made:
-        _audit(store, link, requester, "asked to share a person of another case")
-    return made[0]
+            for person_id in outside
+        ]
+        for link in made:
+            _audit(s, link, requester, "asked to share a person of another case")
+        return made[0]
+
+    return store.atomic(work)
 
 
 def decide_link(
@@ -93,34 +100,41 @@ def decide_link(
     grant: bool,
     reason: str | None = None,
 ) -> LinkRequest:
-    """Grant or refuse a request. The decider must see its person (a worker of a case
-    holding them, or an admin: :class:`Forbidden` otherwise); a refusal needs a reason
-    (:class:`InvalidInput`); an answered request is :class:`Conflict`."""
+    """Grant or refuse a request, in one unit of work that holds its candidate. The
+    decider must see its person (a worker of a case holding them, or an admin:
+    :class:`Forbidden` otherwise); a refusal needs a reason (:class:`InvalidInput`); an
+    answered request is :class:`Conflict`."""
     decider = check_reviewer(decider)
-    link = store.get_link(link_id)
-    try:
-        require_persons(viewer, [link.person_id])
-    except NotFound:
-        raise Forbidden(
-            "only a worker of a case this person is in may answer this request"
-        ) from None
-    if link.status is not LinkStatus.requested:
-        raise Conflict(f"this request was {link.status.value} already")
     why = (reason or "").strip() or None
     if not grant and why is None:
         raise InvalidInput("a refusal needs a reason")
-    decided = store.save_link(
-        link.model_copy(
-            update={
-                "status": LinkStatus.granted if grant else LinkStatus.refused,
-                "decided_by": decider,
-                "decided_at": utcnow(),
-                "reason": why,
-            }
+    candidate_id = store.get_link(link_id).candidate_id
+
+    def work(s: GraphStore) -> LinkRequest:
+        s.hold("candidate", candidate_id)  # one answer, however many press at once
+        link = s.get_link(link_id)
+        try:
+            require_persons(viewer, [link.person_id])
+        except NotFound:
+            raise Forbidden(
+                "only a worker of a case this person is in may answer this request"
+            ) from None
+        if link.status is not LinkStatus.requested:
+            raise Conflict(f"this request was {link.status.value} already")
+        decided = s.save_link(
+            link.model_copy(
+                update={
+                    "status": LinkStatus.granted if grant else LinkStatus.refused,
+                    "decided_by": decider,
+                    "decided_at": utcnow(),
+                    "reason": why,
+                }
+            )
         )
-    )
-    _audit(store, decided, decider, f"{decided.status.value} sharing a person with another case")
-    return decided
+        _audit(s, decided, decider, f"{decided.status.value} sharing a person with another case")
+        return decided
+
+    return store.atomic(work)
 
 
 def to_answer(

@@ -122,20 +122,25 @@ def merge(
         *(tie_snapshot(t) for t in gone_ties),
         *(role_snapshot(r) for r in gone_roles),
     ]
+    # in the candidate's case and in every case either person was in: a merge of a
+    # person another case shared shows in that case's audit too
+    named = {candidate.case_id, *kept_cases, *(r.case_id for r in gone_roles)}
+    cases: list[str | None] = [*sorted(c for c in named if c is not None)] or [None]
     for action, entity, ident in (
         (AuditAction.update, "person", kept.id),
         (AuditAction.delete, "person", gone.id),
     ):
-        audit(
-            store,
-            actor=reviewer,
-            action=action,
-            entity=entity,
-            entity_id=ident,
-            case_id=candidate.case_id,
-            detail=f"merge of candidate {candidate.id}: {len(new_ties)} ties, "
-            f"{len(new_roles)} roles moved",
-        )
+        for case_id in cases:
+            audit(
+                store,
+                actor=reviewer,
+                action=action,
+                entity=entity,
+                entity_id=ident,
+                case_id=case_id,
+                detail=f"merge of candidate {candidate.id}: {len(new_ties)} ties, "
+                f"{len(new_roles)} roles moved",
+            )
     return {
         "person_id": kept.id,
         "merged_person_id": gone.id,

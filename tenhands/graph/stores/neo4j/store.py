@@ -106,9 +106,11 @@ def _translated(*, values: bool = True) -> Iterator[None]:
         raise InvalidInput(f"Neo4j refused the request ({code})") from exc
     except (Neo4jError, DriverError) as exc:
         if isinstance(exc, Neo4jError) and "MemoryPool" in str(exc.code):
-            raise StoreUnavailable(
-                "the change is larger than one Neo4j transaction may hold; give the server "
-                "more transaction memory (db.memory.transaction.max, or a larger heap)"
+            # Trying again will not help: the change itself is too large for this server.
+            raise InvalidInput(
+                "the change is too large for one transaction on this server: import a "
+                "smaller file, or ask an administrator to give Neo4j more memory "
+                "(NEO4J_HEAP, db.memory.transaction.total.max)"
             ) from exc
         # ServiceUnavailable, SessionExpired and TransientError land here once the
         # driver's own retries are used up; so do server-side DatabaseErrors.
