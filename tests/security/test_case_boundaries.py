@@ -157,6 +157,9 @@ def test_no_route_hands_worker_a_anything_case_b_holds(attack: Attack, store: Gr
         "POST", "/ties", json={"source_id": "a-mum", "target_id": "b-mum", "kind": "sibling"}
     )
     attack.call("POST", f"/cases/{B}/find")
+    csv = b"id;voornaam;familienaam\nx1;Nieuw;Haddouchi\n"
+    for form in ({}, {"case_id": B}):  # agency-wide, or into B's case: neither is hers
+        attack.call("POST", "/records/import", files={"file": ("x.csv", csv)}, data=form)
     # the web pages
     for url in (f"/cases/{A}/review", f"/cases/{A}", "/requests", "/cases"):
         attack.call("GET", url, headers=HTML)
@@ -165,6 +168,8 @@ def test_no_route_hands_worker_a_anything_case_b_holds(attack: Attack, store: Gr
     refused = {what: status for what, status, _ in attack.answers}
     assert refused["GET /records/r-b1"] == refused["GET /persons/b-mum"] == 404
     assert refused[f"PATCH /cases/{A}"] == 404 and refused["POST /ties"] == 404
+    imports = [status for what, status, _ in attack.answers if what == "POST /records/import"]
+    assert imports == [403, 403] and len(store.list_records(limit=100)) == 3
     assert store.get_case(A).child_ids == ["a-kind"]
     assert case_b_as_stored(store) == before, "case B changed"
     assert A not in store.cases_of("b-mum") and A not in store.cases_of("b-opa")

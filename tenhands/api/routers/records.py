@@ -152,7 +152,10 @@ def _wanted_format(upload_name: str, fmt: FormatName | None) -> FileFormat | Non
     "never a value, and nothing is stored) unless `skip_bad_rows` is set: then the good "
     "rows are stored (201) and the bad ones reported. The format comes from `format`, else "
     "from the file's name, else from its content. Record ids are derived from the source "
-    "name, so a second import under the same source name reports rows already imported.",
+    "name, so a second import under the same source name reports rows already imported. "
+    "Records gathered for a case (`case_id`) are read and searched for that case only; "
+    "without `case_id` (admins only) they are an agency-wide source, searched for every "
+    "case.",
     responses={**NOT_FOUND, **BAD_RECORD_FILE},
 )
 def import_record_file(
@@ -185,6 +188,11 @@ def import_record_file(
         str | None, Form(pattern=ID_PATTERN, description="the case the records are gathered for")
     ] = None,
 ) -> RecordsImported | JSONResponse:
+    if case_id is None and not principal.all_cases:
+        raise forbidden(
+            "Name the case the records are gathered for (case_id): one assigned to you. "
+            "Agency-wide sources, searched for every case, are imported by an admin."
+        )
     if case_id is not None and not principal.sees_case(case_id):
         raise forbidden("This case is not assigned to you.")
     trail.record(audit_event(principal, request, "records", None, case_id, AuditAction.import_))
