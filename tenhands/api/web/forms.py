@@ -58,6 +58,21 @@ def message(_: Gettext, key: str) -> str:
     return _(MESSAGES[key])
 
 
+SHORT_TEXT = 500
+"""The most a one-line field of a decision (a reason, a note) may hold."""
+
+
+def short_text(form: FormData, name: str, _: Gettext, *, required: bool) -> tuple[str, str | None]:
+    """A one-line field, stripped, and the message beside it when it is missing (and
+    ``required``) or longer than :data:`SHORT_TEXT` (None when it is fine)."""
+    text = str(form.get(name) or "").strip()
+    if len(text) > SHORT_TEXT:
+        return text, _(TOO_LONG) % {"max": SHORT_TEXT}
+    if required and not text:
+        return text, message(_, "missing")
+    return text, None
+
+
 @dataclass
 class FormState:
     """A form as shown: its values (text, or a list of ticked values) and its errors

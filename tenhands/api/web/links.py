@@ -23,15 +23,13 @@ from ..language import Lang
 from ..schemas.links import LinkPublic
 from .access import User, need
 from .done import DoneQuery, done_message
-from .forms import TOO_LONG, Form, message
+from .forms import Form, short_text
 from .i18n import translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
-
-MAX_REASON = 500
 
 
 def _page(
@@ -83,10 +81,9 @@ def answer_page(
     need(principal, Permission.review)
     if answer not in ("grant", "refuse"):
         raise NotFound("page", answer)
-    reason = str(form.get("reason") or "").strip()
     _ = translations(principal.user.lang).gettext
-    if len(reason) > MAX_REASON or (answer == "refuse" and not reason):
-        problem = _(TOO_LONG) % {"max": MAX_REASON} if reason else message(_, "missing")
+    reason, problem = short_text(form, "reason", _, required=answer == "refuse")
+    if problem:
         return _page(request, principal, store, trail, errors={link_id: problem})
     try:
         decide_link(

@@ -32,7 +32,7 @@ from ..deps import CandidateIdPath, StoreDep, get_finder
 from ..schemas.candidates import CandidatePublic, EvidencePublic
 from .access import case_page
 from .done import DoneQuery, done_message
-from .forms import TOO_LONG, Form, message
+from .forms import Form, short_text
 from .i18n import N_, translations
 from .routing import PageRoute
 from .security import see_other
@@ -46,7 +46,6 @@ Searcher = Annotated[CaseScope, case_page(Permission.find_kin, entity="kin searc
 
 DECIDED_SHOWN = 30
 SEARCH_LIMIT = 20
-MAX_REASON = 500
 
 
 ELSEWHERE_NAME = N_("someone known in another case")
@@ -224,10 +223,9 @@ def reject_page(
     candidate_id: CandidateIdPath,
 ) -> Response:
     _candidate(store, scope, candidate_id, trail, request)
-    reason = str(form.get("reason") or "").strip()
     _ = translations(scope.principal.user.lang).gettext
-    if not reason or len(reason) > MAX_REASON:
-        problem = message(_, "missing") if not reason else _(TOO_LONG) % {"max": MAX_REASON}
+    reason, problem = short_text(form, "reason", _, required=True)
+    if problem:
         return _page(request, scope, store, errors={candidate_id: problem})
     try:
         reject(store, candidate_id, reviewer=scope.principal.login, reason=reason)
@@ -264,12 +262,10 @@ def request_link_page(
     candidate_id: CandidateIdPath,
 ) -> Response:
     _candidate(store, scope, candidate_id, trail, request)
-    note = str(form.get("note") or "").strip()
     _ = translations(scope.principal.user.lang).gettext
-    if len(note) > MAX_REASON:
-        return _page(
-            request, scope, store, errors={candidate_id: _(TOO_LONG) % {"max": MAX_REASON}}
-        )
+    note, problem = short_text(form, "note", _, required=False)
+    if problem:
+        return _page(request, scope, store, errors={candidate_id: problem})
     try:
         request_link(store, candidate_id, requester=scope.principal.login, note=note or None)
     except (Conflict, InvalidInput, ValidationError):
