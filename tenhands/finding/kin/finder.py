@@ -42,7 +42,7 @@ from ...graph.network import surroundings
 from ...graph.store import GraphStore
 from ..review.accept import person_from_record
 from .found import Found, KinSearch, relation_code
-from .index import RecordIndex, Rows
+from .index import RecordIndex, Skip
 from .learning import CALIBRATION, Calibration
 from .probes import Probe, person_probe
 from .rules import (
@@ -100,8 +100,8 @@ class _Context:
     case_persons: set[str]
     child: str
     relations: dict[str, Relationship]
-    hidden: Rows
-    """Index rows of records gathered for other cases: never read."""
+    hidden: Skip
+    """Per index row, gathered for another case: never read."""
     probes: dict[str, Probe] = field(default_factory=dict)
     records: dict[int, Record] = field(default_factory=dict)
 
@@ -159,8 +159,7 @@ def _own_records(
     for pid in anchors:
         hyp = same_person(ctx.index, ctx.probes[pid])
         probs = probability(hyp.bits)
-        in_scope = ~np.isin(hyp.rows, ctx.hidden, kind="table") if len(ctx.hidden) else True
-        for k in np.flatnonzero((probs >= MATCH) & in_scope).tolist():
+        for k in np.flatnonzero((probs >= MATCH) & ~ctx.hidden[hyp.rows]).tolist():
             row = int(hyp.rows[k])
             if row not in best or probs[k] > best[row][0]:
                 best[row] = (float(probs[k]), pid, hyp, k)
@@ -243,7 +242,7 @@ def _hypotheses(
     ctx: _Context,
     anchors: Sequence[str],
     own: dict[str, list[tuple[int, float]]],
-    exclude: Rows,
+    exclude: Skip,
 ) -> list[Hypothesis]:
     index = ctx.index
     out: list[Hypothesis] = []
@@ -414,7 +413,7 @@ _RECORD_ANCHOR = "tenhands:record:"
 _BLOOD_HOPS = (Hop.child, Hop.parent, Hop.sibling)
 
 
-def _expand(ctx: _Context, best: dict[int, _Best], exclude: Rows) -> list[Hypothesis]:
+def _expand(ctx: _Context, best: dict[int, _Best], exclude: Skip) -> list[Hypothesis]:
     """A second round from the most probable kin records: an aunt's record leads to her
     children (cousins), a father's record to his parents (grandparents)."""
     out: list[Hypothesis] = []
@@ -423,7 +422,8 @@ def _expand(ctx: _Context, best: dict[int, _Best], exclude: Rows) -> list[Hypoth
         key=lambda x: (-x[1].p, x[0]),
     )
     taken = np.array([row for row, _b in strong[:MAX_EXPANDED]], dtype=np.int64)
-    skip = np.union1d(exclude, taken)
+    skip = exclude.copy()
+    skip[taken] = True
     for row, b in strong[:MAX_EXPANDED]:
         hop = _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
         tie = _tie_for(hop, b.hyp.anchor, f"{_RECORD_ANCHOR}{row}")
@@ -536,8 +536,8 @@ def find_kin(
     for pid in anchors:
         ctx.probes[pid] = _probe(ctx, pid)
     own, matches = _own_records(ctx, anchors)
-    taken = np.array(sorted(row for rows in own.values() for row, _p in rows), dtype=np.int64)
-    exclude = np.union1d(taken, ctx.hidden)
+    exclude = ctx.hidden.copy()  # a record taken as a known person's is not kin too
+    exclude[[row for rows in own.values() for row, _p in rows]] = True
     cal = calibration or Calibration.empty()
     first = [h.calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)]
     second = [h.calibrated(cal.bits(h.rule)) for h in _expand(ctx, _join(first), exclude)]

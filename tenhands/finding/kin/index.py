@@ -38,6 +38,8 @@ Rows = npt.NDArray[np.int64]
 Ints = npt.NDArray[np.int32]
 Texts = npt.NDArray[np.object_]
 Floats = npt.NDArray[np.float64]
+Skip = npt.NDArray[np.bool_]
+"""Per index row, whether a search leaves it out (a mask as long as the index)."""
 
 NONE = -1
 """The code of a missing value."""
@@ -184,11 +186,12 @@ class RecordIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def out_of_scope(self, case_id: str) -> Rows:
-        """Rows gathered for another case than ``case_id``, sorted: a search for
-        ``case_id`` never reads them (agency-wide records stay in scope)."""
+    def out_of_scope(self, case_id: str) -> Skip:
+        """Per row, whether it was gathered for another case than ``case_id``: a search
+        for ``case_id`` never reads it (agency-wide records stay in scope)."""
         own = self.case_vocab.codes.get(case_id, NONE)
-        return np.flatnonzero((self.scope != NONE) & (self.scope != own)).astype(np.int64)
+        skip: Skip = (self.scope != NONE) & (self.scope != own)
+        return skip
 
 
 def given_codes(vocab: Vocabulary, names: Iterable[str]) -> set[int]:

@@ -32,7 +32,7 @@ from enum import StrEnum
 import numpy as np
 
 from ...graph.model import Record, Sex
-from .index import ALL_INITIALS, Floats, NameColumns, RecordIndex, Rows, filed
+from .index import ALL_INITIALS, Floats, NameColumns, RecordIndex, Rows, Skip, filed
 from .names import surname_index_keys
 from .probes import Probe, name_probe
 from .scoring import (
@@ -179,12 +179,12 @@ def _near(
     return lambda rows: _born_near(index, rows, anchor, low, high, margin)
 
 
-def _without(rows: Rows, exclude: Rows | None) -> Rows:
-    """``rows`` but those in ``exclude``; a lookup table, so a large ``exclude`` (every
-    record of other cases) costs no sort per call."""
-    if exclude is None or not len(exclude) or not len(rows):
+def _without(rows: Rows, exclude: Skip | None) -> Rows:
+    """``rows`` but those ``exclude`` marks (a mask over the index: every record of other
+    cases costs one lookup per row, no sort)."""
+    if exclude is None or not len(rows):
         return rows
-    return rows[~np.isin(rows, exclude, kind="table")]
+    return rows[~exclude[rows]]
 
 
 # -- the rules ------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def named_parent(
     probe: Probe,
     partners: list[Probe],
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
     children: float = 2.5,
 ) -> list[Hypothesis]:
     """Records whose mother or father name is the anchor: the anchor's children. A
@@ -271,7 +271,7 @@ def parent_named(
     own: Record,
     chain: float,
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
 ) -> list[Hypothesis]:
     """Records of the mother and father that the anchor's own record names."""
     out = []
@@ -304,7 +304,7 @@ def same_parents(
     own: Record,
     chain: float,
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
     siblings: float = 2.0,
 ) -> Hypothesis | None:
     """Records naming the same mother and father as the anchor's own record."""
@@ -345,7 +345,7 @@ def partner_of(
     anchor: Probe,
     own: list[tuple[Record, float]],
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
 ) -> list[Hypothesis]:
     """Records naming the anchor as partner, and records of the partner the anchor's own
     record names."""
@@ -382,7 +382,7 @@ def partner_of(
 
 
 def household(
-    index: RecordIndex, anchor: Probe, *, exclude: Rows | None = None, kin_share: float = 0.4
+    index: RecordIndex, anchor: Probe, *, exclude: Skip | None = None, kin_share: float = 0.4
 ) -> Hypothesis | None:
     """Records at one of the anchor's addresses: household members are often kin.
     ``kin_share`` is the share of co-residents who are family."""
@@ -414,7 +414,7 @@ def family_name(
     parent: Probe,
     places: frozenset[int],
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
     relatives: float = 4.0,
     max_share: float = 0.005,
 ) -> Hypothesis | None:
@@ -457,7 +457,7 @@ def family_name_parent(
     child: Probe,
     places: frozenset[int],
     *,
-    exclude: Rows | None = None,
+    exclude: Skip | None = None,
     cousins: float = 3.0,
     max_share: float = 0.005,
 ) -> list[Hypothesis]:
@@ -499,7 +499,7 @@ def family_name_parent(
 
 
 def named_by(
-    index: RecordIndex, anchor: Probe, *, exclude: Rows | None = None
+    index: RecordIndex, anchor: Probe, *, exclude: Skip | None = None
 ) -> Hypothesis | None:
     """Records of people the anchor named (who told us about them): a relative's word."""
     if not anchor.person_id:
