@@ -6,10 +6,10 @@ from pathlib import Path
 
 from tenhands.graph.model import Case, NetworkRole, Person, Tie, TieKind
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-"""The public sample data beside the repository (``../shared/data``)."""
+TEST_DATA = Path(__file__).resolve().parent / "data"
+"""Public sample data kept with the tests (sources and licences in its README)."""
 
-GEDCOM_SAMPLE = SHARED_DATA / "gedcom" / "sample.ged"
+GEDCOM_SAMPLE = TEST_DATA / "gedcom" / "sample.ged"
 """The Gramps project's public GEDCOM 5.5 sample (43 individuals, 15 families)."""
 
 
