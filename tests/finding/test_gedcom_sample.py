@@ -22,8 +22,8 @@ def tie(store: GraphStore, tie_id: str) -> Tie:
     return store.get_tie(f"{file_key('sample.ged')}-{tie_id}")
 
 
-def test_sample_exists_beside_the_repository() -> None:
-    assert SAMPLE.resolve().as_posix().endswith("shared/data/gedcom/sample.ged")
+def test_sample_is_kept_with_the_tests() -> None:
+    assert SAMPLE.resolve().as_posix().endswith("tests/data/gedcom/sample.ged")
     assert SAMPLE.read_bytes().startswith(b"0 HEAD")
 
 
