@@ -19,14 +19,13 @@ from tenhands.graph.model import (
     Candidate,
     LinkRequest,
     LinkStatus,
-    ReviewStatus,
     utcnow,
 )
 from tenhands.graph.store import GraphStore
 from tenhands.graph.visibility import Visibility, require_persons
 
 from .boundary import shown_one
-from .decisions import check_reviewer
+from .decisions import check_reviewer, held_pending
 
 OPEN = (LinkStatus.requested, LinkStatus.granted)
 
@@ -62,10 +61,9 @@ def request_link(
     text = (note or "").strip() or None
 
     def work(s: GraphStore) -> LinkRequest:
-        s.hold("candidate", candidate_id)
-        candidate = s.get_candidate(candidate_id)
-        if candidate.status is not ReviewStatus.pending or candidate.case_id is None:
-            raise Conflict(f"candidate {candidate_id!r} is not waiting for a decision")
+        candidate = held_pending(s, candidate_id)
+        if candidate.case_id is None:
+            raise Conflict("a candidate of no case is about nobody another case holds")
         outside = sorted(shown_one(s, candidate).outside)
         if not outside:
             raise Conflict("this candidate is about persons of the case itself: nothing to ask")
