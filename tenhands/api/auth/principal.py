@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ...graph.model import AccessToken, Record, User
 from ...graph.store import GraphStore
+from ...graph.visibility import CaseBoundary
 from .permissions import Permission, allowed
 
 
@@ -56,11 +57,14 @@ class Principal:
         if self._members is None:
             ids: set[str] = set()
             for case_id in sorted(self.case_ids()):
-                case = self.store.get_case(case_id)
-                ids.update(case.child_ids)
-                ids.update(r.person_id for r in self.store.list_roles(case_id))
+                ids.update(CaseBoundary.of(self.store, case_id).members)
             self._members = frozenset(ids)
         return self._members
+
+    def held_persons(self) -> list[str] | None:
+        """The persons of the user's cases, sorted, to ask the store about; None for an
+        admin, who holds everyone."""
+        return None if self.all_cases else sorted(self.members())
 
     def sees_record(self, record: Record) -> bool:
         """Records gathered for a case are seen by those on the case; agency-wide ones

@@ -58,10 +58,6 @@ def ask(
     return LinkAsked.of(made)
 
 
-def _answerable(principal: Principal) -> list[str] | None:
-    return None if principal.all_cases else sorted(principal.members())
-
-
 @router.get(
     "/links",
     summary="Requests of other cases to share a person of your cases",
@@ -77,7 +73,7 @@ def list_links(
         LinkStatus | None, Query(alias="status", description="requested, granted or refused")
     ] = LinkStatus.requested,
 ) -> list[LinkPublic]:
-    found = to_answer(store, _answerable(principal), status=link_status)
+    found = to_answer(store, principal.held_persons(), status=link_status)
     trail.record(  # read in the user's case that holds the person
         *(holder_event(principal, request, "link", x.id, x.person_id) for x, _ in found)
     )

@@ -42,8 +42,7 @@ def _page(
     errors: dict[str, str] | None = None,
 ) -> Response:
     lang: Lang = "en" if principal.user.lang == "en" else "nl"
-    answerable = None if principal.all_cases else sorted(principal.members())
-    waiting = to_answer(store, answerable, status=LinkStatus.requested)
+    waiting = to_answer(store, principal.held_persons(), status=LinkStatus.requested)
     trail.record(  # read in the user's case that holds the person
         *(holder_event(principal, request, "link", x.id, x.person_id) for x, _ in waiting)
     )
