@@ -86,7 +86,6 @@ def accept(
 
     def work(unit: GraphStore) -> Acceptance:
         candidate = held_pending(unit, candidate_id)
-        # Every check that may refuse the accept runs here, before its first write.
         return _accepted(unit, candidate, reviewer, relation, relation_to, note)
 
     return store.atomic(work)

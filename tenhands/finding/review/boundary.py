@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tenhands.graph.errors import Forbidden, NotFound
-from tenhands.graph.model import Candidate, Evidence, LinkRequest, LinkStatus, ReviewStatus
+from tenhands.graph.model import Candidate, Evidence, LinkRequest, LinkStatus
 from tenhands.graph.store import GraphStore
 from tenhands.graph.visibility import CaseBoundary, require_persons
 
@@ -118,7 +118,7 @@ def check_acceptable(store: GraphStore, candidate: Candidate) -> None:
     may use, the person a relation is to is in the case (:class:`NotFound` otherwise),
     and a person another case holds was shared by that case (:class:`Forbidden`)."""
     boundary = boundary_of(store, candidate)
-    if boundary is None or candidate.status is not ReviewStatus.pending:
+    if boundary is None:
         return
     if _record_outside(store, candidate, boundary):
         raise Forbidden(ELSEWHERE_RECORD)
