@@ -192,6 +192,31 @@ def say(key: str, lang: str = "nl", **values: object) -> str:
     return _pick(_WORDS[key], lang).format(**values)
 
 
+def wall_label(name: str, words: str | None, side: str, lang: str = "nl") -> str:
+    """A person's label on a wall (projection and family maps), short enough to be drawn
+    large: the name and what the person is to the children (``words``), without the side
+    of the family (``side``: the map's sectors, colours and lines say it), and the name
+    alone when its first word already says the role.
+
+    >>> wall_label("Oma Ria", "grootmoeder, mama's kant", "maternal")
+    'Oma Ria\\n(grootmoeder)'
+    >>> wall_label("Tante Trien", "tante, mama's kant", "maternal")
+    'Tante Trien'
+    >>> wall_label("Karim", "uncle, father's side", "paternal", "en")
+    'Karim\\n(uncle)'
+    >>> wall_label("Lina", None, "none")
+    'Lina'
+    """
+    if words is None:
+        return name
+    said = _WORDS.get(f"side.{side}")
+    if said is not None:
+        words = words.removesuffix(f", {_pick(said, lang)}")
+    if words.casefold() == name.split(" ")[0].casefold():
+        return name
+    return f"{name}\n({words})"
+
+
 def engagement_word(engagement: Engagement, lang: str = "nl") -> str:
     return _pick(_ENGAGEMENT[engagement], lang)
 

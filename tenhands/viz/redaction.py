@@ -352,6 +352,8 @@ def _member(
     elif not is_child:
         words = _informal_word(person, ties, child_ids, lang)
     label = name if words is None else f"{name}\n({words})"
+    if pol.large:  # on the wall: the name and the role, few enough words to be drawn large
+        label = labels.wall_label(name, words, side.value, lang)
 
     engagement = None if role is None else role.engagement
     if person.deceased and engagement is None:

@@ -36,9 +36,12 @@ encoding. Instead :func:`render_html` writes the page itself:
   change), the name in bold at the scene's font size and the rest at
   :data:`~tenhands.viz.layout.RELATION_SCALE` of it (vis-network's ``multi: "html"``
   labels, the text escaped). The view is fitted to what the map covers
-  (:attr:`Decor.bounds`); where :data:`MIN_LABEL_PX` applies (projection) and the fitted
-  scale would draw names smaller than that on screen, every label is enlarged so they
-  are not.
+  (:attr:`Decor.bounds`); where :data:`MIN_LABEL_PX` applies (the wall modes) and the
+  fitted scale would draw names smaller than that on screen, every label is enlarged as
+  far as it would be on the wall the map was laid out for
+  (:data:`~tenhands.viz.layout.WALL`), and in a smaller frame the map is drawn larger
+  than the frame instead, with the children in sight (``window.tenhandsZoom(by)`` and
+  ``window.tenhandsWhole()`` zoom and show the whole map, for a page's controls).
 - The header (title, date, the "ten hands and eyes" counter), notes, legend (inline SVG
   swatches) and the plan tasks (all of them folded in a ``<details>``, and one person's
   when the person is clicked) are HTML beside the canvas, escaped with :func:`html.escape`.
@@ -590,6 +593,7 @@ def _extras(scene: Scene) -> dict[str, Any]:
         "minFontPx": MIN_LABEL_PX.get(scene.mode, 0.0),
         "wall": list(WALL),
         "bounds": list(placed.bounds),
+        "focus": [_node_id(n.id) for n in scene.nodes if n.double_border],
         "ringLabels": [_placard(c) for c in placed.ring_labels],
         "sectorTitles": [_placard(c) for c in placed.sector_titles],
         "wrapped": {

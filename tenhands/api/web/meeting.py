@@ -1,14 +1,16 @@
 """Meeting mode (``/cases/{case_id}/meeting``): the case's map for the wall of a family
-meeting, filling the screen, with large controls to switch between the views and
-between projection (nothing private) and family mode (also without persons who are not
-safe or may not be contacted).
+meeting, filling the screen under one row of large controls: the views, projection
+(nothing private) or family mode (also without persons who are not safe or may not be
+contacted), zoom and the whole map, full screen, and the language of the page and its
+maps. The maps draw names at least 24 CSS pixels tall; where the screen is too small to
+show a whole map that large, it is shown in part and the room zooms and pans.
 
 The page and its maps need nothing from outside the service. Once the shown map has
 loaded, the page fetches the other views and modes in the background, so switching
 keeps working if the connection drops during the meeting.
 
-For roles that may record a plan, the page holds the plan form in a panel beside the
-map (``?plan=open``, or the "Plan" button without reloading): the facilitator writes the
+For roles that may record a plan, the page holds the plan form in a drawer over the
+map, which keeps its size (``?plan=open``, or the "Plan" button without reloading): the facilitator writes the
 family's plan as it is made, for everyone to read on the wall, naming only the persons
 a family mode map shows. Saving comes back here (``done=plan_agreed``) and the maps,
 loaded again, show each person's new tasks.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -60,6 +63,11 @@ def meeting_page(
     )
 
 
+def meeting_url(case_id: str, view: View, mode: Mode) -> str:
+    """The meeting page of a case showing ``view`` in ``mode``."""
+    return f"/cases/{case_id}/meeting?{urlencode({'view': view.value, 'mode': mode.value})}"
+
+
 def meeting_response(
     request: Request,
     scope: CaseScope,
@@ -97,6 +105,7 @@ def meeting_response(
         view=view.value,
         mode=mode.value,
         views=[v.value for v in View],
+        lang_next=meeting_url(case.id, view, mode),
         maps=maps,
         panel=panel,
         panel_open=panel is not None and (panel_open or bool(panel.form.errors)),

@@ -30,37 +30,74 @@
   // Angles: radians, 0 to the right, counter-clockwise on screen (y grows downwards).
   function onCircle(angle, r) { return {x: r * Math.cos(angle), y: -r * Math.sin(angle)}; }
 
-  // Fit what the map covers (computed in Python: persons with their labels, rings, ring
-  // labels and sector titles); then, if labels would be smaller on screen than the mode
-  // allows, enlarge the fonts so they are not. The least size is for a map filling a
-  // 1920x1080 wall (extras.wall: its map area); in a smaller frame (a meeting page with
-  // its controls, a smaller projector) it shrinks in step, as the wall's layout does.
-  function fitAll() {
+  // The view the map opens with. It fits what the map covers (computed in Python:
+  // persons with their labels, rings, ring labels and sector titles), unless labels
+  // would then be drawn smaller on screen than the mode allows (extras.minFontPx CSS
+  // pixels, a wall's least size). Labels are then enlarged, as far as they would be on
+  // the wall the map was laid out for (extras.wall: a 1920x1080 screen's map area), and
+  // where that is not enough (a smaller frame) the map is drawn larger than its frame,
+  // with the children in sight: the rest is reached by panning and zooming.
+  function frameSize() {
+    return {w: container.clientWidth || window.innerWidth,
+            h: container.clientHeight || window.innerHeight};
+  }
+  function wholeScale(size) {
     var b = extras.bounds;
-    var w = container.clientWidth || window.innerWidth;
-    var h = container.clientHeight || window.innerHeight;
-    var scale = 0.97 * Math.min(w / Math.max(b[2] - b[0], 1), h / Math.max(b[3] - b[1], 1));
-    network.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale,
-                    animation: false});
-    var least = extras.minFontPx;
-    if (least > 0 && extras.wall) {
-      least *= Math.min(1, w / extras.wall[0], h / extras.wall[1]);
-    }
-    var factor = 1;
+    return 0.97 * Math.min(size.w / Math.max(b[2] - b[0], 1), size.h / Math.max(b[3] - b[1], 1));
+  }
+  function enlarge(factor) {
+    if (factor === fontFactor) { return; }
+    fontFactor = factor;
+    nodes.update(data.nodes.map(function (n) {
+      var f = baseFonts[n.id];
+      return {id: n.id, font: Object.assign({}, f, {
+        size: f.size * factor, strokeWidth: f.strokeWidth * factor,
+        bold: Object.assign({}, f.bold, {size: f.bold.size * factor})})};
+    }));
+  }
+  function focus() {  // the children, else the middle of the map
+    var b = extras.bounds;
+    var at = network.getPositions(extras.focus || []);
+    var ids = Object.keys(at);
+    if (!ids.length) { return {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}; }
+    var x = 0, y = 0;
+    ids.forEach(function (id) { x += at[id].x; y += at[id].y; });
+    return {x: x / ids.length, y: y / ids.length};
+  }
+  function within(value, low, high) {  // value kept in [low, high]; the middle if empty
+    return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high);
+  }
+  function fitAll() {
+    var b = extras.bounds, size = frameSize();
+    var scale = wholeScale(size);
+    var least = extras.minFontPx, factor = 1;
     if (least > 0 && extras.fontSize * scale < least) {
-      factor = least / (extras.fontSize * scale);
+      var onWall = extras.wall ? wholeScale({w: extras.wall[0], h: extras.wall[1]}) : scale;
+      factor = Math.min(least / (extras.fontSize * scale),
+                        Math.max(1, least / (extras.fontSize * onWall)));
+      scale = Math.max(scale, least / (extras.fontSize * factor));
     }
-    if (factor !== fontFactor) {
-      fontFactor = factor;
-      nodes.update(data.nodes.map(function (n) {
-        var f = baseFonts[n.id];
-        return {id: n.id, font: Object.assign({}, f, {
-          size: f.size * factor, strokeWidth: f.strokeWidth * factor,
-          bold: Object.assign({}, f.bold, {size: f.bold.size * factor})})};
-      }));
-    }
+    enlarge(factor);
+    var at = focus(), halfW = size.w / 2 / scale, halfH = size.h / 2 / scale;
+    var position = {x: within(at.x, b[0] + halfW, b[2] - halfW),
+                    y: within(at.y, b[1] + halfH, b[3] - halfH)};
+    network.moveTo({position: position, scale: scale, animation: false});
   }
   window.tenhandsFit = fitAll;
+
+  // The controls a meeting page gives the room: zoom in or out about the middle of what
+  // is shown, and the whole map at once (labels then as small as it takes).
+  var ZOOM_LIMITS = [0.05, 6];
+  window.tenhandsZoom = function (by) {
+    var scale = within(network.getScale() * by, ZOOM_LIMITS[0], ZOOM_LIMITS[1]);
+    network.moveTo({position: network.getViewPosition(), scale: scale, animation: false});
+    return scale;
+  };
+  window.tenhandsWhole = function () {
+    var b = extras.bounds;
+    network.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2},
+                    scale: wholeScale(frameSize()), animation: false});
+  };
 
   function placard(ctx, card, weight, colour) {
     var size = card.size * fontFactor, lineH = size * 1.2;

@@ -2,8 +2,9 @@
    - a form with errors moves the focus to its list of errors;
    - meeting mode switches views and family mode without reloading the page, keeps
      every map it has loaded (so the meeting goes on if the connection drops), and
-     offers full screen;
-   - the plan form adds task rows, opens and closes as a panel beside the meeting's map,
+     offers zoom (buttons, and the keys + - 0), the whole map and full screen;
+   - the plan form adds task rows, opens and closes as a drawer over the meeting's map
+     (its button, its close button, Escape),
      and keeps what was typed when the connection is gone at the moment of saving. */
 (function () {
   "use strict";
@@ -82,6 +83,10 @@
         hidden.value = view;
       }
       syncPlan(view, mode);
+      var next = document.querySelector("#meeting-lang input[name=next]");
+      if (next) {
+        next.value = window.location.pathname + "?view=" + encodeURIComponent(view) + "&mode=" + encodeURIComponent(mode);
+      }
       note.textContent = note.getAttribute(family ? "data-family" : "data-projection");
       if (window.history && window.history.replaceState) {
         window.history.replaceState(null, "", "?view=" + encodeURIComponent(view) + "&mode=" + encodeURIComponent(mode));
@@ -136,7 +141,46 @@
           root.requestFullscreen().catch(function () { /* refused by the browser: stay */ });
         }
       });
+      document.addEventListener("fullscreenchange", function () {
+        full.setAttribute("aria-pressed", document.fullscreenElement ? "true" : "false");
+      });
     }
+
+    // Zoom and the whole map: the shown map (same origin) offers them to its page.
+    function onMap(name, value) {
+      var frame = frameFor(state.view, state.mode);
+      try {
+        var win = frame && frame.contentWindow;
+        if (win && typeof win[name] === "function") {
+          win[name](value);
+        }
+      } catch (e) {
+        /* the map is not loaded (yet): nothing to zoom */
+      }
+    }
+    var controls = { "zoom-in": ["tenhandsZoom", 1.25], "zoom-out": ["tenhandsZoom", 0.8], "zoom-whole": ["tenhandsWhole"] };
+    var keys = { "+": "zoom-in", "=": "zoom-in", "-": "zoom-out", "0": "zoom-whole" };
+    Object.keys(controls).forEach(function (id) {
+      var button = document.getElementById(id);
+      if (!button) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        onMap(controls[id][0], controls[id][1]);
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || !keys[event.key]) {
+        return;
+      }
+      if (target && (target.closest("input, select, textarea, #plan-panel") || target.isContentEditable)) {
+        return;
+      }
+      event.preventDefault();
+      document.getElementById(keys[event.key]).click();
+    });
   }
 
   // The plan form in meeting mode carries the view and mode to come back to.
@@ -158,16 +202,35 @@
     if (!toggle || !panel) {
       return;
     }
-    toggle.setAttribute("role", "button");
-    toggle.addEventListener("click", function (event) {
-      event.preventDefault();
-      var open = panel.hidden;
+    function setOpen(open) {
       panel.hidden = !open;
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       if (open) {
         var title = document.getElementById("plan-panel-title");
         title.setAttribute("tabindex", "-1");
         title.focus();
+      } else {
+        toggle.focus();
+      }
+    }
+    toggle.setAttribute("role", "button");
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      setOpen(panel.hidden);
+    });
+    var close = document.getElementById("plan-close");
+    if (close) {
+      close.setAttribute("role", "button");
+      close.addEventListener("click", function (event) {
+        event.preventDefault();
+        setOpen(false);
+      });
+    }
+    // The drawer lies over the map: Escape closes it and goes back to its button.
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !panel.hidden) {
+        event.preventDefault();
+        setOpen(false);
       }
     });
   }
