@@ -114,8 +114,7 @@ def scene_of(
     drawn = [m for m in net.members if m.key in placed.positions]
     nodes = [_node(m, placed, net.policy.large) for m in drawn]
     nodes += placed.extra_nodes
-    notes = [labels.hidden_note(net.hidden, net.lang)] if net.hidden else []
-    notes += placed.notes
+    notes = list(placed.notes)  # never how many were left out: see redaction
     return Scene(
         view=view,
         mode=net.mode,
@@ -140,8 +139,12 @@ def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
     committed = sum(
         1
         for m in net.members
-        # the engagement shown: only "not safe" is said otherwise, and it never counts
-        if counts_as_hands(m.group, m.engagement, adult=m.adult, deceased=m.deceased)
+        if counts_as_hands(
+            m.group,
+            Engagement.committed if m.committed else m.engagement,
+            adult=m.adult,
+            deceased=m.deceased,
+        )
     )
     return Counter(committed=committed, goal=goal)
 
