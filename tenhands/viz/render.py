@@ -427,7 +427,8 @@ def _turn(a: float, b: float) -> float:
 def decor(scene: Scene) -> Decor:
     """Ring labels on their ring where no person is (between sectors first, near the
     top), sector titles outside the outer ring where the map has room (towards its
-    corners), neither touching a person nor each other. Deterministic.
+    corners; on a wall where they least shrink the map fitted to it), neither touching
+    a person nor each other. Deterministic.
 
     In a mode with a least on-screen label size the renderer may enlarge every label
     (see :data:`MIN_LABEL_PX`): placards then keep clear of persons whose labels are as
@@ -488,6 +489,16 @@ def decor(scene: Scene) -> Decor:
         ring_labels.append(best)
         keep(best)
 
+    def footprint(box: Box) -> float:
+        """The room the map takes with ``box`` drawn: its area, or on a wall the area
+        of the wall-shaped frame it is fitted in (a title beside the map, where a wide
+        wall has room, then costs less than one above it)."""
+        w, h = box[2] - box[0], box[3] - box[1]
+        if scene.mode not in MIN_LABEL_PX:
+            return w * h
+        side = max(w / WALL[0], h / WALL[1])
+        return side * side * WALL[0] * WALL[1]
+
     outer = max((r.radius for r in scene.rings), default=0.0)
     covered = _union([*people, (-outer, -outer, outer, outer)])
     titles: list[Placard] = []
@@ -500,8 +511,7 @@ def decor(scene: Scene) -> Decor:
         for k in range(11):
             angle = sector.start_angle + span * (0.1 + 0.08 * k)
             card = _outside(lines, size, angle, outer + pad, font * 0.5, clear)
-            grown = _union([covered, card.box])
-            cost = (grown[2] - grown[0]) * (grown[3] - grown[1]) + _turn(angle, mid) * font
+            cost = footprint(_union([covered, card.box])) + _turn(angle, mid) * font
             if choice is None or cost < choice[0] - 1e-6:
                 choice = (cost, card)
         assert choice is not None

@@ -48,11 +48,18 @@ def test_every_view_mode_and_language_builds(
 
 
 def test_labels_say_name_relationship_and_side(store: GraphStore, demo: str) -> None:
-    nl = by_name(build_scene(store, demo, View.ecomap, Mode.projection, "nl", today=TODAY))
-    en = by_name(build_scene(store, demo, View.ecomap, Mode.projection, "en", today=TODAY))
+    nl = by_name(build_scene(store, demo, View.ecomap, Mode.work, "nl", today=TODAY))
+    en = by_name(build_scene(store, demo, View.ecomap, Mode.work, "en", today=TODAY))
     assert nl["Oma Ria"].label == "Oma Ria\n(grootmoeder, mama's kant)"
     assert en["Oma Ria"].label == "Oma Ria\n(grandmother, mother's side)"
     assert nl["Mima Fatima"].label == "Mima Fatima\n(grootmoeder, papa's kant)"
+    # on the wall the name and the role only: the map's sides and colours say the side
+    for mode in (Mode.projection, Mode.family):
+        wall = by_name(build_scene(store, demo, View.ecomap, mode, "nl", today=TODAY))
+        assert wall["Oma Ria"].label == "Oma Ria\n(grootmoeder)"
+        assert wall["Mima Fatima"].label == "Mima Fatima\n(grootmoeder)"
+        assert wall["Sofie"].label == "Sofie\n(moeder)" and wall["Lina"].label == "Lina"
+        assert all(n.label.count("\n") <= 1 for n in wall.values())
     assert nl["Sofie"].label == "Sofie\n(moeder)"
     assert en["Youssef"].label == "Youssef\n(father)"
     assert nl["Lina"].label == "Lina"

@@ -12,10 +12,10 @@ loaded, the page fetches the other views and modes in the background, so switchi
 keeps working if the connection drops during the meeting.
 
 For roles that may record a plan, the page holds the plan form in a drawer over the
-map, which keeps its size (``?plan=open``, or the "Plan" button without reloading): the facilitator writes the
-family's plan as it is made, for everyone to read on the wall, naming only the persons
-a family mode map shows. Saving comes back here (``done=plan_agreed``) and the maps,
-loaded again, show each person's new tasks.
+map, which keeps its size (``?plan=open``, or the "Plan" button without reloading): the
+facilitator writes the family's plan as it is made, for everyone to read on the wall,
+naming only the persons a family mode map shows. Saving comes back here
+(``done=plan_agreed``) and the maps, loaded again, show each person's new tasks.
 """
 
 from __future__ import annotations
