@@ -268,6 +268,8 @@ def test_the_language_switch_turns_the_page_and_its_maps(visit: tuple[Visit, str
     words = frame.evaluate("() => window.tenhandsNetwork.body.data.nodes.get().map((n) => n.label)")
     assert any("(grandmother)" in w for w in words)
     assert page.locator("#family-toggle").inner_text().strip() == "Family mode"
+    bar = page.evaluate(_BAR)  # the English words keep to one row as well
+    assert not bar["scrolls"] and len({round(c["top"]) for c in bar["controls"]}) == 1
     page.click('#meeting-lang button[value="nl"]')  # and back
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "nl"
