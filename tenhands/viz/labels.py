@@ -116,6 +116,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "line.couple": ("koppel", "couple"),
     "mark.divorced": ("gescheiden", "divorced"),
     "mark.separated": ("uit elkaar", "separated"),
+    "line.household": ("woont samen met de kinderen", "lives with the children"),
+    "junction.unknown": ("ouders niet gekend", "parents not known"),
     "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
     "hidden": ("{n} personen niet getoond in deze versie", "{n} persons not shown in this view"),
     "hidden.one": ("1 persoon niet getoond in deze versie", "1 person not shown in this view"),

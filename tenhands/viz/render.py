@@ -251,6 +251,9 @@ def _vis_node(node: SceneNode) -> dict[str, Any]:
     if union:
         options["borderWidth"] = 0
         options["color"] = {"background": _BORDER, "border": _BORDER}
+        if node.border_width:  # an open dot: siblings whose parents are not known
+            options["borderWidth"] = node.border_width
+            options["color"] = {"background": node.colour, "border": _BORDER}
     return options
 
 
@@ -600,6 +603,9 @@ def _extras(scene: Scene) -> dict[str, Any]:
         "rings": [{"radius": r.radius, "label": r.label, "colour": r.colour} for r in scene.rings],
         "sectors": [
             {"start": s.start_angle, "end": s.end_angle, "label": s.label} for s in scene.sectors
+        ],
+        "boundaries": [
+            {"points": [list(p) for p in b.points], "colour": b.colour} for b in scene.boundaries
         ],
         "decorations": [
             {
