@@ -24,10 +24,18 @@ Rules:
   (wrapped narrow, :data:`WRAP`, and estimated from their length) overlap, and
   partners stand far enough apart for the line down from their union to pass between
   their labels; the last sweep goes down, so children end centred under their parents
-  where room allows.
+  where room allows. So that no family's line to its children crosses another family's
+  sibling line, a row's order is then adjusted: a chain of partners (a man between his
+  former and his present partner) stands in the chain's order; couple blocks follow where
+  their families' lines come down from the row above; no one stands between the first
+  and the last child of another family. These are local rules, not a search of every
+  order: a knot the sides' conventions force can remain.
 - Lines never cross the labels of the parents' row: from a union point one line goes
   down to below the labels, a sibship line runs across, and a line drops to each child;
-  a single parent's line leaves beside their label. Sibship lines that would overlap in
+  a single parent's line leaves beside their label (toward the children, or where there
+  is more room when they stand below; never across where the parent's couple lets its
+  own children down). A couple with persons standing between them lets its children down
+  in a room between two labels that is not another couple's. Sibship lines that would overlap in
   one gap between rows get their own heights. A couple with someone standing between
   them is joined by a line over that person's head. The bends are unlabelled points
   (dots of size 0).
@@ -113,6 +121,9 @@ def layout(net: Network, geo: Geometry) -> Placed:
             siblings.setdefault(lk.source, []).append(lk.target)
             siblings.setdefault(lk.target, []).append(lk.source)
     birth = sorted(keys, key=lambda k: (by_key[k].birth_key, k))
+    middle = {p for u in unions if any(by_key[c].is_child for c in u.children) for p in u.partners}
+    middle |= {p for c, (p, _) in single.items() if by_key[c].is_child}
+    couples = {u.partners for u in unions}
     x: dict[str, float] = {}
     rows = sorted(set(row.values()))
     for sweep in range(SWEEPS * 2 + 1):
@@ -123,7 +134,8 @@ def layout(net: Network, geo: Geometry) -> Placed:
                 k: _desired(k, x, down, parent_of, single, unions_of, siblings, birth, geo)
                 for k in members
             }
-            _place_row(members, desired, x, by_key, unions_of, row, family_of, geo)
+            above = _anchors(members, family_of, parent_of, single, couples, row, x, by_key, geo)
+            _place_row(members, desired, x, by_key, unions_of, row, family_of, middle, above, geo)
 
     for k in keys:
         placed.positions[k] = (round(x[k], 2), round(row[k] * geo.row, 2))
@@ -396,6 +408,8 @@ def _place_row(
     unions_of: dict[str, list[Union]],
     row: dict[str, int],
     family_of: dict[str, str],
+    middle: set[str],
+    above: dict[str, float],
     geo: Geometry,
 ) -> None:
     known = [d for d in desired.values() if d is not None]
@@ -429,8 +443,10 @@ def _place_row(
         groups = {by_key[k].group for k in ks}
         mixed = Group.maternal in groups and Group.paternal in groups
         block_rank[bi] = (
-            1
-            if mixed or not groups & {Group.maternal, Group.paternal}
+            1  # the children's parents stand in the middle, over them
+            if mixed
+            or not groups & {Group.maternal, Group.paternal}
+            or any(k in middle for k in ks)
             else 0
             if Group.maternal in groups
             else 2
@@ -448,7 +464,8 @@ def _place_row(
             k,
         ),
     )
-    order = _untangle(order, family_of, unions_of)
+    order = _chains(order, block_of, unions_of)
+    order = _untangle(_by_parents(order, block_of, family_of, above), family_of, unions_of)
     widths = [label_width(by_key[k].label, geo.font, WRAP) + geo.font for k in order]
     gaps = []
     for a, b, wa, wb in zip(order, order[1:], widths, widths[1:], strict=False):
@@ -458,6 +475,117 @@ def _place_row(
         gaps.append(gap)
     for k, v in zip(order, separate([want[k] for k in order], gaps), strict=True):
         x[k] = v
+
+
+def _chains(
+    order: list[str], block_of: dict[str, int], unions_of: dict[str, list[Union]]
+) -> list[str]:
+    """A couple block that is a chain of partners (a man between his former and his
+    present partner) in the chain's order, the way round its sides' order has it, so
+    that each couple stands side by side and its union point lies between them."""
+    out: list[str] = []
+    i = 0
+    while i < len(order):
+        block = [k for k in order[i:] if block_of[k] == block_of[order[i]]]
+        i += len(block)
+        near = {
+            k: {p for u in unions_of.get(k, []) for p in u.partners if p != k and p in block}
+            for k in block
+        }
+        ends = [k for k in block if len(near[k]) == 1]
+        if len(block) < 3 or any(len(v) > 2 for v in near.values()) or len(ends) != 2:
+            out += block
+            continue
+        chain = [min(ends, key=block.index)]
+        while len(chain) < len(block):
+            nxt = near[chain[-1]] - set(chain)
+            if not nxt:
+                break
+            chain.append(next(iter(nxt)))
+        out += chain if len(chain) == len(block) else block
+    return out
+
+
+def _anchors(
+    members: list[str],
+    family_of: dict[str, str],
+    parent_of: dict[str, Union],
+    single: dict[str, tuple[str, Basis]],
+    couples: set[tuple[str, str]],
+    row: dict[str, int],
+    x: dict[str, float],
+    by_key: dict[str, Member],
+    geo: Geometry,
+) -> dict[str, float]:
+    """Where the line down to each family of ``members`` comes from, as the row above
+    stands now: the couple's union point, or the single parent."""
+    out: dict[str, float] = {}
+    for k in members:
+        u = parent_of.get(k)
+        if u is not None and u.partners[0] and all(p in x for p in u.partners):
+            out[family_of[k]] = _union_x(u, couples, row, x, by_key, geo)
+        elif k in single and single[k][0] in x:
+            out[family_of[k]] = x[single[k][0]]
+    return out
+
+
+def _by_parents(
+    order: list[str], block_of: dict[str, int], family_of: dict[str, str], above: dict[str, float]
+) -> list[str]:
+    """The row's couple blocks in the order of where their families' lines come down, so
+    that one family's children do not stand on the far side of another family's children
+    from their own parents (their lines would cross). Blocks hanging from one family line
+    are sorted by it (other blocks keep their places, ties keep the sides' order); then a
+    block moves wherever that leaves fewer persons on the wrong side of another family's
+    (a couple from two families, the children's parents among them, stays whole)."""
+    seq: list[int] = []
+    for k in order:
+        if not seq or seq[-1] != block_of[k]:
+            seq.append(block_of[k])
+    if len(set(seq)) != len(seq):  # blocks not contiguous: leave the order alone
+        return order
+    members: dict[int, list[str]] = {}
+    for k in order:
+        members.setdefault(block_of[k], []).append(k)
+    where: dict[int, float] = {}
+    for b in seq:
+        families = {family_of[k] for k in members[b] if k in family_of}
+        if len(families) == 1 and (f := next(iter(families))) in above:
+            where[b] = above[f]
+    slots = [i for i, b in enumerate(seq) if b in where]
+    moved = sorted((seq[i] for i in slots), key=lambda b: (where[b], seq.index(b)))
+    for i, b in zip(slots, moved, strict=True):
+        seq[i] = b
+
+    def anchors(b: int) -> list[tuple[str, float]]:
+        return [
+            (family_of[k], above[family_of[k]]) for k in members[b] if family_of.get(k) in above
+        ]
+
+    tops = {b: anchors(b) for b in seq}
+    wrong = {
+        (a, b): sum(1 for f, x in tops[a] for g, y in tops[b] if f != g and x > y + 0.5)
+        for a in seq
+        for b in seq
+        if a != b
+    }
+
+    def cost(s: list[int]) -> int:
+        return sum(wrong[a, b] for i, a in enumerate(s) for b in s[i + 1 :])
+
+    best = cost(seq)
+    for _ in range(len(seq)):
+        better = False
+        for b in list(seq):
+            rest = [c for c in seq if c != b]
+            for i in range(len(rest) + 1):
+                trial = rest[:i] + [b] + rest[i:]
+                c = cost(trial)
+                if c < best:
+                    seq, best, better = trial, c, True
+        if not better or best == 0:
+            break
+    return [k for b in seq for k in members[b]]
 
 
 def _untangle(
@@ -660,7 +788,8 @@ def _draw(
         bottom = geo.node + 4.0 + label_height(by_key[k].label, geo.font, WRAP)
         label_bottom[r] = max(label_bottom.get(r, 0.0), bottom)
     fans: list[_Fan] = []
-    union_x = {u.key: _union_x(u, row, x, by_key, geo) for u in unions}
+    couples = {u.partners for u in unions}
+    union_x = {u.key: _union_x(u, couples, row, x, by_key, geo) for u in unions}
     for u in unions:
         if u.children:
             ux = union_x[u.key]
@@ -675,7 +804,23 @@ def _draw(
     for p, kids in alone.items():
         half = max(geo.node * 1.3, label_width(by_key[p].label, geo.font, WRAP) / 2)
         mean = sum(x[c] for c, _ in kids) / len(kids)
-        bx = round(x[p] + (1.0 if mean >= x[p] else -1.0) * (half + geo.font * 0.5), 2)
+        # beside the label toward the children, unless the line across to them would pass
+        # where the parent's couple lets its own children down
+        own = [union_x[u.key] for u in unions if p in u.partners and u.children]
+        toward = 1.0 if mean >= x[p] else -1.0
+        if abs(mean - x[p]) < half:  # the children below: on the side with more room
+            line = sorted(v for k, v in x.items() if row[k] == row[p] and k != p)
+            left = min((x[p] - v for v in line if v < x[p]), default=float("inf"))
+            right = min((v - x[p] for v in line if v >= x[p]), default=float("inf"))
+            toward = 1.0 if right >= left else -1.0
+        sides = sorted((1.0, -1.0), key=lambda d: d != toward)
+        for d in sides:
+            bx = round(x[p] + d * (half + geo.font * 0.5), 2)
+            xs = [bx] + [x[c] for c, _ in kids]
+            if not any(min(xs) - geo.font <= v <= max(xs) + geo.font for v in own):
+                break
+        else:
+            bx = round(x[p] + sides[0] * (half + geo.font * 0.5), 2)
         side_x[p] = bx
         fans.append(_Fan(f"{p}>", row[p], [bx], [x[c] for c, _ in kids]))
     for q in unknown:
@@ -767,11 +912,18 @@ def _draw(
 
 
 def _union_x(
-    u: Union, row: dict[str, int], x: dict[str, float], by_key: dict[str, Member], geo: Geometry
+    u: Union,
+    couples: set[tuple[str, str]],
+    row: dict[str, int],
+    x: dict[str, float],
+    by_key: dict[str, Member],
+    geo: Geometry,
 ) -> float:
     """Where a couple's union point stands: half way between them, or, when persons stand
     between them, in the free room between two labels nearest that, so the line down to
-    their children passes no one's label."""
+    their children passes no one's label; a room between two partners (their own union
+    point's) only when there is no other, so two families' lines do not come down
+    together."""
     a, b = sorted(u.partners, key=lambda k: x[k])
     mid = (x[a] + x[b]) / 2
     line = sorted(
@@ -783,10 +935,10 @@ def _union_x(
     for p, q in itertools.pairwise(line):
         left = x[p] + max(geo.node * 1.3, label_width(by_key[p].label, geo.font, WRAP) / 2)
         right = x[q] - max(geo.node * 1.3, label_width(by_key[q].label, geo.font, WRAP) / 2)
-        rooms.append((right - left, (left + right) / 2))
+        rooms.append((right - left, (left + right) / 2, _pair(p, q) in couples))
     roomy = [r for r in rooms if r[0] > geo.font]
     if roomy:
-        return min(roomy, key=lambda r: abs(r[1] - mid))[1]
+        return min(roomy, key=lambda r: (r[2], abs(r[1] - mid)))[1]
     return max(rooms)[1]
 
 
