@@ -8,8 +8,9 @@ Who is listed
     the current plan. Never a member the family-mode map leaves out
     (:func:`tenhands.viz.redaction.redact`: a confidential role, a person whose identity
     is confidential, not safe, no contact, or known only through confidential ties);
-    never a member with a ``contact_restriction`` risk flag, or whose engagement is
-    ``declined``, ``not_safe``, ``no_contact`` or ``deceased``; never a deceased person.
+    never a member with a ``contact_restriction`` or ``violence`` risk flag
+    (:data:`KEEP_OFF_FLAGS`), or whose engagement is ``declined``, ``not_safe``,
+    ``no_contact`` or ``deceased``; never a deceased person.
     Professionals (a professional tie on the family map, or doing a task of professional
     help) only when they do a task of the current plan. The children are named by their
     first name only, and are not listed as members.
@@ -78,6 +79,9 @@ LISTED = frozenset({Engagement.engaged, Engagement.committed})
 NEVER_LISTED = frozenset(
     {Engagement.declined, Engagement.not_safe, Engagement.no_contact, Engagement.deceased}
 )
+
+KEEP_OFF_FLAGS = frozenset({RiskFlag.contact_restriction, RiskFlag.violence})
+"""Risk flags that keep a network member off the handout: it reaches the whole family."""
 
 CALL_WORDS = re.compile(
     r"\b(vangnet|aanspreekpunt|contactpersoon|nood\w*|veilig\w*|oogje in het zeil|"
@@ -199,7 +203,7 @@ def may_be_listed(person: Person, role: NetworkRole) -> bool:
     return not (
         role.confidential
         or Confidential.identity in person.confidential
-        or RiskFlag.contact_restriction in role.risk_flags
+        or not KEEP_OFF_FLAGS.isdisjoint(role.risk_flags)
         or role.engagement in NEVER_LISTED
         or person.deceased
     )
