@@ -318,6 +318,8 @@ def test_unknown_case_and_language(store: GraphStore, case_id: str) -> None:
         ({}, {"risk_flags": {RiskFlag.contact_restriction}}),
         ({}, {"risk_flags": {RiskFlag.violence}}),
         ({"deceased": True}, {}),
+        ({}, {"engagement": Engagement.not_safe}),
+        ({}, {"engagement": Engagement.no_contact}),
         *(({}, {"engagement": e}) for e in sorted(NEVER_LISTED)),
     ],
 )

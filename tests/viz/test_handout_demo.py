@@ -10,15 +10,14 @@ import pytest
 from handout_sizes import sized_handout
 
 from tenhands.demo.seed import seed_demo
-from tenhands.graph.model import Engagement, RiskFlag
 from tenhands.graph.store import GraphStore
 from tenhands.viz.handout import Handout, build_handout, render_handout_html
 from tenhands.viz.handout.fit import fits_one_page
 from tenhands.viz.handout.words import helplines
 from tenhands.viz.labels import display_name
+from tenhands.viz.redaction import kept_away
 
 LANGS = ["nl", "en"]
-KEPT_OFF = {RiskFlag.contact_restriction, RiskFlag.violence}
 
 
 def _demo(store: GraphStore, lang: str) -> tuple[str, Handout]:
@@ -36,12 +35,7 @@ def _note_shown(page: str) -> bool:
 def test_nobody_the_family_is_kept_from(store: GraphStore, lang: str) -> None:
     case_id, handout = _demo(store, lang)
     page = render_handout_html(handout)
-    kept_off = [
-        store.get_person(r.person_id)
-        for r in store.list_roles(case_id)
-        if r.engagement in (Engagement.no_contact, Engagement.not_safe)
-        or not KEPT_OFF.isdisjoint(r.risk_flags)
-    ]
+    kept_off = [store.get_person(r.person_id) for r in store.list_roles(case_id) if kept_away(r)]
     names = {display_name(p) for p in kept_off}
     assert "Kevin" in names  # the ex-partner with a contact ban
     for name in names:

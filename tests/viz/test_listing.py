@@ -12,8 +12,9 @@ import pytest
 from tenhands.demo.seed import seed_demo
 from tenhands.graph.store import GraphStore
 from tenhands.viz import Mode, View, build_scene
-from tenhands.viz.labels import listing_say
+from tenhands.viz.labels import display_name, listing_say
 from tenhands.viz.listing import CIRCLES, listing_html, name_of
+from tenhands.viz.redaction import kept_away
 from tenhands.viz.render import render_html
 from tenhands.viz.scene import Counter, Scene, SceneNode, Shape
 
@@ -83,6 +84,20 @@ def test_nothing_the_mode_hides(demo: GraphStore) -> None:
     # no engagement words, badges or contact details: only name, relation, side
     for said in ("geen contact", "engageert zich", "doet niet mee", "+32", "@"):
         assert said not in family_list, said
+
+
+@pytest.mark.parametrize("mode", [Mode.family, Mode.projection])
+def test_no_wall_list_names_anyone_kept_away(demo: GraphStore, mode: Mode) -> None:
+    """The same rule as the maps on the wall (:func:`kept_away`), in every view."""
+    away = [r.person_id for r in demo.list_roles("demo-case") if kept_away(r)]
+    names = {display_name(p) for p in demo.get_persons(away)}
+    assert "Kevin" in names
+    for view in View:
+        scene = build_scene(demo, "demo-case", view, mode, "nl", today=TODAY)
+        listed_names = {
+            i.split(": ", 1)[0] for g in listed(listing_html(scene)).values() for i in g
+        }
+        assert len(listed_names) >= 5 and not names & listed_names, (view, names & listed_names)
 
 
 def test_in_english(demo: GraphStore) -> None:
