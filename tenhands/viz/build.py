@@ -190,6 +190,8 @@ def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
         group=m.group.value,
         tasks=m.tasks,
         font_size=geo.font,
+        circle=None if m.is_child else m.circle.value,
+        relation=m.relation,
     )
 
 

@@ -89,6 +89,7 @@ from tenhands.viz.layout import (
     person_box,
     placard_size,
 )
+from tenhands.viz.listing import listing_html
 from tenhands.viz.scene import (
     LegendEntry,
     LineStyle,
@@ -829,6 +830,8 @@ def render_html(scene: Scene) -> str:
             "\n",
             _tasks_html(scene),
             "\n</aside>\n</div>\n",
+            listing_html(scene),  # the map as a list: screen readers, and print
+            "\n",
             '<script id="tenhands-data" type="application/json">',
             _script_json(payload),
             "</script>\n",

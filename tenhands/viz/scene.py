@@ -91,6 +91,11 @@ class SceneNode:
     tasks: tuple[str, ...] = ()
     """The person's plan tasks, shown on demand."""
     font_size: float = 14.0
+    circle: str | None = None
+    """``inner``, ``middle`` or ``outer``: the person's circle around the children (None
+    for the children and union points), for the map's text listing."""
+    relation: str | None = None
+    """What the person is to the children, in words (as the label says it), if anything."""
 
 
 @dataclass(frozen=True)
