@@ -6,7 +6,8 @@
      persons that match are offered below it (arrow keys and Enter, or a click);
    - in a meeting, the safety scale shows only the rows of who is ticked as present at
      the top, and of the others who came as their function is typed; a task added with
-     "Add a task" gets pickers of its own, with nobody chosen. */
+     "Add a task" gets pickers of its own, with nobody chosen;
+   - a task asks for the service only when it is professional help. */
 (function () {
   "use strict";
 
@@ -203,6 +204,22 @@
 
   function pickers(root) {
     root.querySelectorAll("[data-picker]").forEach(enhance);
+    root.querySelectorAll(".task-fields").forEach(serviceWhenAsked);
+  }
+
+  // The service asked for is a question of professional help only.
+  function serviceWhenAsked(task) {
+    var owner = task.querySelector("select[name$='-owner']");
+    var service = task.querySelector("input[name$='-service']");
+    var field = service ? service.closest(".field") : null;
+    if (!owner || !field) {
+      return;
+    }
+    function update() {
+      field.hidden = owner.value !== "professional" && !service.value && !field.classList.contains("has-error");
+    }
+    owner.addEventListener("change", update);
+    update();
   }
 
   // A task added by "Add a task" is a copy of the last one: nobody chosen in it yet.
