@@ -36,7 +36,6 @@ from ...graph.plans import (
     with_carried_scores,
 )
 from ...graph.store import GraphStore
-from ...viz import Mode
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
 from ..deps import StoreDep
@@ -46,7 +45,7 @@ from .cases import chosen_view
 from .done import DoneQuery, done_message
 from .forms import MESSAGES, TOO_LONG, Form, FormState
 from .i18n import N_, translations
-from .meeting import meeting_response
+from .meeting import meeting_response, wall_mode
 from .people import case_people
 from .plan_form import MAX_LINE, PlanLayout, attendance, checked_plan, posted_values
 from .plan_view import names_in, plan_form, plan_view, versions_of, who_may_come
@@ -132,7 +131,7 @@ def record_plan(
     values = posted_values(form)
     in_meeting = form.get("from") == "meeting"
     view = chosen_view(str(form.get("view") or ""))
-    mode = Mode.family if form.get("mode") == Mode.family.value else Mode.projection
+    mode = wall_mode(str(form.get("mode") or ""))
     members = network_of(store, scope.case_id)
     room = (
         who_may_come(case_people(store, scope.case_id, lang, today), today) if in_meeting else None
