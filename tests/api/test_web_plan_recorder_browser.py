@@ -1,11 +1,12 @@
 """The plan recorder of meeting mode in a real browser (Debian's Chromium through
 Playwright), over the demo case on a 1920×1080 screen: the recorder with one task open
 is at most about two screen heights; the facilitator picks a person by typing part of
-their name (only the network's adults who may be on the wall are offered), ticks who
-came, scores one of them (each with their previous score), names someone else who came
-by function, and saves; the plan version and the meeting are stored, and the scores of
-who did not score again are kept as they were. No console errors, nothing leaves
-127.0.0.1."""
+their name (only the network's adults who may be on the wall are offered), is asked for
+the service only for professional help, ticks who came (the scale, and what its numbers
+mean, appear with them), scores one of them (each with their previous score), names
+someone else who came by function, and saves, back in family mode; the plan version and
+the meeting are stored, and the scores of who did not score again are kept as they
+were. No console errors, nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -84,14 +85,23 @@ def test_the_facilitator_records_the_plan_of_a_meeting_with_the_recorder(
     checker.fill("mária de sm")  # accents and case do not matter
     row.locator(".pick-list .pick-option", has_text="Maria Godelieve De Smet").click()
     row.locator("input[name$='-needs']").fill("1")
+    service = row.locator("input[name$='-service']")
+    assert not service.is_visible()  # asked only of professional help
+    row.locator("select[name$='-owner']").select_option("professional")
+    assert service.is_visible()
+    row.locator("select[name$='-owner']").select_option("network")
+    assert not service.is_visible()
 
     # the scale asks who came, each with their previous score
     scale = panel.locator("table.scale-form tbody tr:visible")
+    meaning = panel.locator("#scale-hint")
     assert scale.count() == 0 and panel.locator("#scale-nobody").is_visible()
+    assert not meaning.is_visible() and not panel.locator("table.scale-form").is_visible()
     assert not panel.locator(f"#f-present-{BANNED}").count()
     panel.locator("label[for='f-present-demo-sofie']").click()
     panel.locator("label[for='f-present-demo-lina']").click()
-    assert scale.count() == 2
+    assert scale.count() == 2 and meaning.is_visible()
+    assert not panel.locator("#scale-nobody").is_visible()
     sofie = panel.locator("tr[data-present='demo-sofie']")
     assert "vorige keer: 6 (14 nov 2026)" in sofie.inner_text()
     sofie.locator("select").select_option("7")
@@ -101,7 +111,7 @@ def test_the_facilitator_records_the_plan_of_a_meeting_with_the_recorder(
     assert "coördinator" in panel.locator("tr[data-other]:visible").inner_text()
 
     panel.locator("form.plan-form button[type=submit]").click()
-    page.wait_for_url("**done=plan_agreed")
+    page.wait_for_url(f"**/cases/{case_id}/meeting?view=ecomap&mode=family&done=plan_agreed")
 
     after = current_plan(store, case_id)
     assert after is not None and after.version == before.version + 1

@@ -512,6 +512,17 @@ def test_the_facilitator_records_the_plan_in_meeting_mode(
     assert "Het plan is bewaard als nieuwe versie. De kaart toont de taken" in back.text
     assert "Het plan noteren: versie 3" in back.text
 
+    chosen = good_post(
+        **{"from": "meeting", "view": "ecomap", "mode": "projection", "present": ["own-child"]}
+    )
+    r = client.post_form(NEW, chosen, csrf)  # back in projection, as the facilitator chose
+    assert r.headers["location"] == f"{MEETING}?view=ecomap&mode=projection&done=plan_agreed"
+    for said in ("work", ""):  # never the worker's map, and the safest when not said
+        again = good_post(**{"from": "meeting", "mode": said, "present": ["own-child"]})
+        r = client.post_form(NEW, again, csrf)
+        assert r.headers["location"] == f"{MEETING}?view=ecomap&mode=family&done=plan_agreed"
+    assert len(plans(store)) == 5
+
 
 def test_the_wall_names_only_who_a_family_map_shows(
     client: WebClient, store: GraphStore, planned: Plan

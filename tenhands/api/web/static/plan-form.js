@@ -5,7 +5,8 @@
      each with a button to take them off, and a box to type part of a name in: the
      persons that match are offered below it (arrow keys and Enter, or a click);
    - in a meeting, the safety scale shows only the rows of who is ticked as present at
-     the top, and of the others who came as their function is typed; a task added with
+     the top, and of the others who came as their function is typed (with nobody to ask,
+     neither the table nor what its numbers mean); a task added with
      "Add a task" gets pickers of its own, with nobody chosen;
    - a task asks for the service only when it is professional help. */
 (function () {
@@ -253,6 +254,8 @@
       return;
     }
     var nobody = document.getElementById("scale-nobody");
+    var table = form.querySelector(".plan-scale .table-scroll");
+    var meaning = document.getElementById("scale-hint");
     var labels = {};
     form.querySelectorAll("#other-labels option").forEach(function (option) {
       labels[fold(option.value.trim())] = option.getAttribute("data-previous") || "";
@@ -295,6 +298,12 @@
       if (nobody) {
         nobody.hidden = shown > 0;
       }
+      // nobody to ask yet: only how to start, without the table and what the numbers mean
+      [table, meaning].forEach(function (el) {
+        if (el) {
+          el.hidden = shown === 0;
+        }
+      });
     }
 
     present.addEventListener("change", update);
