@@ -1,7 +1,8 @@
 """Recording the family's plan in meeting mode, in a real browser (Debian's Chromium
 through Playwright), over the demo case: the facilitator opens the plan panel beside the
-map, adds a task for a network member, saves, and the map on the wall shows that task
-for that person when they are selected; no console errors, nothing leaves 127.0.0.1."""
+map (the page opens in family mode; here the facilitator chose projection), adds a task
+for a network member, saves, comes back in projection, and the map on the wall shows that
+task for that person when they are selected; no console errors, nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -64,15 +65,20 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     before = current_plan(store, case_id)
     assert before is not None
 
-    v.go(f"/cases/{case_id}/meeting")
-    for frame in map_frames(page, view="ecomap", mode="projection"):
+    v.go(f"/cases/{case_id}/meeting")  # family mode unless projection is chosen
+    toggle_mode = page.locator("#family-toggle")
+    assert toggle_mode.get_attribute("aria-pressed") == "true"
+    for frame in map_frames(page, view="ecomap", mode="family"):
         drawn(frame)
+    toggle_mode.click()  # a network meeting: projection, chosen
+    assert toggle_mode.get_attribute("aria-pressed") == "false"
+    assert page.url.endswith(f"/cases/{case_id}/meeting?view=ecomap&mode=projection")
     panel = page.locator("#plan-panel")
     assert not panel.is_visible()
     toggle = page.locator("#plan-toggle")
     toggle.click()  # opens beside the map, without leaving the page
     assert panel.is_visible() and toggle.get_attribute("aria-expanded") == "true"
-    assert page.url.endswith(f"/cases/{case_id}/meeting")
+    assert page.url.endswith(f"/cases/{case_id}/meeting?view=ecomap&mode=projection")
     for control in panel.locator("input[type=text]:visible, select:visible, button:visible").all():
         size = control.bounding_box()
         assert size is not None and size["height"] >= 48  # readable and clickable on the wall
@@ -87,10 +93,12 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     what = row.locator("input[name$='-what']")
     assert what.evaluate("(el) => el === document.activeElement")
     what.fill(TASK)
-    row.locator(f"input[name$='-who'][value={MEMBER}]").check()
+    row.locator(".pick-filter").first.fill("katrien")
+    row.locator(".pick-list .pick-option").first.click()
     row.locator("input[name$='-needs']").fill("1")
     panel.locator("form.plan-form button[type=submit]").click()
 
+    # back in the mode the facilitator chose
     page.wait_for_url(f"**/cases/{case_id}/meeting?view=ecomap&mode=projection&done=plan_agreed")
     assert "Het plan is bewaard als nieuwe versie" in page.inner_text(".meeting-done")
     after = current_plan(store, case_id)
