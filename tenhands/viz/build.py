@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from tenhands.graph.figures import counts_as_hands
@@ -24,12 +25,14 @@ from . import labels
 from .layout import WALL, Geometry, Placed, circles, ecomap, genogram
 from .palette import (
     GROUP_COLOUR,
+    HOUSEHOLD_COLOUR,
     PARENT_LINE_COLOUR,
     PLAIN_COLOUR,
     STRESSFUL_COLOUR,
     STRONG_COLOUR,
     TENUOUS_COLOUR,
     UNION_COLOUR,
+    UNKNOWN_PARENTS_COLOUR,
     Group,
 )
 from .redaction import Member, Network, redact
@@ -66,6 +69,7 @@ _LINES: dict[str, tuple[LineStyle, str, float]] = {
     "line.couple": (LineStyle.solid, UNION_COLOUR, 2.0),
     "mark.divorced": (LineStyle.solid, UNION_COLOUR, 2.0),
     "mark.separated": (LineStyle.solid, UNION_COLOUR, 2.0),
+    "line.household": (LineStyle.dashed, HOUSEHOLD_COLOUR, 2.0),
 }
 
 
@@ -112,7 +116,14 @@ def scene_of(
     else:
         placed = circles.layout(net, geo)
     drawn = [m for m in net.members if m.key in placed.positions]
-    nodes = [_node(m, placed, net.policy.large) for m in drawn]
+    nodes = [
+        _node(
+            dataclasses.replace(m, label=placed.labels.get(m.key, m.label)),
+            placed,
+            net.policy.large,
+        )
+        for m in drawn
+    ]
     nodes += placed.extra_nodes
     notes = list(placed.notes)  # never how many were left out: see redaction
     return Scene(
@@ -124,9 +135,10 @@ def scene_of(
         nodes=nodes,
         edges=placed.edges,
         counter=counter(net, goal),
-        legend=_legend(drawn, placed, net.lang, bool(placed.extra_nodes)),
+        legend=_legend(drawn, placed, net.lang, "line.couple" in placed.used),
         rings=placed.rings,
         sectors=placed.sectors,
+        boundaries=placed.boundaries,
         notes=notes,
     )
 
@@ -178,6 +190,8 @@ def _node(m: Member, placed: Placed, large: bool) -> SceneNode:
         group=m.group.value,
         tasks=m.tasks,
         font_size=geo.font,
+        circle=None if m.is_child else m.circle.value,
+        relation=m.relation,
     )
 
 
@@ -196,6 +210,14 @@ def _legend(drawn: list[Member], placed: Placed, lang: str, unions: bool) -> lis
     if unions:
         out.append(
             LegendEntry(label=labels.say("shape.dot", lang), shape=Shape.dot, colour=UNION_COLOUR)
+        )
+    if "junction.unknown" in placed.used:  # a mark of the lines, not a person
+        out.append(
+            LegendEntry(
+                label=labels.say("junction.unknown", lang),
+                shape=Shape.dot,
+                colour=UNKNOWN_PARENTS_COLOUR,
+            )
         )
     if any(m.is_child for m in drawn):
         out.append(

@@ -116,6 +116,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "line.couple": ("koppel", "couple"),
     "mark.divorced": ("gescheiden", "divorced"),
     "mark.separated": ("uit elkaar", "separated"),
+    "line.household": ("woont samen met de kinderen", "lives with the children"),
+    "junction.unknown": ("ouders niet gekend", "parents not known"),
     "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
     "not_in_genogram": (
         "{n} steunfiguren en hulpverleners staan niet in het genogram",
@@ -286,3 +288,54 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown map language {lang!r}: use one of {', '.join(LANGS)}")
     return lang
+
+
+# --- The map's text listing (tenhands.viz.listing): its own words, nl, en and fr ---
+
+LISTING_WORDS: dict[str, tuple[str, str, str]] = {
+    # key: (nl, en, fr)
+    "listing.title": ("Wie er op de kaart staat", "Who is on the map", "Qui figure sur la carte"),
+    "listing.intro": (
+        "Dezelfde personen als op de kaart, als lijst: per cirkel, met hun kant van de "
+        "familie en wat ze voor de kinderen zijn.",
+        "The same persons as on the map, as a list: by circle, with their side of the "
+        "family and what they are to the children.",
+        "Les mêmes personnes que sur la carte, en liste : par cercle, avec leur côté de la "
+        "famille et ce qu'elles sont pour les enfants.",
+    ),
+    "listing.children": ("De kinderen", "The children", "Les enfants"),
+    "listing.inner": ("Binnenste cirkel", "Inner circle", "Cercle intérieur"),
+    "listing.middle": ("Middelste cirkel", "Middle circle", "Cercle du milieu"),
+    "listing.outer": ("Buitenste cirkel", "Outer circle", "Cercle extérieur"),
+    "listing.other": ("Ook op de kaart", "Also on the map", "Aussi sur la carte"),
+    "listing.side.maternal": ("familie van mama", "mother's family", "famille de la mère"),
+    "listing.side.paternal": ("familie van papa", "father's family", "famille du père"),
+    "listing.side.both": (
+        "familie van mama en papa",
+        "family of both parents",
+        "famille des deux parents",
+    ),
+    "listing.side.informal": (
+        "steunfiguur, geen familie",
+        "informal supporter, not family",
+        "personne de soutien, hors famille",
+    ),
+    "listing.side.professional": ("hulpverlener", "professional", "professionnel"),
+    "listing.side.child": ("kind", "child", "enfant"),
+    "listing.deceased": ("overleden", "deceased", "décédé(e)"),
+    "listing.nobody": ("Niemand.", "Nobody.", "Personne."),
+}
+"""The words of the map's text listing, in Dutch, English and French."""
+
+_LISTING_LANGS = ("nl", "en", "fr")
+
+
+def listing_say(key: str, lang: str = "nl") -> str:
+    """A word of the map's text listing in ``lang`` (``nl``, ``en`` or ``fr``; another
+    language gets Dutch).
+
+    >>> listing_say("listing.inner", "fr")
+    'Cercle intérieur'
+    """
+    words = LISTING_WORDS[key]
+    return words[_LISTING_LANGS.index(lang)] if lang in _LISTING_LANGS else words[0]

@@ -44,4 +44,8 @@ STRONG_COLOUR = BLUE
 TENUOUS_COLOUR = DARK_GREY
 PLAIN_COLOUR = GREY
 PARENT_LINE_COLOUR = DARK_GREY
+UNKNOWN_PARENTS_COLOUR = "#ffffff"
+"""The open dot joining siblings whose parents are not known (drawn with a dark rim)."""
+HOUSEHOLD_COLOUR = DARK_GREY
+"""The dashed line around who lives with the children."""
 RING_COLOUR = LIGHT_GREY

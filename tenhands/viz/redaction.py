@@ -29,10 +29,15 @@ how many persons were left out         --      no          no
 
 Relationship words and sides are computed without the confidential ties in shared
 modes, so "ex-partner of the mother" cannot tell what a hidden tie would.
+
+Ages (``42``, ``† 2019``) follow the birth years: the work map only. Who lives with the
+children (the genogram's household boundary) is worked out from addresses, so only the
+work map knows it (``Policy.household``); no shared map gets the flag.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,6 +89,9 @@ class Policy:
     """Engagement badges and words (committed, not taking part, not safe, …)."""
     large: bool
     """Readable at 5 m: bigger fonts, thicker lines."""
+    household: bool = False
+    """Who lives with the children (derived from addresses: the genogram's household
+    boundary); set for the work map only, below the table."""
 
 
 POLICIES: dict[Mode, Policy] = {
@@ -115,6 +123,9 @@ POLICIES: dict[Mode, Policy] = {
         large=True,  # family time is often on the same wall; handouts read easily too
     ),
 }
+
+# Who lives with the children comes from addresses, which no shared map may use.
+POLICIES[Mode.work] = dataclasses.replace(POLICIES[Mode.work], household=True)
 
 _UNSAFE = frozenset({Engagement.not_safe, Engagement.no_contact})
 _UNSAFE_FLAGS = frozenset({RiskFlag.contact_restriction, RiskFlag.violence})
@@ -159,6 +170,11 @@ class Member:
     knows: WorryKnowledge | None
     tasks: tuple[str, ...]
     tooltip: str
+    age: str | None = None
+    """What a genogram writes by the person: their age (``42``, ``37–38`` when only the
+    year is known) or the year of death (``† 2019``); only where ``Policy.birth``."""
+    with_children: bool = False
+    """Lives at a child's current address (not a child); only where ``Policy.household``."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +285,12 @@ def redact(
         ties_of[t.source_id].append(t)
         ties_of[t.target_id].append(t)
     names = {pid: labels.display_name(case_graph.nodes[pid]["person"]) for pid in kept}
+    homes: set[tuple[str, ...]] = set()
+    if pol.household:
+        for cid in child_ids:
+            if cid in case_graph:
+                homes.add(home_of(case_graph.nodes[cid]["person"], today) or ())
+        homes.discard(())
     members = [
         _member(
             pid,
@@ -282,6 +304,7 @@ def redact(
             pol,
             lang,
             today,
+            homes,
         )
         for pid in order
     ]
@@ -344,6 +367,7 @@ def _member(
     pol: Policy,
     lang: str,
     today: date,
+    homes: set[tuple[str, ...]],
 ) -> Member:
     person = data["person"]
     role = data["role"]
@@ -411,6 +435,40 @@ def _member(
         tooltip=_tooltip(
             person, role, None if is_child else rel, shown_engagement, tasks, pol, lang
         ),
+        age=_age(person, today) if pol.birth else None,
+        with_children=bool(homes) and not is_child and home_of(person, today) in homes,
+    )
+
+
+def _age(person: Person, today: date) -> str | None:
+    """``42``, ``37–38`` (only the year known), ``† 2019``, or None."""
+    if person.deceased:
+        return None if person.death_date is None else f"† {person.death_date.earliest().year}"
+    if person.birth_date is None:
+        return None
+    try:
+        young, old = person.birth_date.age_range(today)
+    except ValueError:  # a birth date after today, still to be corrected
+        return None
+    return str(old) if young == old else f"{young}–{old}"
+
+
+def home_of(person: Person, today: date) -> tuple[str, ...] | None:
+    """The person's current address as a comparable key (street, number, postcode, city,
+    written plainly), or None: the address not ended by ``today`` that began last."""
+    current = [
+        a
+        for a in person.addresses
+        if (a.until is None or a.until.latest() >= today)
+        and (a.since is None or a.since.earliest() <= today)
+        and a.street
+    ]
+    if not current:
+        return None
+    latest = max(current, key=lambda a: a.since.earliest() if a.since else date.min)
+    return tuple(
+        (v or "").strip().casefold()
+        for v in (latest.street, latest.house_number, latest.postcode, latest.city)
     )
 
 

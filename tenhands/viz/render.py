@@ -92,6 +92,7 @@ from tenhands.viz.layout import (
     person_box,
     placard_size,
 )
+from tenhands.viz.listing import listing_html
 from tenhands.viz.scene import (
     LegendEntry,
     LineStyle,
@@ -268,6 +269,9 @@ def _vis_node(node: SceneNode) -> dict[str, Any]:
     if union:
         options["borderWidth"] = 0
         options["color"] = {"background": _BORDER, "border": _BORDER}
+        if node.border_width:  # an open dot: siblings whose parents are not known
+            options["borderWidth"] = node.border_width
+            options["color"] = {"background": node.colour, "border": _BORDER}
     return options
 
 
@@ -629,6 +633,9 @@ def _extras(scene: Scene) -> dict[str, Any]:
         "sectors": [
             {"start": s.start_angle, "end": s.end_angle, "label": s.label} for s in scene.sectors
         ],
+        "boundaries": [
+            {"points": [list(p) for p in b.points], "colour": b.colour} for b in scene.boundaries
+        ],
         "decorations": [
             {
                 "id": _node_id(n.id),
@@ -837,6 +844,8 @@ def render_html(scene: Scene) -> str:
             "\n",
             _tasks_html(scene),
             "\n</aside>\n</div>\n",
+            listing_html(scene),  # the map as a list: screen readers, and print
+            "\n",
             '<script id="tenhands-data" type="application/json">',
             _script_json(payload),
             "</script>\n",

@@ -91,6 +91,11 @@ class SceneNode:
     tasks: tuple[str, ...] = ()
     """The person's plan tasks, shown on demand."""
     font_size: float = 14.0
+    circle: str | None = None
+    """``inner``, ``middle`` or ``outer``: the person's circle around the children (None
+    for the children and union points), for the map's text listing."""
+    relation: str | None = None
+    """What the person is to the children, in words (as the label says it), if anything."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,9 @@ class SceneEdge:
     arrow: bool = False
     marks: tuple[str, ...] = ()
     """Extra marks on the line: ``divorced`` (two slashes), ``separated`` (one slash)."""
+    family: str | None = None
+    """In a genogram, the family a line to children belongs to (the union point, the
+    single parent or the unknown parents it comes from); None for any other line."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,17 @@ class Ring:
     radius: float
     label: str
     colour: str = "#dddddd"
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A dashed outline drawn behind the persons: in a genogram, the household (McGoldrick),
+    around who lives with the children."""
+
+    points: tuple[tuple[float, float], ...]
+    """The corners, in order (the outline closes back to the first)."""
+    label: str
+    colour: str = "#555555"
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,7 @@ class Scene:
     legend: list[LegendEntry] = field(default_factory=list)
     rings: list[Ring] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
+    boundaries: list[Boundary] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Lines under the title (e.g. "2 persons not shown in this mode" — counts only)."""
 

@@ -89,20 +89,25 @@ def test_a_worker_works_a_case_from_sign_in_to_the_meeting(
     page.click(f"nav.breadcrumbs a[href='/cases/{case_id}']")
     assert name in page.inner_text("#people")
 
-    # meeting mode: family mode (the default), then projection, then offline once every
-    # map is loaded
+    # meeting mode: family mode first (the safest), projection when chosen, back to family,
+    # then offline once every map is loaded
     page.click("text=Overlegmodus")
     page.wait_for_url(f"**/cases/{case_id}/meeting")
     for frame in map_frames(page, view="ecomap", mode="family"):
         drawn(frame)
     assert all("mode=work" not in f.url for f in page.frames)
     toggle = page.locator("#family-toggle")
+    shown = page.locator("iframe.meeting-frame:not(.is-hidden)")
     assert toggle.get_attribute("aria-pressed") == "true"
+    assert shown.count() == 1 and "mode=family" in (shown.get_attribute("src") or "")
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "false"
     assert page.url.endswith("view=ecomap&mode=projection")
-    shown = page.locator("iframe.meeting-frame:not(.is-hidden)")
     assert shown.count() == 1 and "mode=projection" in (shown.get_attribute("src") or "")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert page.url.endswith("view=ecomap&mode=family")
+    assert shown.count() == 1 and "mode=family" in (shown.get_attribute("src") or "")
     box = shown.bounding_box()
     assert box is not None and box["width"] >= 1400 and box["height"] >= 700
     for control in page.locator(".meeting-bar .big-button:visible").all():

@@ -1,7 +1,8 @@
 """Recording the family's plan in meeting mode, in a real browser (Debian's Chromium
 through Playwright), over the demo case: the facilitator opens the plan drawer over the
-map, adds a task for a network member, saves, and the map on the wall shows that task
-for that person when they are selected; no console errors, nothing leaves 127.0.0.1."""
+map (the page opens in family mode; here the facilitator chose projection), adds a task
+for a network member, saves, comes back in projection, and the map on the wall shows that
+task for that person when they are selected; no console errors, nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -64,15 +65,20 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     before = current_plan(store, case_id)
     assert before is not None
 
-    v.go(f"/cases/{case_id}/meeting")
+    v.go(f"/cases/{case_id}/meeting")  # family mode unless projection is chosen
+    toggle_mode = page.locator("#family-toggle")
+    assert toggle_mode.get_attribute("aria-pressed") == "true"
     for frame in map_frames(page, view="ecomap", mode="family"):
         drawn(frame)
+    toggle_mode.click()  # a network meeting: projection, chosen
+    assert toggle_mode.get_attribute("aria-pressed") == "false"
+    assert page.url.endswith(f"/cases/{case_id}/meeting?view=ecomap&mode=projection")
     panel = page.locator("#plan-panel")
     assert not panel.is_visible()
     toggle = page.locator("#plan-toggle")
     toggle.click()  # opens over the map, without leaving the page
     assert panel.is_visible() and toggle.get_attribute("aria-expanded") == "true"
-    assert page.url.endswith(f"/cases/{case_id}/meeting")
+    assert page.url.endswith(f"/cases/{case_id}/meeting?view=ecomap&mode=projection")
     for control in panel.locator("input[type=text]:visible, select:visible, button:visible").all():
         size = control.bounding_box()
         assert size is not None and size["height"] >= 48  # readable and clickable on the wall
@@ -87,11 +93,13 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     what = row.locator("input[name$='-what']")
     assert what.evaluate("(el) => el === document.activeElement")
     what.fill(TASK)
-    row.locator(f"input[name$='-who'][value={MEMBER}]").check()
+    row.locator(".pick-filter").first.fill("katrien")
+    row.locator(".pick-list .pick-option").first.click()
     row.locator("input[name$='-needs']").fill("1")
     panel.locator("form.plan-form button[type=submit]").click()
 
-    page.wait_for_url(f"**/cases/{case_id}/meeting?view=ecomap&mode=family&done=plan_agreed")
+    # back in the mode the facilitator chose
+    page.wait_for_url(f"**/cases/{case_id}/meeting?view=ecomap&mode=projection&done=plan_agreed")
     assert "Het plan is bewaard als nieuwe versie" in page.inner_text(".meeting-done")
     after = current_plan(store, case_id)
     assert after is not None and after.version == before.version + 1
@@ -99,7 +107,7 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     assert len(added) == 1 and added[0].who == [MEMBER] and added[0].needs == [1]
     assert [t.id for t in after.tasks[: len(before.tasks)]] == [t.id for t in before.tasks]
 
-    (frame,) = map_frames(page, view="ecomap", mode="family")
+    (frame,) = map_frames(page, view="ecomap", mode="projection")
     drawn(frame)
     label = display_name(store.get_person(MEMBER))
     select_person(frame, label)
@@ -114,9 +122,9 @@ def test_the_facilitator_records_a_task_in_meeting_mode_and_the_map_shows_it(
     while len(map_frames(page)) < 6:  # the other maps load again too, with the new task
         assert time.monotonic() < deadline, "the meeting's maps did not all load"
         time.sleep(0.2)
-    other = map_frames(page, view="genogram", mode="projection")[0]
-    drawn(other)
-    assert TASK in other.content()
+    family = map_frames(page, view="genogram", mode="family")[0]
+    drawn(family)
+    assert TASK in family.content()
 
     assert v.errors == []
     assert v.blocked == []

@@ -257,9 +257,8 @@ def test_the_form_starts_from_the_current_version(
     assert goals is not None and goals.group(1).count("\n") == 1
     assert 'name="task-0-id" value="k-halen"' in r.text
     assert re.search(r'id="f-task-0-what" name="task-0-what" [^>]*value="Ownkind halen', r.text)
-    assert re.search(r'id="f-task-0-who-own-gran" [^>]*value="own-gran" checked', r.text)
-    assert re.search(r'id="f-task-0-checked_by-own-mum"[^>]* checked', r.text)
-    assert not re.search(r'id="f-task-0-who-own-mum"[^>]* checked', r.text)
+    assert chosen(r.text, "task-0-who") == ["own-gran"]
+    assert chosen(r.text, "task-0-checked_by") == ["own-mum"]
     assert re.search(r'id="f-task-0-needs" name="task-0-needs" type="text" value="1"', r.text)
     assert re.search(r'id="f-task-0-due" name="task-0-due" type="date" value="2026-10-28"', r.text)
     assert re.search(r'<option value="professional" selected>', r.text)  # the second task
@@ -268,7 +267,7 @@ def test_the_form_starts_from_the_current_version(
     assert re.search(r'<details class="task-row" id="task-row-0">', r.text)  # folded
     assert re.search(r'<details class="task-row" id="task-row-2" open>', r.text)
     # a scale row per participant, empty, with last time's score; the label kept
-    assert 'value="own-child"' in r.text and "vorige keer: 4" in r.text
+    assert 'value="own-child"' in r.text and "vorige keer: 4 (1 okt 2026)" in r.text
     assert re.search(r'name="scale-\d+-label" [^>]*value="consulent"', r.text)
     assert 'value="own-mum"' in r.text and 'value="own-buur"' in r.text
     assert re.search(r'name="agreed_on" type="date" value="\d{4}-\d\d-\d\d"', r.text)
@@ -308,6 +307,24 @@ def test_a_good_post_stores_the_next_version_and_leaves_the_earlier_one(
     assert "Ownbuurvrouw belt elke avond om acht uur" in wall.text
 
 
+def chosen(page: str, name: str) -> list[str]:
+    """The persons chosen in a person picker of the form (its list's selected options)."""
+    found = re.search(
+        rf'<select id="f-{name}" name="{name}" multiple[^>]*>(.*?)</select>', page, re.S
+    )
+    assert found is not None, name
+    return re.findall(r'<option value="([^"]+)" selected>', found.group(1))
+
+
+def offered(page: str, name: str) -> list[str]:
+    """The persons a person picker of the form offers (chosen or not)."""
+    found = re.search(
+        rf'<select id="f-{name}" name="{name}" multiple[^>]*>(.*?)</select>', page, re.S
+    )
+    assert found is not None, name
+    return re.findall(r'<option value="([^"]+)"', found.group(1))
+
+
 def error_summary(page: str) -> str:
     found = re.search(r'<div class="error-summary".*?</div>', page, re.S)
     return text_of(found.group(0)) if found else ""
@@ -345,7 +362,7 @@ def test_refusals_are_said_at_their_fields_and_nothing_is_stored(
     assert error_of(r.text, "task-0-what") == ""
     assert "Er werd niets bewaard: verbeter wat aangeduid is." in r.text
     assert 'href="#f-task-2-who"' in r.text  # the summary leads to the field
-    who = re.search(r'<fieldset id="f-task-2-who"[^>]*>', r.text)
+    who = re.search(r'<select id="f-task-2-who"[^>]*>', r.text)
     assert who is not None and 'aria-invalid="true"' in who.group(0)
     assert "f-task-2-who-error" in who.group(0)
     assert 'value="Ownbuurvrouw belt elke avond om acht uur"' in r.text  # what was typed stays
@@ -484,7 +501,9 @@ def test_the_facilitator_records_the_plan_in_meeting_mode(
     assert shown == [f"/cases/{OWN}/map?view=genogram&amp;mode=family&amp;lang=nl"]
     assert len(plans(store)) == 1
 
-    good = good_post(**{"from": "meeting", "view": "genogram", "mode": "family"})
+    good = good_post(
+        **{"from": "meeting", "view": "genogram", "mode": "family", "present": ["own-child"]}
+    )
     r = client.post_form(NEW, good, csrf)
     assert r.status_code == 303
     assert r.headers["location"] == f"{MEETING}?view=genogram&mode=family&done=plan_agreed"
@@ -492,6 +511,17 @@ def test_the_facilitator_records_the_plan_in_meeting_mode(
     back = client.get(r.headers["location"])
     assert "Het plan is bewaard als nieuwe versie. De kaart toont de taken" in back.text
     assert "Het plan noteren: versie 3" in back.text
+
+    chosen = good_post(
+        **{"from": "meeting", "view": "ecomap", "mode": "projection", "present": ["own-child"]}
+    )
+    r = client.post_form(NEW, chosen, csrf)  # back in projection, as the facilitator chose
+    assert r.headers["location"] == f"{MEETING}?view=ecomap&mode=projection&done=plan_agreed"
+    for said in ("work", ""):  # never the worker's map, and the safest when not said
+        again = good_post(**{"from": "meeting", "mode": said, "present": ["own-child"]})
+        r = client.post_form(NEW, again, csrf)
+        assert r.headers["location"] == f"{MEETING}?view=ecomap&mode=family&done=plan_agreed"
+    assert len(plans(store)) == 5
 
 
 def test_the_wall_names_only_who_a_family_map_shows(

@@ -40,10 +40,14 @@ class HandoutFormat(StrEnum):
     "ends: the network members who are engaged, committed or do a task of the current "
     "plan, what they are to the children, the role they agreed to, their tasks, and only "
     "the contact details each agreed to share; professional help asked; whom to call "
-    "when worried; the next review. Persons who are not safe, may not be contacted, "
+    "when worried; the Flemish helplines (1712, 102, 112); the next review. Persons who "
+    "are not safe, may not be contacted, have a violence or contact-restriction flag, "
     "declined, are confidential or have died are never on it. `format=html` (default) "
-    "gives a self-contained page (A4 when printed), `format=pdf` its PDF (503 when the "
-    "service has no Chromium to print with).",
+    "gives a self-contained page, one A4 page when printed for a typical network; a "
+    "network too big for one page runs over more pages and the page says so at its top "
+    "(the text is never made smaller than 10 pt). `format=pdf` gives it as a tagged PDF "
+    "(structure tree, language, title; 503 when the service has no Chromium to print "
+    "with).",
     response_class=HTMLResponse,
     responses={
         **NOT_FOUND,

@@ -27,8 +27,9 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from ...graph.figures import is_adult
 from ...graph.model import Engagement, Plan, Provenance, ScaleScore, Task, TaskOwner, TaskStatus
-from ...graph.plans import outsiders
+from ...graph.plans import Attendance, latest_scores, outsiders
 from .days import typed_day
 from .forms import MESSAGES, TOO_LONG, field_errors, message, optional
 from .i18n import N_, Gettext
@@ -47,6 +48,8 @@ DATES = ("agreed_on", "review_on")
 TASK_TEXT = ("id", "what", "due", "owner", "service", "needs", "status", "note")
 TASK_MULTI = ("who", "checked_by")
 SCALE_TEXT = ("person", "label", "score", "note")
+PRESENT = "present"
+"""Meeting mode: the ids of the children and network members who came."""
 BLANK_TASKS = 3
 BLANK_LABELS = 2
 MAX_ROWS = 100
@@ -62,6 +65,9 @@ NO_SUCH_GOAL = N_(
 )
 NO_GOALS = N_("The plan has no goals yet: write them under 'What needs to happen?' first.")
 SCORE = N_("Choose a score from 0 to 10.")
+NOT_PRESENT = N_(
+    "Tick at the top that this person came to the meeting, or leave their score empty."
+)
 SCORE_MISSING = N_("Choose a score too, or leave the note empty.")
 LABEL_MISSING = N_("Say whose score this is, such as 'consulent'.")
 REVIEW_BEFORE = N_("The review comes after the day the plan was agreed, not before it.")
@@ -101,6 +107,10 @@ class Choice:
     is_child: bool = False
     active: bool = True
     """Not deceased, not declined, safe to contact: offered for new tasks."""
+    adult: bool = True
+    """18 or older, or of unknown age (:func:`tenhands.graph.figures.is_adult`); never a
+    child of the case."""
+    deceased: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +119,8 @@ class TaskRow:
     number: int
     """The row's place in the form (1, 2, …), as the page says it."""
     choices: list[Choice]
-    """Who may be ticked in this row (doing or checking)."""
+    """Who may be chosen in this row (doing or checking): the adults of the network who
+    are active, and anyone the row already names."""
     kept: dict[str, list[str]]
     """Per field (``who``, ``checked_by``), persons named in the row whom this room may
     not see (meeting mode): kept as they are, without a name."""
@@ -122,8 +133,10 @@ class TaskRow:
 class ScaleRow:
     index: int
     person: Choice | None
-    """None: a free label (such as "consulent")."""
-    previous: int | None
+    """None: a free label (such as "consulent"), or in meeting mode someone else who
+    came, by function."""
+    previous: ScaleScore | None
+    """The participant's latest score in an earlier version (its day too)."""
 
 
 @dataclass
@@ -134,17 +147,32 @@ class PlanLayout:
     scale: list[ScaleRow] = field(default_factory=list)
     version: int = 1
     """The version the form will store."""
+    meeting: bool = False
+    """Recorded in a meeting: who came is ticked at the top, the scale asks them only."""
+    may_come: list[Choice] = field(default_factory=list)
+    """Meeting mode: the children and network members who may be ticked as present."""
+    labels: dict[str, ScaleScore] = field(default_factory=dict)
+    """The free labels scored before (by their lower-case words), with their latest score."""
+
+    @property
+    def others(self) -> list[ScaleRow]:
+        """The free-label rows (meeting mode: others who came, by function)."""
+        return [row for row in self.scale if row.person is None]
 
 
 # -- values ---------------------------------------------------------------------------
 
 
-def plan_values(plan: Plan | None, today: date) -> dict[str, Any]:
-    """The form's values to start from: the current version's (a first plan's when None),
-    agreed today, with :data:`BLANK_TASKS` blank task rows and the scale rows left to fill
-    in (:func:`layout` adds one per participant)."""
+def plan_values(plans: Sequence[Plan], today: date, *, meeting: bool = False) -> dict[str, Any]:
+    """The form's values to start from: the current version's (the last of ``plans``; a
+    first plan's when there is none), agreed today, with :data:`BLANK_TASKS` blank task
+    rows (one in a meeting) and the scale rows left to fill in (:func:`layout` adds one
+    per participant). Off the wall a row follows for each free label scored before; in
+    a meeting the label rows are blank, for the others who came."""
+    plan = plans[-1] if plans else None
     values: dict[str, Any] = {name: "" for name in (*LISTS, *DATES)}
     values["agreed_on"] = today.isoformat()
+    values[PRESENT] = []
     tasks: Sequence[Task] = plan.tasks if plan is not None else ()
     if plan is not None:
         for name in LISTS:
@@ -164,9 +192,10 @@ def plan_values(plan: Plan | None, today: date) -> dict[str, Any]:
                 task_field(row, "note"): task.note or "",
             }
         )
-    for row in range(len(tasks), len(tasks) + BLANK_TASKS):
+    blank = 1 if meeting else BLANK_TASKS  # in a meeting, "Add a task" adds the next
+    for row in range(len(tasks), len(tasks) + blank):
         values.update(_blank_task(row))
-    labels = _labels_of(plan)
+    labels = [] if meeting else _labels_of(plans)
     for row, label in enumerate(labels):
         values[scale_field(row, "label")] = label
     for row in range(len(labels), len(labels) + BLANK_LABELS):
@@ -185,13 +214,9 @@ def _blank_task(row: int) -> dict[str, Any]:
     }
 
 
-def _labels_of(plan: Plan | None) -> list[str]:
-    """The free labels scored last time, in order, once each."""
-    seen: dict[str, str] = {}
-    for score in plan.safety_scale if plan is not None else ():
-        if score.person_id is None and score.label:
-            seen.setdefault(score.label.casefold(), score.label)
-    return list(seen.values())
+def _labels_of(plans: Sequence[Plan]) -> list[str]:
+    """The free labels scored before, in the order they were first scored, once each."""
+    return [s.label or "" for (is_label, _k), s in latest_scores(plans).items() if is_label]
 
 
 def posted_values(form: FormData) -> dict[str, Any]:
@@ -200,6 +225,7 @@ def posted_values(form: FormData) -> dict[str, Any]:
     for name in (*LISTS, *DATES):
         raw = form.get(name)
         values[name] = raw.strip() if isinstance(raw, str) else ""
+    values[PRESENT] = list(dict.fromkeys(str(v) for v in form.getlist(PRESENT)))[:MAX_ROWS]
     for row in _rows(form.keys(), "task"):
         for name in TASK_TEXT:
             raw = form.get(task_field(row, name))
@@ -231,16 +257,18 @@ def layout(
     people: Sequence[Choice],
     *,
     shown: set[str] | None,
-    current: Plan | None,
-    version: int,
+    plans: Sequence[Plan],
     errors: dict[str, str] | None = None,
     fresh: bool = False,
 ) -> PlanLayout:
     """The task and scale rows of ``values``. ``people`` are the case's children and
-    network members in the case page's order; ``shown`` the ids this room may see (None:
-    everyone, off the wall). ``fresh``: the form as it starts (a scale row is added for
-    every participant)."""
+    network members in the case page's order; ``plans`` the versions agreed so far,
+    oldest first; ``shown`` the ids this room may see (None: everyone, off the wall;
+    else the form is the meeting's, asking who came). ``fresh``: the form as it starts
+    (a scale row is added for every participant)."""
     errors = errors or {}
+    current = plans[-1] if plans else None
+    meeting = shown is not None
     visible = [p for p in people if shown is None or p.id in shown]
     by_id = {p.id: p for p in people}
     carried = {t.id for t in current.tasks} if current is not None else set()
@@ -251,7 +279,7 @@ def layout(
             for name in TASK_MULTI
         }
         everyone = {pid for ids in named.values() for pid in ids}
-        choices = [p for p in visible if p.id in everyone or (p.active and not p.is_child)]
+        choices = [p for p in visible if p.id in everyone or (p.active and p.adult)]
         kept = {
             name: [pid for pid in ids if pid in by_id and shown is not None and pid not in shown]
             for name, ids in named.items()
@@ -268,7 +296,8 @@ def layout(
                 open=has_error or not is_carried,
             )
         )
-    previous = _previous_scores(current)
+    previous = latest_scores(plans)
+    may_come = [p for p in visible if not p.deceased] if meeting else []
     scale: list[ScaleRow] = []
     posted_people = {
         values.get(scale_field(r, "person")): r
@@ -276,10 +305,15 @@ def layout(
         if values.get(scale_field(r, "person"))
     }
     if fresh:
-        participants = [p for p in visible if p.is_child or p.active or p.id in previous.persons]
+        if meeting:
+            participants = may_come
+        else:
+            participants = [
+                p for p in visible if p.is_child or p.active or (False, p.id) in previous
+            ]
         next_row = max(rows_in(values, "scale"), default=-1) + 1
         for p in participants:
-            scale.append(ScaleRow(next_row, p, previous.persons.get(p.id)))
+            scale.append(ScaleRow(next_row, p, previous.get((False, p.id))))
             values[scale_field(next_row, "person")] = p.id
             next_row += 1
     for row in rows_in(values, "scale"):
@@ -292,32 +326,23 @@ def layout(
                 continue  # someone outside the network, or twice: dropped (said at the field)
             if shown is not None and pid not in shown:
                 continue
-            scale.append(ScaleRow(row, person, previous.persons.get(pid)))
+            scale.append(ScaleRow(row, person, previous.get((False, pid))))
         else:
             label = str(values.get(scale_field(row, "label")) or "")
-            scale.append(ScaleRow(row, None, previous.labels.get(label.casefold())))
+            scale.append(ScaleRow(row, None, previous.get((True, label.casefold()))))
     scale.sort(key=lambda s: (s.person is None, s.index))
-    return PlanLayout(tasks=tasks, scale=scale, version=version)
+    labels = {key: score for (is_label, key), score in previous.items() if is_label}
+    return PlanLayout(
+        tasks=tasks,
+        scale=scale,
+        version=current.version + 1 if current is not None else 1,
+        meeting=meeting,
+        may_come=may_come,
+        labels=labels,
+    )
 
 
-@dataclass(frozen=True)
-class _Previous:
-    persons: dict[str, int]
-    labels: dict[str, int]
-
-
-def _previous_scores(plan: Plan | None) -> _Previous:
-    persons: dict[str, int] = {}
-    labels: dict[str, int] = {}
-    for score in plan.safety_scale if plan is not None else ():
-        if score.person_id is not None:
-            persons[score.person_id] = score.score
-        elif score.label:
-            labels[score.label.casefold()] = score.score
-    return _Previous(persons, labels)
-
-
-def choices_of(rows: Iterable[PersonRow]) -> list[Choice]:
+def choices_of(rows: Iterable[PersonRow], today: date) -> list[Choice]:
     """The case's people (:class:`~tenhands.api.web.people.PersonRow`) as the form offers
     them."""
     return [
@@ -327,6 +352,9 @@ def choices_of(rows: Iterable[PersonRow]) -> list[Choice]:
             relation=r.relation,
             is_child=r.is_child,
             active=r.is_child or _active(r),
+            adult=not r.is_child and is_adult(r.person, today),
+            deceased=r.person.deceased
+            or (r.role is not None and r.role.engagement is Engagement.deceased),
         )
         for r in rows
         if r.is_child or r.role is not None
@@ -348,10 +376,15 @@ def checked_plan(
     by: str,
     today: date,
     _: Gettext,
+    room: set[str] | None = None,
 ) -> tuple[Plan | None, dict[str, str]]:
     """The plan the form describes, ready for :func:`~tenhands.graph.plans.agree_plan`,
-    or the errors by form field (in the form's order)."""
+    or the errors by form field (in the form's order). ``room``: recorded in a meeting,
+    the ids of who may be ticked as present there; only they are scored, and only when
+    ticked."""
     errors: dict[str, str] = {}
+    if room is not None:
+        errors.update(_attendance_errors(values, room, _))
     lists: dict[str, list[str]] = {}
     for name in LISTS:
         lines = [line.strip() for line in str(values.get(name, "")).splitlines()]
@@ -389,7 +422,7 @@ def checked_plan(
     for name, said in _outsiders(values, members, _).items():
         errors.setdefault(name, said)
     if errors:
-        return None, errors
+        return None, dict(sorted(errors.items(), key=lambda item: _order(values, item[0])))
     try:
         plan = Plan.model_validate(
             {
@@ -405,6 +438,47 @@ def checked_plan(
     except ValidationError as exc:
         return None, field_errors(exc, {name: name for name in (*LISTS, *DATES)}, _)
     return plan, {}
+
+
+def _order(values: dict[str, Any], name: str) -> int:
+    """A field's place in the form (who came first, in a meeting)."""
+    names = [PRESENT, *values]
+    return names.index(name) if name in names else len(names)
+
+
+def _attendance_errors(values: dict[str, Any], room: set[str], _: Gettext) -> dict[str, str]:
+    """In a meeting: who is ticked as present must be someone the room may see, and a
+    person is scored only when ticked as present."""
+    errors: dict[str, str] = {}
+    present = set(values.get(PRESENT) or [])
+    if present - room:
+        errors[PRESENT] = _(NOT_IN_NETWORK)
+    for row in rows_in(values, "scale"):
+        pid = values.get(scale_field(row, "person"))
+        said = values.get(scale_field(row, "score")) or values.get(scale_field(row, "note"))
+        if not pid or not said:
+            continue
+        if pid not in room:
+            errors[scale_field(row, "score")] = _(NOT_IN_NETWORK)
+        elif pid not in present:
+            errors[scale_field(row, "score")] = _(NOT_PRESENT)
+    for row in rows_in(values, "scale"):
+        label = str(values.get(scale_field(row, "label")) or "")
+        if len(label) > MAX_LINE:
+            errors[scale_field(row, "label")] = _(TOO_LONG) % {"max": MAX_LINE}
+    return errors
+
+
+def attendance(values: dict[str, Any], held_on: date) -> Attendance:
+    """Who came, as the meeting form (checked by :func:`checked_plan`) says it: the
+    network members and children ticked, and the others named by function."""
+    others = [
+        label
+        for row in rows_in(values, "scale")
+        if not values.get(scale_field(row, "person"))
+        and (label := str(values.get(scale_field(row, "label")) or "").strip())
+    ]
+    return Attendance(held_on, [str(pid) for pid in values.get(PRESENT) or []], others)
 
 
 def _outsiders(values: dict[str, Any], members: set[str], _: Gettext) -> dict[str, str]:
@@ -518,8 +592,8 @@ def _score(
         return str(values.get(scale_field(row, name)) or "")
 
     person, label, typed, note = get("person"), get("label"), get("score"), get("note")
-    if not typed and not note and (person or not label):
-        return None, {}  # nobody scored here
+    if not typed and not note:
+        return None, {}  # not scored now: an earlier score stays (carried over)
     if not typed:
         return None, {scale_field(row, "score"): _(SCORE_MISSING)}
     if not typed.isdigit() or not 0 <= int(typed) <= 10:

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from ...graph.errors import NotFound
-from ...graph.model import Plan, ScaleScore, Task, TaskOwner
-from ...graph.plans import current_plan, tasks_of
+from ...graph.model import Plan, RiskFlag, ScaleScore, Task, TaskOwner
+from ...graph.plans import current_plan, score_key, tasks_of
 from ...graph.store import GraphStore
 from ...viz import Mode
 from ...viz.redaction import policy, shown_person
@@ -120,23 +120,17 @@ def scale_lines(plans: list[Plan], name_of: Callable[[str], str]) -> list[ScaleL
     keys: dict[tuple[bool, str], str] = {}
     for plan in plans:
         for score in plan.safety_scale:
-            key = _key(score)
+            key = score_key(score)
             if key not in keys:
                 keys[key] = (score.label or "") if key[0] else name_of(key[1])
     lines = []
     for key in sorted(keys, key=lambda k: k[0]):
         cells: list[ScaleScore | None] = []
         for plan in plans:
-            found = [s for s in plan.safety_scale if _key(s) == key]
+            found = [s for s in plan.safety_scale if score_key(s) == key]
             cells.append(found[-1] if found else None)
         lines.append(ScaleLine(keys[key], cells))
     return lines
-
-
-def _key(score: ScaleScore) -> tuple[bool, str]:
-    if score.person_id is not None:
-        return False, score.person_id
-    return True, (score.label or "").casefold()
 
 
 def names_in(store: GraphStore, people: CasePeople, _: Gettext) -> Callable[[str], str]:
@@ -155,10 +149,28 @@ def names_in(store: GraphStore, people: CasePeople, _: Gettext) -> Callable[[str
     return name_of
 
 
+KEPT_OFF_THE_WALL = frozenset({RiskFlag.contact_restriction, RiskFlag.violence})
+"""Risk flags that keep a person off the meeting's wall, whatever their engagement."""
+
+
 def in_the_room(people: CasePeople) -> set[str]:
-    """The ids of the persons a meeting's wall may name: those a family mode map shows."""
+    """The ids of the persons a meeting's wall may name: those a family mode map shows
+    (not ``no_contact`` or ``not_safe``, nothing confidential), and never anyone with a
+    contact restriction or a violence flag."""
     family = policy(Mode.family)
-    return {row.id for row in people.rows if shown_person(row.person, row.role, family)}
+    return {
+        row.id
+        for row in people.rows
+        if shown_person(row.person, row.role, family)
+        and not (row.role is not None and KEPT_OFF_THE_WALL & set(row.role.risk_flags))
+    }
+
+
+def who_may_come(people: CasePeople, today: date) -> set[str]:
+    """The ids of the persons a meeting's form may tick as present: those in the room
+    (:func:`in_the_room`) who are alive."""
+    room = in_the_room(people)
+    return {row.id for row in choices_of(people.rows, today) if row.id in room and not row.deceased}
 
 
 @dataclass(frozen=True)
@@ -181,14 +193,12 @@ def plan_form(
     errors); for the meeting's wall when ``meeting``."""
     people = case_people(store, case_id, lang, today)
     plans = store.list_plans(case_id)
-    current = plans[-1] if plans else None
-    values = plan_values(current, today) if posted is None else dict(posted)
+    values = plan_values(plans, today, meeting=meeting) if posted is None else dict(posted)
     rows = layout(
         values,
-        choices_of(people.rows),
+        choices_of(people.rows, today),
         shown=in_the_room(people) if meeting else None,
-        current=current,
-        version=current.version + 1 if current is not None else 1,
+        plans=plans,
         errors=errors,
         fresh=posted is None,
     )

@@ -6,8 +6,11 @@
   network's own tasks apart from the professional help asked for), with the list of
   versions. Everyone who may read the case.
 - ``GET/POST /cases/{case_id}/plan/new``: records the next version (roles that may
-  record a plan). Meeting mode posts the same form (``from=meeting``) and comes back to
-  the meeting, whose maps then show the new tasks.
+  record a plan). A participant not scored again keeps their latest score. Meeting
+  mode posts the same form (``from=meeting``), with who came ticked at its top: the plan
+  is stored with the meeting of its day (recorded then, or linked when the case has
+  one that day), and the page comes back to the meeting, whose maps then show the new
+  tasks.
 - ``POST /cases/{case_id}/plan/{version}/tasks/{task_id}/status``: how a task of the
   current version went, between meetings (done, not done, changed, with a note).
 
@@ -25,7 +28,13 @@ from starlette.responses import Response
 
 from ...graph.errors import Conflict, NotFound
 from ...graph.model import AuditAction, TaskStatus
-from ...graph.plans import agree_plan, network_of, set_task_status
+from ...graph.plans import (
+    agree_in_meeting,
+    agree_plan,
+    network_of,
+    set_task_status,
+    with_carried_scores,
+)
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
@@ -38,8 +47,8 @@ from .forms import MESSAGES, TOO_LONG, Form, FormState
 from .i18n import N_, translations
 from .meeting import meeting_response, wall_mode
 from .people import case_people
-from .plan_form import MAX_LINE, PlanLayout, checked_plan, posted_values
-from .plan_view import names_in, plan_form, plan_view, versions_of
+from .plan_form import MAX_LINE, PlanLayout, attendance, checked_plan, posted_values
+from .plan_view import names_in, plan_form, plan_view, versions_of, who_may_come
 from .routing import PageRefused, PageRoute
 from .security import see_other
 from .templating import render
@@ -124,8 +133,17 @@ def record_plan(
     view = chosen_view(str(form.get("view") or ""))
     mode = wall_mode(str(form.get("mode") or ""))
     members = network_of(store, scope.case_id)
+    room = (
+        who_may_come(case_people(store, scope.case_id, lang, today), today) if in_meeting else None
+    )
     draft, errors = checked_plan(
-        values, case_id=scope.case_id, members=members, by=principal.login, today=today, _=_
+        values,
+        case_id=scope.case_id,
+        members=members,
+        by=principal.login,
+        today=today,
+        _=_,
+        room=room,
     )
     if draft is None:
         shown = plan_form(
@@ -136,14 +154,22 @@ def record_plan(
                 request, scope, store, view=view, mode=mode, panel=shown, status=422
             )
         return _form_page(request, scope, store, shown.form, shown.layout)
-    plan = agree_plan(store, draft)
+    draft = with_carried_scores(draft, store.list_plans(scope.case_id), members)
+    if not in_meeting:
+        plan = agree_plan(store, draft)
+        trail.record(
+            audit_event(principal, request, "plan", plan.id, scope.case_id, AuditAction.create)
+        )
+        return see_other(f"/cases/{scope.case_id}/plan?done=plan_agreed")
+    came = attendance(values, draft.agreed_on or today)
+    plan, meeting, new = agree_in_meeting(store, draft, came, by=principal.login)
     trail.record(
         audit_event(principal, request, "plan", plan.id, scope.case_id, AuditAction.create)
     )
-    if in_meeting:
-        query = urlencode({"view": view.value, "mode": mode.value, "done": "plan_agreed"})
-        return see_other(f"/cases/{scope.case_id}/meeting?{query}")
-    return see_other(f"/cases/{scope.case_id}/plan?done=plan_agreed")
+    action = AuditAction.create if new else AuditAction.update
+    trail.record(audit_event(principal, request, "meeting", meeting.id, scope.case_id, action))
+    query = urlencode({"view": view.value, "mode": mode.value, "done": "plan_agreed"})
+    return see_other(f"/cases/{scope.case_id}/meeting?{query}")
 
 
 @router.post("/cases/{case_id}/plan/{version}/tasks/{task_id}/status", name="web_task_status")

@@ -141,6 +141,17 @@
       });
       ctx.setLineDash([]);
     });
+    // the genogram's household: a dashed line around who lives with the children
+    (extras.boundaries || []).forEach(function (b) {
+      ctx.beginPath();
+      b.points.forEach(function (p, i) { if (i) { ctx.lineTo(p[0], p[1]); } else { ctx.moveTo(p[0], p[1]); } });
+      ctx.closePath();
+      ctx.strokeStyle = b.colour;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([12, 8]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    });
     ctx.restore();
   });
 

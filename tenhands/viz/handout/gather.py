@@ -8,8 +8,10 @@ Who is listed
     the current plan. Never a member the family-mode map leaves out
     (:func:`tenhands.viz.redaction.redact`: a confidential role, a person whose identity
     is confidential, not safe, no contact, or known only through confidential ties);
-    never a member with a ``contact_restriction`` risk flag, or whose engagement is
-    ``declined``, ``not_safe``, ``no_contact`` or ``deceased``; never a deceased person.
+    never a member the children must be kept safe from
+    (:func:`tenhands.viz.redaction.kept_away`: not safe, no contact, or a
+    ``contact_restriction`` or ``violence`` risk flag), nor one whose engagement is
+    ``declined`` or ``deceased``; never a deceased person.
     Professionals (a professional tie on the family map, or doing a task of professional
     help) only when they do a task of the current plan. The children are named by their
     first name only, and are not listed as members.
@@ -56,7 +58,6 @@ from tenhands.graph.model import (
     NetworkRole,
     Person,
     Plan,
-    RiskFlag,
     Shared,
     SupportType,
     Task,
@@ -68,16 +69,16 @@ from tenhands.graph.store import GraphStore
 
 from .. import labels
 from ..palette import Group
-from ..redaction import redact
+from ..redaction import kept_away, redact
 from ..scene import Mode
 from .model import Handout, HandoutPerson, HandoutTask
 
 LISTED = frozenset({Engagement.engaged, Engagement.committed})
 """Engagements that put a network member on the handout without a task."""
 
-NEVER_LISTED = frozenset(
-    {Engagement.declined, Engagement.not_safe, Engagement.no_contact, Engagement.deceased}
-)
+NEVER_LISTED = frozenset({Engagement.declined, Engagement.deceased})
+"""Engagements that keep a network member off the handout, besides those of
+:func:`~tenhands.viz.redaction.kept_away`."""
 
 CALL_WORDS = re.compile(
     r"\b(vangnet|aanspreekpunt|contactpersoon|nood\w*|veilig\w*|oogje in het zeil|"
@@ -199,7 +200,7 @@ def may_be_listed(person: Person, role: NetworkRole) -> bool:
     return not (
         role.confidential
         or Confidential.identity in person.confidential
-        or RiskFlag.contact_restriction in role.risk_flags
+        or kept_away(role)
         or role.engagement in NEVER_LISTED
         or person.deceased
     )

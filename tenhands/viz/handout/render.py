@@ -14,8 +14,9 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
+from .fit import fits_one_page
 from .model import Handout
-from .words import children_words, long_date, meeting_word, say
+from .words import children_words, helplines, long_date, meeting_word, say, short_date
 
 
 @cache
@@ -37,7 +38,9 @@ def stylesheet() -> str:
 
 
 def render_handout_html(handout: Handout) -> str:
-    """The handout as a complete HTML page in its language."""
+    """The handout as a complete HTML page in its language: one A4 page when printed,
+    for a typical network. When :func:`~.fit.fits_one_page` finds the network too big
+    for one page, the page says so at the top (the text is not made smaller)."""
     lang = handout.lang
 
     def w(key: str, **values: object) -> str:
@@ -45,6 +48,9 @@ def render_handout_html(handout: Handout) -> str:
 
     def day(value: date | None) -> str:
         return "" if value is None else long_date(value, lang)
+
+    def short(value: date | None) -> str:
+        return "" if value is None else short_date(value, lang)
 
     last = ""
     if handout.last_meeting is not None:
@@ -60,7 +66,12 @@ def render_handout_html(handout: Handout) -> str:
         h=handout,
         w=w,
         day=day,
+        short=short,
         children=children_words(handout.children, lang),
         last_meeting=last,
+        said=[p for p in handout.people if p.agreed_role or p.reachable or p.tasks],
+        also=[p for p in handout.people if not (p.agreed_role or p.reachable or p.tasks)],
+        helplines=helplines(lang),
+        fits=fits_one_page(handout),
         css=Markup(stylesheet()),  # the package's own file, inlined as it is
     )

@@ -1,7 +1,9 @@
 """Every word the closure handout prints, in Dutch (the default) and English.
 
 The handout's own small word table; what a person is to the children comes from the
-maps' words (:mod:`tenhands.viz.labels`, the kinship words), never from here.
+maps' words (:mod:`tenhands.viz.labels`, the kinship words), never from here. The
+Flemish helplines (:data:`HELPLINES`) are also said in French, for a French-speaking
+reader of the same sheet.
 
 >>> say("meet.next", "en", date="1 June 2027")
 'Next review: 1 June 2027'
@@ -9,6 +11,10 @@ maps' words (:mod:`tenhands.viz.labels`, the kinship words), never from here.
 'Lina, Adam en Mo'
 >>> long_date(date(2027, 3, 12), "nl"), long_date(date(2027, 3, 12), "en")
 ('12 maart 2027', '12 March 2027')
+>>> short_date(date(2027, 3, 12), "nl"), short_date(date(2027, 3, 12), "en")
+('12 mrt 2027', '12 Mar 2027')
+>>> [number for number, _ in helplines("fr")]
+['1712', '102', '112']
 """
 
 from __future__ import annotations
@@ -24,16 +30,14 @@ WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "title": ("Wie er is voor {children}", "Who is there for {children}"),
     "intro": (
-        "Dit blad is voor iedereen die er is voor {children}. De hulpverlening stopt. "
-        "Hier lees je wie wat afsprak en hoe je elkaar bereikt.",
-        "This sheet is for everyone who is there for {children}. Professional help "
-        "ends. Here you read who agreed to what, and how to reach each other.",
+        "De hulpverlening stopt. Hier lees je wie wat afsprak en hoe je elkaar bereikt.",
+        "Professional help ends. Here you read who agreed to what, and how to reach each other.",
     ),
     "made_on": ("Gemaakt op {date}", "Made on {date}"),
     "call.title": ("Wie bel je als je je zorgen maakt?", "Who to call when you are worried"),
     "call.intro": (
-        "Maak je je zorgen over {children}? Deze mensen spraken af om op te letten. Bel hen.",
-        "Are you worried about {children}? These people agreed to keep an eye out. Call them.",
+        "Zij spraken af om op {children} te letten. Bel hen.",
+        "They agreed to keep an eye on {children}. Call them.",
     ),
     "call.none": (
         "Er is nog niemand afgesproken om te bellen als je je zorgen maakt. Spreek dat samen af.",
@@ -44,14 +48,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Er staat nog niemand op dit blad.",
         "Nobody is on this sheet yet.",
     ),
-    "agreed": ("Afgesproken", "Agreed"),
-    "does": ("Doet", "Does"),
-    "phone": ("Telefoon", "Phone"),
-    "email": ("E-mail", "E-mail"),
-    "address": ("Adres", "Address"),
-    "not_shared": (
-        "Deelt geen contactgegevens op dit blad.",
-        "Shares no contact details on this sheet.",
+    "not_shared": ("deelt geen contactgegevens", "shares no contact details"),
+    "people.also": ("Ook betrokken", "Also involved"),
+    "helplines.title": ("Hulp van buiten, dag en nacht", "Help from outside, day and night"),
+    "too_big": (
+        "Dit netwerk is te groot voor één blad: de lijst loopt door op de volgende "
+        "bladzijde. Geef alle bladzijden samen door.",
+        "This network is too big for one sheet: the list goes on over the page. Keep "
+        "all the pages together.",
     ),
     "tasks.title": ("Wie doet wat?", "Who does what?"),
     "tasks.what": ("Wat", "What"),
@@ -59,10 +63,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "tasks.checks": ("Wie kijkt het na", "Who checks"),
     "tasks.due": ("Tegen wanneer", "By when"),
     "help.title": ("Hulp van diensten", "Help from services"),
-    "help.intro": (
-        "Deze hulp is gevraagd aan een dienst of een hulpverlener.",
-        "This help was asked of a service or a professional.",
-    ),
     "help.service": ("Dienst", "Service"),
     "meet.title": ("Wanneer bekijken we het plan opnieuw?", "When do we look at the plan again?"),
     "meet.last": ("Laatste overleg: {date}", "Last meeting: {date}"),
@@ -90,6 +90,40 @@ MEETING_KINDS: dict[MeetingKind, tuple[str, str]] = {
     MeetingKind.closure: ("afsluiting", "closing meeting"),
 }
 
+HELPLINES: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    (
+        "1712",
+        (
+            "hulplijn voor geweld, misbruik en kindermishandeling (gratis, anoniem)",
+            "helpline for violence, abuse and child abuse (free, anonymous; in Dutch)",
+            "ligne d'écoute pour la violence, les abus et la maltraitance d'enfants "
+            "(gratuite, anonyme ; en néerlandais)",
+        ),
+    ),
+    (
+        "102",
+        (
+            "Awel: voor kinderen en jongeren die ergens mee zitten (gratis, anoniem)",
+            "Awel: for children and young people with something on their mind (free, "
+            "anonymous; in Dutch)",
+            "Awel : pour les enfants et les jeunes qui ont un souci (gratuit, anonyme ; "
+            "en néerlandais)",
+        ),
+    ),
+    (
+        "112",
+        (
+            "noodnummer: bij gevaar, nu meteen",
+            "emergency number: in danger, right now",
+            "numéro d'urgence : en cas de danger, tout de suite",
+        ),
+    ),
+)
+"""The Flemish helplines every handout prints: the number, and what it is for in Dutch,
+English and French (the numbers 1712 and 102 answer in Dutch)."""
+
+_HELPLINE_LANGS = ("nl", "en", "fr")
+
 _LOCALES = {"nl": "nl_BE", "en": "en_GB"}
 
 
@@ -102,6 +136,13 @@ def say(key: str, lang: str = "nl", **values: object) -> str:
     return _pick(WORDS[key], lang).format(**values)
 
 
+def helplines(lang: str = "nl") -> list[tuple[str, str]]:
+    """The helplines as ``(number, what it is for)`` in ``lang`` (``nl``, ``en`` or
+    ``fr``; another language gets Dutch)."""
+    index = _HELPLINE_LANGS.index(lang) if lang in _HELPLINE_LANGS else 0
+    return [(number, words[index]) for number, words in HELPLINES]
+
+
 def meeting_word(kind: MeetingKind, lang: str = "nl") -> str:
     return _pick(MEETING_KINDS[kind], lang)
 
@@ -109,6 +150,11 @@ def meeting_word(kind: MeetingKind, lang: str = "nl") -> str:
 def long_date(day: date, lang: str = "nl") -> str:
     """A date as people write it (``12 maart 2027``)."""
     return format_date(day, "long", locale=_LOCALES.get(lang, "nl_BE"))
+
+
+def short_date(day: date, lang: str = "nl") -> str:
+    """A date in a table cell (``12 mrt. 2027``, ``12 Mar 2027``)."""
+    return format_date(day, "medium", locale=_LOCALES.get(lang, "nl_BE"))
 
 
 def children_words(names: Sequence[str], lang: str = "nl") -> str:

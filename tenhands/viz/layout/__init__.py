@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..labels import WRAP, wrap
-from ..scene import Ring, SceneEdge, SceneNode, Sector
+from ..scene import Boundary, Ring, SceneEdge, SceneNode, Sector
 from .boxes import Box as Box
 from .boxes import BoxGrid as BoxGrid
 from .boxes import overlap as overlap
@@ -102,6 +102,10 @@ class Placed:
     notes: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
     """Legend keys of the line styles and marks drawn."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Labels a layout writes instead of the member's own (the genogram adds ages)."""
+    boundaries: list[Boundary] = field(default_factory=list)
+    """Outlines drawn behind the persons (the genogram's household)."""
 
 
 def spread(n: int, start: float, end: float) -> list[float]:
