@@ -1,0 +1,76 @@
+/* The meeting's live tools (see tenhands/api/web/meeting_live.py); they work without
+   this script, as plain forms that come back to the meeting page.
+   - one tool open at a time, Escape closes it, the first field takes the focus;
+   - the forms are sent for the map and mode shown now (the page switches without
+     reloading, and says which in its address);
+   - the sex is asked only for a word that does not say it;
+   - a map shown again after a person was moved on another map of the same view is
+     loaded again, so it shows the move too. */
+(function () {
+  "use strict";
+  var tools = document.getElementById("meeting-tools");
+  if (!tools) { return; }
+  var pops = Array.prototype.slice.call(tools.querySelectorAll("details.live-tool"));
+
+  pops.forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (!d.open) { return; }
+      pops.forEach(function (o) { if (o !== d) { o.open = false; } });
+      var first = d.querySelector("input:not([type=hidden]), select");
+      if (first) { first.focus(); }
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    pops.forEach(function (d) {
+      if (d.open) { d.open = false; d.querySelector("summary").focus(); }
+    });
+  });
+
+  Array.prototype.slice.call(tools.querySelectorAll("form")).forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var here = new URLSearchParams(window.location.search);
+      ["view", "mode"].forEach(function (name) {
+        var field = form.querySelector("input[type=hidden][name=" + name + "]");
+        if (field && here.get(name)) { field.value = here.get(name); }
+      });
+    });
+  });
+
+  var named = document.getElementById("f-named");
+  var sex = document.getElementById("f-sex");
+  var gendered = (tools.getAttribute("data-gendered") || "").split(" ");
+  if (named && sex) {
+    var sexField = sex.closest(".field");
+    var fit = function () {
+      var says = gendered.indexOf(named.value) >= 0;
+      sexField.hidden = says;
+      if (says) { sex.value = ""; }
+    };
+    named.addEventListener("change", fit);
+    fit();
+  }
+
+  var frames = Array.prototype.slice.call(document.querySelectorAll("iframe[data-view][data-mode]"));
+  frames.forEach(function (f) {
+    f.addEventListener("load", function () { f.setAttribute("data-loaded-at", String(Date.now())); });
+  });
+  function savedAt(f) {
+    try { return (f.contentWindow && f.contentWindow.tenhandsSaved) || 0; } catch (e) { return 0; }
+  }
+  function refresh() {
+    frames.forEach(function (shown) {
+      if (shown.classList.contains("is-hidden") || !shown.getAttribute("src")) { return; }
+      var loaded = Number(shown.getAttribute("data-loaded-at") || "0");
+      var moved = frames.some(function (g) {
+        return g !== shown && g.getAttribute("data-view") === shown.getAttribute("data-view") &&
+          savedAt(g) > loaded;
+      });
+      if (moved) { shown.setAttribute("src", shown.getAttribute("src")); }
+    });
+  }
+  var bar = document.querySelector("[data-view][data-mode]:not(iframe)");
+  if (bar && window.MutationObserver) {
+    new MutationObserver(refresh).observe(bar, {attributes: true, attributeFilter: ["data-view", "data-mode"]});
+  }
+})();
