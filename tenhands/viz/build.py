@@ -151,8 +151,7 @@ def scene_of(
     drawn = [m for m in net.members if m.key in placed.positions]
     nodes = [_node(m, placed, net.policy.large) for m in drawn]
     nodes += placed.extra_nodes
-    notes = [labels.hidden_note(net.hidden, net.lang)] if net.hidden else []
-    notes += placed.notes
+    notes = list(placed.notes)  # never how many were left out: see redaction
     return Scene(
         view=view,
         mode=net.mode,
@@ -173,14 +172,21 @@ def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
     """Committed adults among the persons this mode shows, by the rule the figures count
     them by (:func:`tenhands.graph.figures.counts_as_hands`: not the children, not the
     professionals, not the deceased; an adult is 18 or older, or of unknown age),
-    against the case's ``goal``."""
-    committed = sum(
-        1
-        for m in net.members
-        # the engagement shown: only "not safe" is said otherwise, and it never counts
-        if counts_as_hands(m.group, m.engagement, adult=m.adult, deceased=m.deceased)
+    against the case's ``goal``, with their names as the map writes them."""
+    names = sorted(
+        (
+            m.name
+            for m in net.members
+            if counts_as_hands(
+                m.group,
+                Engagement.committed if m.committed else m.engagement,
+                adult=m.adult,
+                deceased=m.deceased,
+            )
+        ),
+        key=str.casefold,
     )
-    return Counter(committed=committed, goal=goal)
+    return Counter(committed=len(names), goal=goal, names=tuple(names))
 
 
 def _node(m: Member, placed: Placed, large: bool) -> SceneNode:

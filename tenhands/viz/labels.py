@@ -11,8 +11,8 @@ two words: that is what a child calls them.
 'Mima Fatima'
 >>> display_name(Person(given_names=["Leen"], aliases=["mama van Fien"]))
 'Leen'
->>> say("hidden", "en", n=2)
-'2 persons not shown in this view'
+>>> say("tooltip.tasks", "en", n=2)
+'tasks: 2'
 """
 
 from __future__ import annotations
@@ -117,8 +117,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "mark.divorced": ("gescheiden", "divorced"),
     "mark.separated": ("uit elkaar", "separated"),
     "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
-    "hidden": ("{n} personen niet getoond in deze versie", "{n} persons not shown in this view"),
-    "hidden.one": ("1 persoon niet getoond in deze versie", "1 person not shown in this view"),
     "not_in_genogram": (
         "{n} steunfiguren en hulpverleners staan niet in het genogram",
         "{n} informal supporters and professionals are not in the genogram",
@@ -211,10 +209,6 @@ def knows_word(knows: WorryKnowledge | None, lang: str = "nl") -> str:
 def title(case_title: str, view: View, mode: Mode, lang: str = "nl") -> str:
     """E.g. ``De kinderen Peeters — ecogram (voor het netwerk)``."""
     return f"{case_title} — {say(f'view.{view.value}', lang)} ({say(f'mode.{mode.value}', lang)})"
-
-
-def hidden_note(n: int, lang: str = "nl") -> str:
-    return say("hidden.one", lang) if n == 1 else say("hidden", lang, n=n)
 
 
 WRAP = 18

@@ -8,8 +8,8 @@ tooltip, a legend or a note, so no renderer can leak it.
                                        work    projection  family
 =====================================  ======  ==========  ======
 names, relationship, side, circle      yes     yes         yes
-engagement badge, support types        yes     yes         yes
-plan tasks                             yes     yes         yes
+support types, plan tasks              yes     yes         yes
+engagement badges and words            yes     no          no
 birth and death year (tooltip)         yes     no          no
 phone numbers, e-mail (tooltip)        yes     no          no
 risk flags, role note (tooltip)        yes     no          no
@@ -17,10 +17,15 @@ addresses, person notes                never   never       never
 confidential ties                      yes     no          no
 persons known only through those       yes     no          no
 role confidential / identity hidden    yes     no          no
-not-safe / no-contact persons          yes     yes [#]_    no
+persons the children must be kept      yes     no          no
+safe from [#]_
+how many persons were left out         --      no          no
 =====================================  ======  ==========  ======
 
-.. [#] shown with the "no contact" badge: "not safe" is the worker's word, not the room's.
+.. [#] not safe, no contact, or a contact restriction or violence among the role's risk
+   flags (:func:`kept_away`). Projection and family mode both reach the wall of a
+   meeting room, where the family sits with its network: such a person is never on it,
+   and nothing on it says that someone was left out.
 
 Relationship words and sides are computed without the confidential ties in shared
 modes, so "ex-partner of the mother" cannot tell what a hidden tie would.
@@ -47,6 +52,7 @@ from tenhands.graph.model import (
     Person,
     Plan,
     Quality,
+    RiskFlag,
     Sex,
     Tie,
     TieCategory,
@@ -73,9 +79,9 @@ class Policy:
     confidential: bool
     """Confidential ties, confidential roles, persons whose identity is confidential."""
     unsafe: bool
-    """Persons who are not safe or may not be contacted."""
-    exact_engagement: bool
-    """``not safe`` said as such (else shown as ``no contact``)."""
+    """Persons the children must be kept safe from (:func:`kept_away`)."""
+    statuses: bool
+    """Engagement badges and words (committed, not taking part, not safe, …)."""
     large: bool
     """Readable at 5 m: bigger fonts, thicker lines."""
 
@@ -87,7 +93,7 @@ POLICIES: dict[Mode, Policy] = {
         risk=True,
         confidential=True,
         unsafe=True,
-        exact_engagement=True,
+        statuses=True,
         large=False,
     ),
     Mode.projection: Policy(
@@ -95,8 +101,8 @@ POLICIES: dict[Mode, Policy] = {
         contact=False,
         risk=False,
         confidential=False,
-        unsafe=True,
-        exact_engagement=False,
+        unsafe=False,
+        statuses=False,
         large=True,
     ),
     Mode.family: Policy(
@@ -105,12 +111,13 @@ POLICIES: dict[Mode, Policy] = {
         risk=False,
         confidential=False,
         unsafe=False,
-        exact_engagement=False,
+        statuses=False,
         large=True,  # family time is often on the same wall; handouts read easily too
     ),
 }
 
 _UNSAFE = frozenset({Engagement.not_safe, Engagement.no_contact})
+_UNSAFE_FLAGS = frozenset({RiskFlag.contact_restriction, RiskFlag.violence})
 _BLOOD_LIKE = frozenset({Kind.blood, Kind.adoptive, Kind.legal, Kind.foster, Kind.social})
 _CIRCLE_ORDER = (Circle.inner, Circle.middle, Circle.outer)
 
@@ -146,8 +153,9 @@ class Member:
     """Closeness of kin for ordering (99 for non-kin)."""
     circle: Circle
     engagement: Engagement | None
-    """As shown in this mode (``not_safe`` becomes ``no_contact`` in shared modes)."""
+    """As shown in this mode: None where the mode shows no statuses."""
     committed: bool
+    """Committed to the plan (counted among the hands, in every mode)."""
     knows: WorryKnowledge | None
     tasks: tuple[str, ...]
     tooltip: str
@@ -177,7 +185,7 @@ class Network:
     members: list[Member]
     links: list[Link]
     hidden: int
-    """Persons left out for this mode (a count only)."""
+    """Persons left out for this mode (a count only, for the service: no map says it)."""
 
     @property
     def children(self) -> list[Member]:
@@ -195,7 +203,16 @@ def shown_person(person: Person, role: NetworkRole | None, pol: Policy) -> bool:
         Confidential.identity in person.confidential or (role is not None and role.confidential)
     ):
         return False
-    return not (not pol.unsafe and role is not None and role.engagement in _UNSAFE)
+    return pol.unsafe or not kept_away(role)
+
+
+def kept_away(role: NetworkRole | None) -> bool:
+    """Whether the children must be kept safe from this person: not safe, no contact, or
+    a contact restriction or violence among the role's risk flags. Such a person is on
+    no map that can reach a wall, in no list a family sees."""
+    return role is not None and (
+        role.engagement in _UNSAFE or bool(_UNSAFE_FLAGS & set(role.risk_flags))
+    )
 
 
 def shown_tie(tie: Tie, pol: Policy) -> bool:
@@ -356,9 +373,8 @@ def _member(
     engagement = None if role is None else role.engagement
     if person.deceased and engagement is None:
         engagement = Engagement.deceased
-    shown_engagement = engagement
-    if engagement is Engagement.not_safe and not pol.exact_engagement:
-        shown_engagement = Engagement.no_contact
+    # "deceased" is a fact the family knows, not how someone takes part
+    shown_engagement = engagement if pol.statuses or engagement is Engagement.deceased else None
 
     circle = _circle(pid, role, ties, child_ids)
     gen = None

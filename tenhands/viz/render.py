@@ -151,6 +151,9 @@ _BORDER = "#222222"
 class _Words:
     adults: str
     hands: str
+    committed: str
+    missing: str
+    reached: str
     legend: str
     tasks: str
     all_tasks: str
@@ -163,6 +166,9 @@ _WORDS: dict[str, _Words] = {
     "nl": _Words(
         adults="volwassenen",
         hands="handen en ogen",
+        committed="Doen mee",
+        missing="nog {n} nodig",
+        reached="doel bereikt",
         legend="Legende",
         tasks="Taken",
         all_tasks="Alle taken: wie doet wat",
@@ -176,6 +182,9 @@ _WORDS: dict[str, _Words] = {
     "en": _Words(
         adults="adults",
         hands="hands and eyes",
+        committed="Committed",
+        missing="{n} more needed",
+        reached="goal reached",
         legend="Legend",
         tasks="Tasks",
         all_tasks="All tasks: who does what",
@@ -194,10 +203,15 @@ def _words(lang: str) -> _Words:
 
 
 def counter_text(scene: Scene) -> str:
-    """The "ten hands and eyes" line, e.g. ``3 / 5 volwassenen · 6 / 10 handen en ogen``."""
+    """The "ten hands and eyes" line, who they are and what is missing, e.g. ``Doen mee:
+    Hafsa, Oma Ria — 2 / 5 volwassenen · 4 / 10 handen en ogen · nog 3 nodig``."""
     w = _words(scene.lang)
     c = scene.counter
-    return f"{c.committed} / {c.goal} {w.adults} · {c.hands} / {2 * c.goal} {w.hands}"
+    who = f"{w.committed}: {', '.join(c.names)} — " if c.names else ""
+    still = w.missing.format(n=c.missing) if c.missing else w.reached
+    return (
+        f"{who}{c.committed} / {c.goal} {w.adults} · {c.hands} / {2 * c.goal} {w.hands} · {still}"
+    )
 
 
 def date_text(scene: Scene) -> str:

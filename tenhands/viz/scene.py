@@ -161,10 +161,17 @@ class Counter:
 
     committed: int
     goal: int = 5
+    names: tuple[str, ...] = ()
+    """The committed adults the map shows, by the name it writes, alphabetically."""
 
     @property
     def hands(self) -> int:
         return 2 * self.committed
+
+    @property
+    def missing(self) -> int:
+        """Committed adults still needed to reach the goal."""
+        return max(0, self.goal - self.committed)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ def test_the_case_page_says_what_each_person_is_to_the_child(
     assert counter in r.text
     missing = "3 more committed adults needed" if lang == "en" else "Nog 3 volwassenen"
     assert missing in r.text
+    who = "Committed" if lang == "en" else "Doen mee"
+    assert f"{who}: {OWN_NAMES[3]}, {OWN_NAMES[2]}</p>" in r.text  # alphabetically
 
 
 def test_the_case_page_is_audited(client: WebClient, store: GraphStore) -> None:

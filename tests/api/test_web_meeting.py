@@ -1,5 +1,5 @@
-"""Meeting mode: the map for the wall, in projection mode, with a family toggle and the
-views, nothing loaded from outside the service."""
+"""Meeting mode: the map for the wall, in family mode (the safest) unless projection is
+asked for, the views, nothing loaded from outside the service."""
 
 from __future__ import annotations
 
@@ -24,19 +24,22 @@ def client(sqlite_store: SqliteStore) -> Iterator[WebClient]:
 
 
 @pytest.mark.parametrize("role", [UserRole.facilitator, UserRole.worker])
-def test_meeting_mode_shows_the_projection_map_with_a_family_toggle(
+def test_meeting_mode_opens_in_family_mode_with_a_projection_toggle(
     client: WebClient, sqlite_store: GraphStore, role: UserRole
 ) -> None:
     client.sign_in(sqlite_store, make_user(sqlite_store, f"{role.value}.x", role, (OWN,)))
     r = client.get(MEETING)
     assert r.status_code == 200
     shown = re.findall(r'<iframe[^>]*\ssrc="([^"]+)"', r.text)
-    assert shown == [f"/cases/{OWN}/map?view=ecomap&amp;mode=projection&amp;lang=nl"]
+    assert shown == [f"/cases/{OWN}/map?view=ecomap&amp;mode=family&amp;lang=nl"]
     waiting = re.findall(r'data-src="([^"]+)"', r.text)
     assert len(waiting) == 5 and all("mode=work" not in w for w in waiting)
     toggle = re.search(r'<button[^>]*id="family-toggle"[^>]*>', r.text)
     assert toggle is not None
-    assert 'aria-pressed="false"' in toggle.group(0) and 'value="family"' in toggle.group(0)
+    assert 'aria-pressed="true"' in toggle.group(0) and 'value="projection"' in toggle.group(0)
+    for asked in ("", "?mode=work", "?mode=FAMILY", "?mode=x"):  # anything else: family
+        page = client.get(f"{MEETING}{asked}").text
+        assert re.findall(r'<iframe[^>]*\ssrc="([^"]+)"', page) == shown, asked
     for view in ("ecomap", "genogram", "circles"):
         assert f'data-view="{view}"' in r.text
     map_page = client.get(f"/cases/{OWN}/map?view=ecomap&mode=projection&lang=nl")
@@ -51,7 +54,7 @@ def test_family_mode_and_another_view_by_address(
     shown = re.findall(r'<iframe[^>]*\ssrc="([^"]+)"', r.text)
     assert shown == [f"/cases/{OWN}/map?view=genogram&amp;mode=family&amp;lang=nl"]
     assert 'aria-pressed="true"' in r.text
-    assert "Familiemodus: ook zonder personen" in r.text
+    assert "Familiemodus: voor de familie" in r.text
     worker_map = client.get(f"{MEETING}?mode=work")  # never the worker's map on the wall
     assert "mode=work" not in worker_map.text
 

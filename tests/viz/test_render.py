@@ -13,7 +13,7 @@ from render_helpers import HOSTILE_LABEL, ecomap_scene, genogram_scene
 
 from tenhands.viz.export import ChromiumNotFound, find_chromium, html_to_png, write_html
 from tenhands.viz.render import VENDORED_URLS, counter_text, render_html
-from tenhands.viz.scene import LegendEntry, LineStyle, Mark, Scene, SceneEdge, Shape
+from tenhands.viz.scene import Counter, LegendEntry, LineStyle, Mark, Scene, SceneEdge, Shape
 
 URL = re.compile(r"""(?i)\b(?:https?:)?//[^\s"'<>)\\]+""")
 
@@ -175,13 +175,25 @@ def test_header_counter_date_notes_and_tasks_nl(html: str) -> None:
 
 def test_counter_and_words_in_english() -> None:
     scene = ecomap_scene("en")
-    assert counter_text(scene) == "3 / 5 adults · 6 / 10 hands and eyes"
+    assert counter_text(scene) == "3 / 5 adults · 6 / 10 hands and eyes · 2 more needed"
     html = render_html(scene)
     text = " ".join(_parse(html).text)
-    assert "3 / 5 adults · 6 / 10 hands and eyes" in text
+    assert "3 / 5 adults · 6 / 10 hands and eyes · 2 more needed" in text
     assert "23 November 2026" in text
     assert "<h2>Legend</h2>" in html
     assert "volwassenen" not in html
+
+
+def test_the_counter_names_who_is_committed_and_what_is_missing() -> None:
+    scene = replace(
+        ecomap_scene("nl"), counter=Counter(committed=2, goal=5, names=("Hafsa", "Oma Ria"))
+    )
+    assert counter_text(scene) == (
+        "Doen mee: Hafsa, Oma Ria — 2 / 5 volwassenen · 4 / 10 handen en ogen · nog 3 nodig"
+    )
+    done = replace(scene, counter=Counter(committed=5, goal=5, names=tuple("ABCDE")))
+    assert counter_text(done).endswith("10 / 10 handen en ogen · doel bereikt")
+    assert "Doen mee: A, B, C, D, E — " in " ".join(_parse(render_html(done)).text)
 
 
 def test_canvas_hooks_and_exposed_network(html: str) -> None:

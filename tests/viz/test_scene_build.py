@@ -33,6 +33,7 @@ def test_every_view_mode_and_language_builds(
     word = {"nl": {"ecomap": "ecogram", "circles": "cirkels"}, "en": {}}[lang].get(view, view)
     assert scene.title.startswith("Demo — De kinderen") and word in scene.title
     assert scene.counter.committed == 5 and scene.counter.goal == 5 and scene.counter.hands == 10
+    assert scene.counter.names == ("Hafsa", "Joëlle", "Mima Fatima", "Oma Ria", "Tante Trien")
     ids = [n.id for n in scene.nodes]
     assert len(ids) == len(set(ids))
     assert len({e.id for e in scene.edges}) == len(scene.edges)
@@ -129,6 +130,7 @@ def test_counter_counts_committed_adults_only(store: GraphStore, demo: str) -> N
     store.upsert_roles([role(demo, "demo-elke", engagement=Engagement.committed)])
     scene = build_scene(store, demo, View.genogram, Mode.work, "nl", today=TODAY)
     assert scene.counter.committed == 6 and scene.counter.hands == 12
+    assert "Elke" in scene.counter.names and scene.counter.missing == 0
     # Emma turns 18: now she counts.
     later = build_scene(store, demo, View.ecomap, Mode.work, "nl", today=date(2031, 8, 20))
     assert later.counter.committed == 7

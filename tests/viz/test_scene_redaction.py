@@ -10,6 +10,7 @@ from viz_helpers import (
     BIRTH_YEAR,
     EMAIL,
     HIDDEN_TASK,
+    KEPT_AWAY,
     NOT_SAFE_PERSON,
     PERSON_NOTE,
     PHONE,
@@ -73,6 +74,11 @@ def test_shared_maps_hold_nothing_private(
         assert secret not in words, secret
     # Kevin's only family tie is confidential: the map must not say what he was to the mother.
     assert "ex-partner" not in words
+    # No engagement statuses on the wall, and no word that anyone was left out.
+    for status in ("geen contact", "no contact", "doet mee", "committed", "niet getoond"):
+        assert status not in words, status
+    assert "not shown" not in words
+    assert {n.badge for n in scene.nodes} <= {None, "†"}
 
 
 @pytest.mark.parametrize("view", [View.ecomap, View.circles])
@@ -90,33 +96,27 @@ def test_the_worker_sees_what_helps(store: GraphStore, case_id: str, view: View)
         assert secret not in text(scene)
 
 
-def test_projection_shows_the_unsafe_but_only_as_no_contact(
-    store: GraphStore, case_id: str
-) -> None:
-    scene = build_scene(store, case_id, View.ecomap, Mode.projection, "nl", today=TODAY)
-    names = by_name(scene)
-    assert names[NOT_SAFE_PERSON].badge == "✕"
-    assert names["Kevin"].badge == "✕"
-    assert (names["Kevin"].tooltip or "").split("\n")[0] == "geen contact"
-    assert scene.notes == ["3 personen niet getoond in deze versie"]
-
-
+@pytest.mark.parametrize("mode", SHARED)
 @pytest.mark.parametrize("view", list(View))
-def test_family_mode_leaves_out_the_unsafe_and_their_ties(
-    store: GraphStore, case_id: str, view: View
+def test_wall_modes_leave_out_everyone_the_children_are_kept_from(
+    store: GraphStore, case_id: str, view: View, mode: Mode
 ) -> None:
-    projection = build_scene(store, case_id, view, Mode.projection, "en", today=TODAY)
-    family = build_scene(store, case_id, view, Mode.family, "en", today=TODAY)
-    for scene in (projection, family):
-        ids = {n.id for n in scene.nodes}
-        assert all(e.source in ids and e.target in ids for e in scene.edges)
-    fam_names = set(by_name(family))
-    assert "Kevin" not in fam_names and NOT_SAFE_PERSON not in fam_names
-    assert HIDDEN_TASK not in text(family)
-    assert "5 persons not shown in this view" in family.notes
+    wall = build_scene(store, case_id, view, mode, "en", today=TODAY)
+    work = build_scene(store, case_id, view, Mode.work, "en", today=TODAY)
+    ids = {n.id for n in wall.nodes}
+    assert all(e.source in ids and e.target in ids for e in wall.edges)
+    shown, known = set(by_name(wall)), set(by_name(work))
+    for name in KEPT_AWAY:
+        assert name not in shown, name
+        assert name not in text(wall), name
+    assert HIDDEN_TASK not in text(wall)
+    assert wall.notes == [n for n in wall.notes if "not shown" not in n]
     if view is View.ecomap:
-        assert set(by_name(projection)) - fam_names == {"Kevin", NOT_SAFE_PERSON}
-        assert len(projection.edges) - len(family.edges) == 3  # Kevin x2, Wim x1
+        # the worker's map keeps everyone; the wall loses exactly the kept-away and secrets
+        secrets = {SECRET_TIE_PERSON, SECRET_ROLE_PERSON, SECRET_IDENTITY_PERSON}
+        assert known - shown == {*KEPT_AWAY, *secrets}
+        # Vera is committed, yet the wall does not count her among the hands
+        assert wall.counter.committed == work.counter.committed - 2  # Vera and Yolanda
 
 
 def test_tasks_of_the_current_plan_are_on_the_node(store: GraphStore, case_id: str) -> None:
@@ -132,5 +132,6 @@ def test_the_modes_policies() -> None:
     assert work.contact and work.birth and work.risk and work.confidential and work.unsafe
     for shared in (projection, family):
         assert not (shared.contact or shared.birth or shared.risk or shared.confidential)
-    assert projection.unsafe and not family.unsafe
+        assert not (shared.unsafe or shared.statuses)
+    assert work.statuses
     assert projection.large and family.large and not work.large

@@ -48,6 +48,12 @@ SECRET_ROLE_PERSON = "Yolanda"
 SECRET_IDENTITY_PERSON = "Zeno"
 """His identity is confidential."""
 NOT_SAFE_PERSON = "Wim"
+VIOLENT_PERSON = "Vera"
+"""Committed to the plan, but with a violence flag: kept from the wall all the same."""
+RESTRICTED_PERSON = "Ugo"
+"""Engaged, with a contact restriction: kept from the wall."""
+KEPT_AWAY = ("Kevin", NOT_SAFE_PERSON, VIOLENT_PERSON, RESTRICTED_PERSON)
+"""Everyone the children must be kept safe from (Kevin is the demo's own)."""
 
 
 def seed(store: GraphStore) -> str:
@@ -77,6 +83,8 @@ def seed(store: GraphStore) -> str:
                 confidential={Confidential.identity},
             ),
             person("v-wim", NOT_SAFE_PERSON, "Gevaar", sex=Sex.male),
+            person("v-vera", VIOLENT_PERSON, "Slag", sex=Sex.female),
+            person("v-ugo", RESTRICTED_PERSON, "Afstand", sex=Sex.male),
         ]
     )
     store.upsert_ties(
@@ -86,6 +94,8 @@ def seed(store: GraphStore) -> str:
             tie("v-t3", "v-yolanda", "demo-adam", "family_friend"),
             tie("v-t4", "v-zeno", "demo-adam", "coach"),
             tie("v-t5", "v-wim", "demo-adam", "other"),
+            tie("v-t6", "v-vera", "demo-lina", "family_friend", closeness=Circle.inner),
+            tie("v-t7", "v-ugo", "demo-adam", "neighbour"),
         ]
     )
     store.upsert_roles(
@@ -101,6 +111,18 @@ def seed(store: GraphStore) -> str:
             role(DEMO_CASE_ID, "v-yolanda", engagement=Engagement.committed, confidential=True),
             role(DEMO_CASE_ID, "v-zeno", engagement=Engagement.engaged),
             role(DEMO_CASE_ID, "v-wim", engagement=Engagement.not_safe),
+            role(
+                DEMO_CASE_ID,
+                "v-vera",
+                engagement=Engagement.committed,
+                risk_flags={RiskFlag.violence},
+            ),
+            role(
+                DEMO_CASE_ID,
+                "v-ugo",
+                engagement=Engagement.engaged,
+                risk_flags={RiskFlag.contact_restriction},
+            ),
         ]
     )
     store.add_plan(

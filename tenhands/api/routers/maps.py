@@ -29,8 +29,10 @@ router = APIRouter(prefix="/cases", tags=["maps"], responses=COMMON_RESPONSES)
     "/{case_id}/map",
     summary="A case's network map as one offline HTML page",
     description="The ecomap, genogram or circles of safety and support, for the worker "
-    "(`work`), a family meeting on a wall (`projection`: nothing private) or the family "
-    "(`family`: also without persons who are not safe or may not be contacted). What a "
+    "(`work`), a network meeting on a wall (`projection`) or the family (`family`). Both "
+    "wall modes show nothing private, no engagement statuses, and never a person the "
+    "children must be kept safe from (not safe, no contact, a contact restriction or "
+    "violence flag), without a word that anyone was left out. What a "
     "mode may not show is never written into the page. The page needs no internet. "
     "`work` is for workers, viewers and admins; a facilitator opens `projection` or `family`.",
     response_class=HTMLResponse,

@@ -1,7 +1,9 @@
 """Meeting mode (``/cases/{case_id}/meeting``): the case's map for the wall of a family
 meeting, filling the screen, with large controls to switch between the views and
-between projection (nothing private) and family mode (also without persons who are not
-safe or may not be contacted).
+between family mode (the default: family time and handouts) and projection (a network
+meeting). Both are wall modes: nothing private, no engagement statuses, and never a
+person the children must be kept safe from (:func:`tenhands.viz.redaction.kept_away`);
+a page that forgets to say which mode opens in the safest one.
 
 The page and its maps need nothing from outside the service. Once the shown map has
 loaded, the page fetches the other views and modes in the background, so switching
@@ -30,14 +32,20 @@ from ..deps import StoreDep
 from .access import case_page
 from .cases import chosen_view, map_url
 from .done import DoneQuery, done_message
-from .meeting_live import live_tools
+from .meeting_tools import live_tools
 from .plan_view import PlanForm, plan_form
 from .routing import PageRoute
 from .templating import render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
-MEETING_MODES = (Mode.projection, Mode.family)
+MEETING_MODES = (Mode.family, Mode.projection)
+
+
+def wall_mode(asked: str | None) -> Mode:
+    """The wall mode asked for; family mode (the safest) for anything else, ``work``
+    included: the worker's map never reaches the meeting page."""
+    return Mode.projection if asked == Mode.projection.value else Mode.family
 
 
 @router.get("/cases/{case_id}/meeting", name="web_meeting")
@@ -46,7 +54,7 @@ def meeting_page(
     scope: Annotated[CaseScope, case_page(entity="map")],
     store: StoreDep,
     view: str = View.ecomap.value,
-    mode: str = Mode.projection.value,
+    mode: str = Mode.family.value,
     plan: Annotated[str | None, Query(max_length=10)] = None,
     done: DoneQuery = None,
 ) -> Response:
@@ -55,7 +63,7 @@ def meeting_page(
         scope,
         store,
         view=chosen_view(view),
-        mode=Mode.family if mode == Mode.family.value else Mode.projection,
+        mode=wall_mode(mode),
         panel_open=plan == "open",
         done=done,
     )

@@ -22,7 +22,6 @@ not said on the wall.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -34,13 +33,14 @@ from starlette.responses import Response
 
 from ...graph.errors import InvalidInput, NotFound
 from ...graph.kinship import Side
-from ...graph.model import AuditAction, Engagement, NetworkRole, RiskFlag, Sex
+from ...graph.model import AuditAction, Engagement, NetworkRole, Sex
 from ...graph.model.position import COORDINATE
 from ...graph.named import WORDS, Named, NamedPerson, add_named
 from ...graph.store import GraphStore
 from ...viz import Mode, View
 from ...viz.build import network_of
 from ...viz.positions import MAX_MOVES, Move, StaleMap, UnknownKey, saved
+from ...viz.redaction import kept_away
 from ..auth.deps import CaseScope, TrailDep, audit_event, case_access
 from ..auth.permissions import Permission
 from ..deps import StoreDep
@@ -48,6 +48,8 @@ from .access import case_page
 from .cases import chosen_view
 from .forms import SHORT_TEXT, TOO_LONG, Form, FormState, message, values_of
 from .i18n import N_, Gettext, translations
+from .meeting import wall_mode
+from .meeting_tools import ENGAGEMENTS, SEXES, SIDES, live_tools, markable
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -63,49 +65,6 @@ Editor = Annotated[CaseScope, case_page(Permission.meeting_edit)]
 MAX_POSITIONS_BODY = 32 * 1024
 """The most a post of moved persons may send (a few hundred moves)."""
 
-NAMED: dict[str, str] = {
-    Named.grandmother: N_("grandmother"),
-    Named.grandfather: N_("grandfather"),
-    Named.aunt: N_("aunt"),
-    Named.uncle: N_("uncle"),
-    Named.sister: N_("sister"),
-    Named.brother: N_("brother"),
-    Named.cousin: N_("cousin"),
-    Named.other_family: N_("other family"),
-    Named.neighbour: N_("neighbour"),
-    Named.teacher: N_("teacher"),
-    Named.friend: N_("friend"),
-    Named.godparent: N_("godparent"),
-    Named.coach: N_("coach"),
-    Named.other: N_("someone else"),
-}
-"""The words of :class:`~tenhands.graph.named.Named` on the page."""
-
-SIDES: dict[str, str] = {
-    Side.maternal: N_("mother's side"),
-    Side.paternal: N_("father's side"),
-    Side.none: N_("not family"),
-}
-
-SEXES: dict[str, str] = {
-    Sex.female: N_("woman or girl"),
-    Sex.male: N_("man or boy"),
-    Sex.other: N_("otherwise"),
-    Sex.unknown: N_("not known"),
-}
-
-ENGAGEMENTS: dict[str, str] = {
-    Engagement.identified: N_("named, not asked yet"),
-    Engagement.contacted: N_("asked"),
-    Engagement.engaged: N_("thinking about it"),
-    Engagement.committed: N_("takes part"),
-    Engagement.declined: N_("does not take part"),
-}
-"""What may be marked in a meeting, in the room's words (never a person's safety)."""
-
-_UNSAFE_ENGAGEMENT = frozenset({Engagement.not_safe, Engagement.no_contact})
-_UNSAFE_FLAGS = frozenset({RiskFlag.contact_restriction, RiskFlag.violence})
-
 PERSON_FIELDS = ("given_names", "surname", "named", "side", "sex", "child")
 MESSAGES = {
     "side": N_("Choose the mother's or the father's side."),
@@ -116,69 +75,10 @@ MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
-class LiveTools:
-    """What the meeting page's tools offer: the words and choices of the forms, and who
-    may be marked."""
-
-    named: list[tuple[str, str]]
-    sides: list[tuple[str, str]]
-    sexes: list[tuple[str, str]]
-    children: list[tuple[str, str]]
-    """The children to tie a person to, when the case has more than one."""
-    people: list[tuple[str, str]]
-    """Who may be marked: (person id, name)."""
-    engagements: list[tuple[str, str]]
-    gendered: list[str]
-    """The words that say a person's sex."""
-    blank: FormState = field(default_factory=FormState)
-    """The forms as they start."""
-
-
-def live_tools(store: GraphStore, scope: CaseScope) -> LiveTools | None:
-    """The tools of the meeting page, or None for a role that may not use them."""
-    principal = scope.principal
-    if not principal.can(Permission.meeting_edit):
-        return None
-    _ = translations(principal.user.lang).gettext
-    case = store.get_case(scope.case_id)
-    names = {p.id: p.first_name for p in store.get_persons(case.child_ids)}
-    return LiveTools(
-        named=[(k, _(v)) for k, v in NAMED.items()],
-        sides=[(k, _(v)) for k, v in SIDES.items()],
-        sexes=[(k, _(v)) for k, v in SEXES.items()],
-        children=[(c, names.get(c, "?")) for c in case.child_ids]
-        if len(case.child_ids) > 1
-        else [],
-        people=markable(store, scope.case_id),
-        engagements=[(k, _(v)) for k, v in ENGAGEMENTS.items()],
-        gendered=[n.value for n, w in WORDS.items() if w.sex is not None],
-    )
-
-
-def markable(store: GraphStore, case_id: str) -> list[tuple[str, str]]:
-    """The network members whose engagement may be marked on the wall: those a family-mode
-    map shows (not the children, not the deceased), and never one who is not safe, may
-    not be contacted, or has a contact restriction or violence flag; by name."""
-    net, _case = network_of(store, case_id, Mode.family, today=date.today())
-    roles = {r.person_id: r for r in store.list_roles(case_id)}
-    out = []
-    for m in net.members:
-        role = roles.get(m.person_id)
-        if m.is_child or m.deceased or role is None or not _safe(role):
-            continue
-        out.append((m.person_id, m.name))
-    return sorted(out, key=lambda item: (item[1].casefold(), item[0]))
-
-
-def _safe(role: NetworkRole) -> bool:
-    return role.engagement not in _UNSAFE_ENGAGEMENT and not (role.risk_flags & _UNSAFE_FLAGS)
-
-
 def meeting_url(case_id: str, form: Any, done: str | None = None) -> str:
     """The meeting page on the view and mode the form came from."""
     view = chosen_view(str(form.get("view") or ""))
-    mode = Mode.family if form.get("mode") == Mode.family.value else Mode.projection
+    mode = wall_mode(str(form.get("mode") or ""))
     query = {"view": view.value, "mode": mode.value, **({"done": done} if done else {})}
     return f"/cases/{case_id}/meeting?{urlencode(query)}"
 
@@ -367,7 +267,7 @@ def mark_engagement(
     def work(unit: GraphStore) -> NetworkRole:
         unit.hold("role", f"{scope.case_id}/{person_id}")
         role = unit.get_role(scope.case_id, person_id)
-        if not _safe(role):  # changed since the list was read: never from the wall
+        if kept_away(role):  # changed since the list was read: never from the wall
             raise NotFound("network role", f"{scope.case_id}/{person_id}")
         return unit.set_role(
             role.model_copy(
@@ -399,7 +299,7 @@ def _form_page(
         form=state,
         live=live_tools(store, scope),
         view=chosen_view(str(form.get("view") or "")).value,
-        mode=Mode.family.value if form.get("mode") == Mode.family.value else Mode.projection.value,
+        mode=wall_mode(str(form.get("mode") or "")).value,
         back=meeting_url(scope.case_id, form),
         status=422,
     )

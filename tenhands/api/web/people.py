@@ -57,6 +57,8 @@ class PersonRow:
 class Counter:
     committed: int
     goal: int
+    names: tuple[str, ...] = ()
+    """The first names of the committed adults, alphabetically."""
 
     @property
     def hands(self) -> int:
@@ -102,7 +104,8 @@ def case_people(store: GraphStore, case_id: str, lang: str, today: date) -> Case
         rows[i] = _per_child(r, case, to_child, names, lang)
     rows.sort(key=lambda r: (SIDE_ORDER.index(r.side), r.name.casefold(), r.id))
     ties = sorted((t for _, _, t in graph.edges(data="tie")), key=lambda t: t.id)
-    return CasePeople(case, rows, ties, Counter(sum(r.counts for r in rows), case.hands_goal))
+    committed = tuple(sorted((r.person.first_name for r in rows if r.counts), key=str.casefold))
+    return CasePeople(case, rows, ties, Counter(len(committed), case.hands_goal, committed))
 
 
 def _row(

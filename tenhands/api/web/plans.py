@@ -27,7 +27,6 @@ from ...graph.errors import Conflict, NotFound
 from ...graph.model import AuditAction, TaskStatus
 from ...graph.plans import agree_plan, network_of, set_task_status
 from ...graph.store import GraphStore
-from ...viz import Mode
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
 from ..deps import StoreDep
@@ -37,7 +36,7 @@ from .cases import chosen_view
 from .done import DoneQuery, done_message
 from .forms import MESSAGES, TOO_LONG, Form, FormState
 from .i18n import N_, translations
-from .meeting import meeting_response
+from .meeting import meeting_response, wall_mode
 from .people import case_people
 from .plan_form import MAX_LINE, PlanLayout, checked_plan, posted_values
 from .plan_view import names_in, plan_form, plan_view, versions_of
@@ -123,7 +122,7 @@ def record_plan(
     values = posted_values(form)
     in_meeting = form.get("from") == "meeting"
     view = chosen_view(str(form.get("view") or ""))
-    mode = Mode.family if form.get("mode") == Mode.family.value else Mode.projection
+    mode = wall_mode(str(form.get("mode") or ""))
     members = network_of(store, scope.case_id)
     draft, errors = checked_plan(
         values, case_id=scope.case_id, members=members, by=principal.login, today=today, _=_

@@ -39,7 +39,8 @@
 
   var named = document.getElementById("f-named");
   var sex = document.getElementById("f-sex");
-  var gendered = (tools.getAttribute("data-gendered") || "").split(" ");
+  var add = document.getElementById("live-add");
+  var gendered = ((add && add.getAttribute("data-gendered")) || "").split(" ");
   if (named && sex) {
     var sexField = sex.closest(".field");
     var fit = function () {
