@@ -107,13 +107,19 @@ async def _small_body(request: Request, limit: int) -> bytes:
     """The request's body, refused with 413 when it is larger than ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, _too_large(limit))
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, _too_large(limit))
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, _too_large(limit))
+            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, _too_large(limit))
     return bytes(body)
+
+
+_CHANGED = (
+    "The map has changed since it was opened (someone was added or removed): "
+    "reload it and move the person again."
+)
 
 
 def _too_large(limit: int) -> str:
@@ -129,7 +135,7 @@ async def save_positions(request: Request, scope: Mover, store: StoreDep) -> dic
         first = exc.errors(include_input=False, include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "body"
         raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_ENTITY, f"The moved persons cannot be read ({where})."
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"The moved persons cannot be read ({where})."
         ) from None
     if posted.mode is Mode.work and not scope.principal.can(Permission.work_map):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role may not open the worker's map.")
@@ -143,17 +149,16 @@ async def _store_moves(case_id: str, posted: PositionsPosted, store: GraphStore)
         try:
             positions = saved(net, case_id, posted.view, posted.stamp, moves)
         except StaleMap:
-            raise HTTPException(
-                status.HTTP_409_CONFLICT,
-                "The map has changed since it was opened (someone was added or removed): "
-                "reload it and move the person again.",
-            ) from None
+            raise HTTPException(status.HTTP_409_CONFLICT, _CHANGED) from None
         except UnknownKey as exc:
             raise HTTPException(
-                status.HTTP_422_UNPROCESSABLE_ENTITY,
+                status.HTTP_422_UNPROCESSABLE_CONTENT,
                 f"Only persons can be moved, and only those on this map: {exc}.",
             ) from None
-        return store.save_positions(positions)
+        try:
+            return store.save_positions(positions)
+        except (InvalidInput, NotFound):  # someone left the case since the map was read
+            raise HTTPException(status.HTTP_409_CONFLICT, _CHANGED) from None
 
     return {"saved": await run_in_threadpool(work)}
 
@@ -229,7 +234,7 @@ def add_named_person(
     _ = translations(principal.user.lang).gettext
     values = values_of(form, PERSON_FIELDS)
     case = store.get_case(scope.case_id)
-    named, errors = checked_named(values, case.child_ids if len(case.child_ids) > 1 else [], _)
+    named, errors = checked_named(values, case.child_ids, _)
     if named is None:
         return _form_page(request, scope, store, form, "person", FormState(values, errors))
     try:
