@@ -1,6 +1,7 @@
 /* The meeting's live tools (see tenhands/api/web/meeting_live.py); they work without
    this script, as plain forms that come back to the meeting page.
-   - one tool open at a time, Escape closes it, the first field takes the focus;
+   - the panel stays on the screen under the toolbar; one form open at a time, the
+     first field takes the focus; Escape or a click outside closes the panel;
    - the forms are sent for the map and mode shown now (the page switches without
      reloading, and says which in its address);
    - the sex is asked only for a word that does not say it;
@@ -10,21 +11,45 @@
   "use strict";
   var tools = document.getElementById("meeting-tools");
   if (!tools) { return; }
-  var pops = Array.prototype.slice.call(tools.querySelectorAll("details.live-tool"));
+  var tool = document.getElementById("live-tools");
+  if (!tool) { return; }
+  var pop = tool.querySelector(".live-pop");
+  var parts = Array.prototype.slice.call(tool.querySelectorAll("details.live-part"));
 
-  pops.forEach(function (d) {
+  // The panel lies just under the toolbar, as far left as its button allows while
+  // staying on the screen (the toolbar may wrap, the window may be narrow).
+  function place() {
+    if (!tool.open) { return; }
+    var at = tool.querySelector("summary").getBoundingClientRect();
+    var width = pop.getBoundingClientRect().width;
+    var left = Math.max(8, Math.min(at.left, window.innerWidth - width - 8));
+    pop.classList.add("is-placed");
+    pop.style.top = Math.round(at.bottom + 6) + "px";
+    pop.style.left = Math.round(left) + "px";
+    pop.style.maxHeight = Math.max(160, window.innerHeight - at.bottom - 16) + "px";
+  }
+  tool.addEventListener("toggle", function () {
+    place();
+    if (tool.open && !parts.some(function (d) { return d.open; })) {
+      tool.querySelector(".live-part > summary").focus();
+    }
+  });
+  window.addEventListener("resize", place);
+  parts.forEach(function (d) {
     d.addEventListener("toggle", function () {
       if (!d.open) { return; }
-      pops.forEach(function (o) { if (o !== d) { o.open = false; } });
+      parts.forEach(function (o) { if (o !== d) { o.open = false; } });
       var first = d.querySelector("input:not([type=hidden]), select");
       if (first) { first.focus(); }
     });
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape") { return; }
-    pops.forEach(function (d) {
-      if (d.open) { d.open = false; d.querySelector("summary").focus(); }
-    });
+    if (e.key !== "Escape" || !tool.open) { return; }
+    tool.open = false;
+    tool.querySelector("summary").focus();
+  });
+  document.addEventListener("click", function (e) {  // a click elsewhere on the page
+    if (tool.open && !tool.contains(e.target)) { tool.open = false; }
   });
 
   Array.prototype.slice.call(tools.querySelectorAll("form")).forEach(function (form) {
