@@ -110,6 +110,8 @@ def test_the_tools_are_on_the_meeting_page_for_who_may_use_them(
     assert "Ownexpartner" not in page and "Ownkind" not in picker.group(0)
     assert "betrokken" not in picker.group(0) and "engaged" not in picker.group(0)
     assert "save" in map_data(client)
+    if user_role is UserRole.worker:  # the worker's map draws the wall's places, moves none
+        assert "save" not in map_data(client, mode="work")
 
 
 def test_a_viewer_gets_no_tools_and_a_map_that_posts_nothing(
@@ -176,6 +178,7 @@ def test_moves_need_the_form_token_the_role_and_the_case(
         ({"moved": []}, 422, "cannot be read"),
         ({"view": "kaart"}, 422, "cannot be read"),
         ({"extra": 1}, 422, "cannot be read"),
+        ({"mode": "work"}, 422, "wall maps"),
     ],
 )
 def test_bad_moves_are_refused_with_a_sentence_and_nothing_is_kept(

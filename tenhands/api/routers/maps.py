@@ -1,9 +1,10 @@
 """A case's network map (``GET /cases/{case_id}/map``): self-contained HTML.
 
-Shown in the web pages to a user who may move persons on it (signed in there, with a
-role that may :attr:`~tenhands.api.auth.permissions.Permission.meeting_edit`), the
-map lets persons be dragged and posts each move to ``/cases/{case_id}/map/positions``
-(see :mod:`tenhands.api.web.meeting_live`)."""
+A wall map (projection or family mode) shown in the web pages to a user who may move
+persons on it (signed in there, with a role that may
+:attr:`~tenhands.api.auth.permissions.Permission.meeting_edit`) lets persons be dragged
+and posts each move to ``/cases/{case_id}/map/positions`` (see
+:mod:`tenhands.api.web.meeting_live`)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,10 @@ def case_map(
         )
     principal = scope.principal
     if not (
-        principal.by_cookie and principal.token.csrf and principal.can(Permission.meeting_edit)
+        mode is not Mode.work
+        and principal.by_cookie
+        and principal.token.csrf
+        and principal.can(Permission.meeting_edit)
     ):
         scene = build_scene(store, case_id, view, mode, lang)
         return HTMLResponse(

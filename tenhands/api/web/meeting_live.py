@@ -137,8 +137,11 @@ async def save_positions(request: Request, scope: Mover, store: StoreDep) -> dic
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"The moved persons cannot be read ({where})."
         ) from None
-    if posted.mode is Mode.work and not scope.principal.can(Permission.work_map):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "Your role may not open the worker's map.")
+    if posted.mode is Mode.work:  # the worker's map draws the wall's positions, moves none
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            "Persons are moved on the wall maps (projection or family mode) only.",
+        )
     return await _store_moves(scope.case_id, posted, store)
 
 
