@@ -128,34 +128,57 @@ class NamedPerson:
     """The child they are tied to; None: every child of the case."""
 
 
+class Problem(StrEnum):
+    """Why what was said about a person named in the room cannot be stored."""
+
+    no_name = "a person named in the room needs a first name"
+    side_missing = "say on which side of the family (the mother's or the father's) they are"
+    not_family = "someone who is not family has no side"
+    sex_missing = "say the person's sex ('not known' is an answer)"
+    sex_contradicts = "the word already says the person's sex, and it is another"
+
+
+def problems(named: NamedPerson) -> list[Problem]:
+    """What keeps ``named`` from being stored (empty when nothing does).
+
+    >>> [p.name for p in problems(NamedPerson(["An"], None, Named.aunt, Side.none, Sex.male))]
+    ['side_missing', 'sex_contradicts']
+    """
+    word = WORDS[named.named]
+    found = []
+    if not named.given_names:
+        found.append(Problem.no_name)
+    if word.needs_side and named.side not in _PARENT_SEX:
+        found.append(Problem.side_missing)
+    if not word.family and named.side is not Side.none:
+        found.append(Problem.not_family)
+    if word.sex is None and named.sex is None:
+        found.append(Problem.sex_missing)
+    if word.sex is not None and named.sex not in (None, word.sex):
+        found.append(Problem.sex_contradicts)
+    return found
+
+
 def sex_of(named: Named, said: Sex | None) -> Sex:
-    """The person's sex: what the word says, else what was said. :class:`InvalidInput`
-    when neither says it, or the two disagree.
+    """The person's sex: what the word says, else what was said (checked by
+    :func:`problems` first).
 
     >>> sex_of(Named.aunt, None), sex_of(Named.coach, Sex.unknown)
     (<Sex.female: 'female'>, <Sex.unknown: 'unknown'>)
     """
     word = WORDS[named]
     if word.sex is not None:
-        if said not in (None, word.sex):
-            raise InvalidInput(f"a {named.value} is {word.sex.value}")
         return word.sex
     if said is None:
-        raise InvalidInput("say the person's sex ('not known' is an answer)")
+        raise InvalidInput(Problem.sex_missing.value)
     return said
 
 
 def check(named: NamedPerson) -> None:
-    """:class:`InvalidInput` for what cannot be stored: no given name, a side missing
-    where the word needs it, a side for someone not family, a sex not said."""
-    word = WORDS[named.named]
-    if not named.given_names:
-        raise InvalidInput("a person named in the room needs a first name")
-    if word.needs_side and named.side not in _PARENT_SEX:
-        raise InvalidInput(f"say on which side of the family the {named.named.value} is")
-    if not word.family and named.side is not Side.none:
-        raise InvalidInput(f"a {named.named.value} is not family: no side")
-    sex_of(named.named, named.sex)
+    """:class:`InvalidInput` saying the first of the :func:`problems`, if any."""
+    found = problems(named)
+    if found:
+        raise InvalidInput(found[0].value)
 
 
 def add_named(store: GraphStore, case_id: str, named: NamedPerson, actor: str) -> Person:

@@ -35,7 +35,7 @@ from ...graph.errors import InvalidInput, NotFound
 from ...graph.kinship import Side
 from ...graph.model import AuditAction, Engagement, NetworkRole, Sex
 from ...graph.model.position import COORDINATE
-from ...graph.named import WORDS, Named, NamedPerson, add_named
+from ...graph.named import Named, NamedPerson, Problem, add_named, problems
 from ...graph.store import GraphStore
 from ...viz import Mode, View
 from ...viz.build import network_of
@@ -66,13 +66,7 @@ MAX_POSITIONS_BODY = 32 * 1024
 """The most a post of moved persons may send (a few hundred moves)."""
 
 PERSON_FIELDS = ("given_names", "surname", "named", "side", "sex", "child")
-MESSAGES = {
-    "side": N_("Choose the mother's or the father's side."),
-    "not_family": N_("This is not family: choose 'not family' as the side."),
-    "sex": N_("Choose the sex ('not known' is an answer too)."),
-    "sex_word": N_("The word already says the sex: leave it empty or choose the same."),
-    "who": N_("Choose someone from the list."),
-}
+CHOOSE_WHO = N_("Choose someone from the list.")
 
 
 def meeting_url(case_id: str, form: Any, done: str | None = None) -> str:
@@ -183,50 +177,57 @@ def reset_positions(
 # -- a person named in the room ----------------------------------------------------------
 
 
+PROBLEMS: dict[Problem, tuple[str, str]] = {
+    Problem.no_name: ("given_names", N_("Fill this in.")),
+    Problem.side_missing: ("side", N_("Choose the mother's or the father's side.")),
+    Problem.not_family: ("side", N_("This is not family: choose 'not family' as the side.")),
+    Problem.sex_missing: ("sex", N_("Choose the sex ('not known' is an answer too).")),
+    Problem.sex_contradicts: (
+        "sex",
+        N_("The word already says the sex: leave it empty or choose the same."),
+    ),
+}
+"""Where the form shows each of the rule's :class:`~tenhands.graph.named.Problem`, and
+in which words."""
+
+
 def checked_named(
     values: dict[str, Any], children: list[str], _: Gettext
 ) -> tuple[NamedPerson | None, dict[str, str]]:
-    """What the form says as a person to add, or the errors by field."""
+    """What the form says as a person to add, or the errors by field: the form's own
+    (a choice not offered, a text too long), then the rule's
+    (:func:`~tenhands.graph.named.problems`)."""
     errors: dict[str, str] = {}
     given, surname = values["given_names"], values["surname"]
     for name, text in (("given_names", given), ("surname", surname)):
         if len(text) > SHORT_TEXT:
             errors[name] = _(TOO_LONG) % {"max": SHORT_TEXT}
-    if not given:
-        errors["given_names"] = message(_, "missing")
     named = Named(values["named"]) if values["named"] in Named.__members__ else None
     if named is None:
         errors["named"] = message(_, "choice")
     side = Side(values["side"]) if values["side"] in SIDES else None
-    if side is None:
-        errors["side"] = message(_, "choice") if values["side"] else _(MESSAGES["side"])
+    if values["side"] and side is None:
+        errors["side"] = message(_, "choice")
     sex = Sex(values["sex"]) if values["sex"] in SEXES else None
     if values["sex"] and sex is None:
         errors["sex"] = message(_, "choice")
     child = values["child"] or None
     if child is not None and child not in children:
         errors["child"] = message(_, "choice")
-    if named is not None and side is not None:
-        word = WORDS[named]
-        if word.needs_side and side is Side.none:
-            errors["side"] = _(MESSAGES["side"])
-        elif not word.family and side is not Side.none:
-            errors["side"] = _(MESSAGES["not_family"])
-        if word.sex is None and sex is None and "sex" not in errors:
-            errors["sex"] = _(MESSAGES["sex"])
-        elif word.sex is not None and sex not in (None, word.sex):
-            errors["sex"] = _(MESSAGES["sex_word"])
-    if errors or named is None or side is None:
+    if named is None:
         return None, errors
     person = NamedPerson(
         given_names=given.split(),
         surname=surname or None,
         named=named,
-        side=side,
-        sex=None if WORDS[named].sex is not None else sex,
+        side=side or Side.none,
+        sex=sex,
         child_id=child,
     )
-    return person, {}
+    for problem in problems(person):
+        field, said = PROBLEMS[problem]
+        errors.setdefault(field, _(said))
+    return (None, errors) if errors else (person, {})
 
 
 @router.post("/cases/{case_id}/meeting/persons", name="web_meeting_add_person")
@@ -265,7 +266,7 @@ def mark_engagement(
     errors: dict[str, str] = {}
     allowed = {pid for pid, _name in markable(store, scope.case_id)}
     if values["person_id"] not in allowed:
-        errors["person_id"] = _(MESSAGES["who"])
+        errors["person_id"] = _(CHOOSE_WHO)
     if values["engagement"] not in ENGAGEMENTS:
         errors["engagement"] = message(_, "choice")
     if errors:
