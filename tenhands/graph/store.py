@@ -24,6 +24,7 @@ from .model import (
     Feedback,
     LinkRequest,
     LinkStatus,
+    MapPosition,
     Meeting,
     NetworkRole,
     Person,
@@ -123,8 +124,8 @@ class CaseStore(Protocol):
     def update_case(self, case: Case) -> Case: ...
 
     def delete_case(self, case_id: str) -> None:
-        """Remove a case with its roles, plans, meetings, feedback, candidates and change
-        sets; persons and ties stay."""
+        """Remove a case with its roles, plans, meetings, feedback, candidates, change
+        sets and map positions; persons and ties stay."""
         ...
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
@@ -141,7 +142,10 @@ class CaseStore(Protocol):
         """The role; :class:`NotFound` names it ``"CASE_ID/PERSON_ID"``."""
         ...
 
-    def remove_role(self, case_id: str, person_id: str) -> None: ...
+    def remove_role(self, case_id: str, person_id: str) -> None:
+        """Take a person out of a case's network, with their positions on its maps;
+        :class:`NotFound` names the role ``"CASE_ID/PERSON_ID"``."""
+        ...
 
     def list_roles(self, case_id: str) -> list[NetworkRole]:
         """The network roles of a case, ordered by person id; :class:`NotFound` for an
@@ -372,6 +376,30 @@ class LinkStore(Protocol):
         ...
 
 
+class PositionStore(Protocol):
+    """Where persons were left on a case's maps (see :mod:`tenhands.graph.model.position`).
+
+    A position goes with its case and its person: deleting the case, deleting or erasing
+    the person, or taking the person out of the case's network removes it."""
+
+    def save_positions(self, positions: Sequence[MapPosition]) -> int:
+        """Create or replace positions (one per case, view and person) in one
+        transaction, all or nothing; returns how many. :class:`NotFound` for a missing
+        case or person, :class:`InvalidInput` for a person who is neither a child nor a
+        network member of the case or for one position given twice."""
+        ...
+
+    def list_positions(self, case_id: str, view: str) -> list[MapPosition]:
+        """A case's positions on one view, ordered by person id; :class:`NotFound` for an
+        unknown case."""
+        ...
+
+    def clear_positions(self, case_id: str, view: str | None = None) -> int:
+        """Remove a case's positions on ``view`` (on every view when None); returns how
+        many went. :class:`NotFound` for an unknown case."""
+        ...
+
+
 class SubjectStore(Protocol):
     """One person as a data subject: everything held about them, and their erasure."""
 
@@ -390,9 +418,9 @@ class SubjectStore(Protocol):
         (``who``, ``checked_by``; a task left with nobody to do it goes, unless it is
         professional help with its service named) and scale scores (the score goes);
         their id in meetings attended; and ``named_by`` in the roles of those they
-        named (set to None). Appends one audit event (action ``erase``, entity
-        ``person``, the person's id, ``actor``) in the same transaction; earlier audit
-        events stay (they hold no personal values).
+        named (set to None); their positions on every case's maps. Appends one audit
+        event (action ``erase``, entity ``person``, the person's id, ``actor``) in the
+        same transaction; earlier audit events stay (they hold no personal values).
 
         :class:`NotFound` for an unknown person; :class:`Conflict` for a child of a
         case (erase or close the case first)."""
@@ -483,6 +511,7 @@ class GraphStore(
     CandidateStore,
     ChangeSetStore,
     LinkStore,
+    PositionStore,
     AuditLog,
     UserStore,
     SubjectStore,

@@ -13,16 +13,18 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import date
 
 from tenhands.graph.figures import counts_as_hands
-from tenhands.graph.model import Engagement, Sex
+from tenhands.graph.model import Case, Engagement, Sex
 from tenhands.graph.model.case import HANDS_GOAL
 from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
 from . import labels
 from .layout import WALL, Geometry, Placed, circles, ecomap, genogram
+from .layout.pinned import pin
 from .palette import (
     GROUP_COLOUR,
     HOUSEHOLD_COLOUR,
@@ -88,26 +90,59 @@ def build_scene(
     """The map of a case in ``view`` for the audience of ``mode``, in ``lang`` (nl, en).
 
     Redaction happens here, before anything is placed: see :mod:`.redaction`. The same
-    store and ``today`` give the same scene. Raises
+    store and ``today`` give the same scene. Persons the facilitator moved stand where
+    they were left (:mod:`.layout.pinned`), the others around them. Raises
     :class:`~tenhands.graph.errors.NotFound` for an unknown case and ValueError for an
     unknown view, mode or language.
     """
-    view, mode = View(view), Mode(mode)
-    labels.check_lang(lang)
+    return build(store, case_id, view, mode, lang, today=today)[0]
+
+
+def build(
+    store: GraphStore,
+    case_id: str,
+    view: View | str,
+    mode: Mode | str,
+    lang: str = "nl",
+    *,
+    today: date | None = None,
+) -> tuple[Scene, Network]:
+    """:func:`build_scene`, with the redacted network the scene was drawn from (for the
+    service's own use: it knows which person each map key stands for)."""
+    view = View(view)
     today = today or date.today()
+    net, case = network_of(store, case_id, mode, lang, today=today)
+    pinned = {p.person_id: (p.x, p.y) for p in store.list_positions(case_id, view.value)}
+    scene = scene_of(net, case.title, view, today, goal=case.hands_goal, pinned=pinned)
+    return scene, net
+
+
+def network_of(
+    store: GraphStore, case_id: str, mode: Mode | str, lang: str = "nl", *, today: date
+) -> tuple[Network, Case]:
+    """A case's network as a map of ``mode`` may show it, and the case."""
+    mode = Mode(mode)
+    labels.check_lang(lang)
     graph = store.case_subgraph(case_id)
-    case = graph.graph["case"]
+    case: Case = graph.graph["case"]
     kin = surroundings(store, case.child_ids)
     plans = store.list_plans(case_id)
     plan = plans[-1] if plans else None
-    net = redact(graph, kin, plan, mode, lang, today)
-    return scene_of(net, case.title, view, today, goal=case.hands_goal)
+    return redact(graph, kin, plan, mode, lang, today), case
 
 
 def scene_of(
-    net: Network, case_title: str, view: View, made_on: date, *, goal: int = HANDS_GOAL
+    net: Network,
+    case_title: str,
+    view: View,
+    made_on: date,
+    *,
+    goal: int = HANDS_GOAL,
+    pinned: Mapping[str, tuple[float, float]] | None = None,
 ) -> Scene:
-    """The scene of an already redacted network; ``goal`` is the case's hands goal."""
+    """The scene of an already redacted network; ``goal`` is the case's hands goal;
+    ``pinned``: where persons were left on this view (by person id, see
+    :mod:`.layout.pinned`)."""
     geo = GEOMETRY[net.policy.large]
     if view is View.ecomap:
         placed = ecomap.layout(net, geo)
@@ -115,6 +150,8 @@ def scene_of(
         placed = genogram.layout(net, geo)
     else:
         placed = circles.layout(net, geo)
+    if pinned:
+        pin(placed, net, pinned, geo, width=labels.wrap_width(view), rows=view is View.genogram)
     drawn = [m for m in net.members if m.key in placed.positions]
     nodes = [
         _node(

@@ -799,20 +799,42 @@ def _asset(name: str) -> str:
     return resources.files("tenhands.viz.assets").joinpath(name).read_text(encoding="utf-8")
 
 
-def render_html(scene: Scene) -> str:
-    """The whole map as one self-contained HTML page (no remote resource).
+@dataclass(frozen=True)
+class Saving:
+    """Where a map page the service shows to a user who may move persons posts each
+    move (see :mod:`tenhands.viz.positions`). An exported map file has none, so it
+    neither lets persons be dragged nor posts anything."""
+
+    url: str
+    token: str
+    """The session's form token, sent as ``X-CSRF-Token``."""
+    stamp: str
+    """The map keys' fingerprint (:func:`tenhands.viz.positions.stamp_of`)."""
+
+
+def render_html(scene: Scene, *, saving: Saving | None = None) -> str:
+    """The whole map as one self-contained HTML page (no remote resource); with
+    ``saving``, persons can be dragged and each move is posted there.
 
     The text is meant to be written as UTF-8 (the page declares ``charset="utf-8"``).
     """
     nodes, edges = _network_data(scene)
     w = _words(scene.lang)
-    payload = {
+    payload: dict[str, Any] = {
         "nodes": nodes,
         "edges": edges,
         "options": _options(),
         "extras": _extras(scene),
         "words": {"clickHint": w.click_hint, "noTasks": w.no_tasks},
     }
+    if saving is not None:
+        payload["save"] = {
+            "url": saving.url,
+            "token": saving.token,
+            "stamp": saving.stamp,
+            "view": scene.view.value,
+            "mode": scene.mode.value,
+        }
     notes = (
         '<ul class="notes">' + "".join(f"<li>{html.escape(n)}</li>" for n in scene.notes) + "</ul>"
         if scene.notes

@@ -94,7 +94,7 @@ def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(tmp_path: 
     store.close()
     with raw(path) as conn:  # the same file as schema 2 had it
         conn.executescript(
-            "DROP TABLE links; DROP TABLE meetings; DROP TABLE feedback;"
+            "DROP TABLE positions; DROP TABLE links; DROP TABLE meetings; DROP TABLE feedback;"
             "DROP TABLE change_sets; DROP TABLE tokens; DROP TABLE user_cases; DROP TABLE users;"
             "DROP INDEX audit_entity; DROP INDEX audit_actor;"
             "ALTER TABLE audit DROP COLUMN entity_id; ALTER TABLE audit DROP COLUMN action;"

@@ -49,6 +49,8 @@ METHOD_ACTION = {
 
 WHAT = {
     Permission.read_case: "read this case",
+    Permission.meeting_edit: "move persons on the maps, add persons or mark engagement in a "
+    "meeting",
     Permission.read_private: "read addresses, contact details, notes and risk flags",
     Permission.write_case: "change persons, ties and network roles",
     Permission.write_plan: "record plans",

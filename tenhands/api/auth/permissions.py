@@ -17,6 +17,9 @@ class Permission(StrEnum):
     """add and change persons, ties and network roles; create cases"""
     write_plan = "write_plan"
     """record a plan, its tasks and scale scores (in a meeting too)"""
+    meeting_edit = "meeting_edit"
+    """in a family meeting: move persons on the case's maps (and put them back), add a
+    person named in the room, mark a network member's engagement"""
     read_private = "read_private"
     """a person's whereabouts, contact details, exact birth date and place, notes, risk
     flags, contact-log notes and confidential ties (:mod:`tenhands.graph.private`)"""
@@ -50,13 +53,14 @@ ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
             P.read_private,
             P.write_case,
             P.write_plan,
+            P.meeting_edit,
             P.work_map,
             P.find_kin,
             P.review,
             P.export,
         }
     ),
-    UserRole.facilitator: frozenset({P.read_case, P.write_plan}),
+    UserRole.facilitator: frozenset({P.read_case, P.write_plan, P.meeting_edit}),
     UserRole.viewer: frozenset({P.read_case, P.read_private, P.work_map}),
 }
 

@@ -1,4 +1,10 @@
-"""A case's network map (``GET /cases/{case_id}/map``): self-contained HTML."""
+"""A case's network map (``GET /cases/{case_id}/map``): self-contained HTML.
+
+A wall map (projection or family mode) shown in the web pages to a user who may move
+persons on it (signed in there, with a role that may
+:attr:`~tenhands.api.auth.permissions.Permission.meeting_edit`) lets persons be dragged
+and posts each move to ``/cases/{case_id}/map/positions`` (see
+:mod:`tenhands.api.web.meeting_live`)."""
 
 from __future__ import annotations
 
@@ -8,7 +14,9 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from ...viz import Mode, View, build_scene
-from ...viz.render import render_html
+from ...viz.build import build
+from ...viz.positions import stamp_of
+from ...viz.render import Saving, render_html
 from ..auth.deps import CaseScope, case_access, forbidden
 from ..auth.permissions import Permission
 from ..deps import CaseIdPath, StoreDep
@@ -43,10 +51,25 @@ def case_map(
         raise forbidden(
             "Your role may not open the worker's map: ask for mode=projection or mode=family."
         )
-    scene = build_scene(store, case_id, view, mode, lang)
+    principal = scope.principal
+    if not (
+        mode is not Mode.work
+        and principal.by_cookie
+        and principal.token.csrf
+        and principal.can(Permission.meeting_edit)
+    ):
+        scene = build_scene(store, case_id, view, mode, lang)
+        return HTMLResponse(
+            render_html(scene),
+            headers={"Cache-Control": "no-store", "Content-Security-Policy": _CSP},
+        )
+    scene, net = build(store, case_id, view, mode, lang)
+    saving = Saving(
+        url=f"/cases/{case_id}/map/positions", token=principal.token.csrf, stamp=stamp_of(net)
+    )
     return HTMLResponse(
-        render_html(scene),
-        headers={"Cache-Control": "no-store", "Content-Security-Policy": _CSP},
+        render_html(scene, saving=saving),
+        headers={"Cache-Control": "no-store", "Content-Security-Policy": _CSP_SAVING},
     )
 
 
@@ -56,3 +79,6 @@ _CSP = (
 )
 """The page may load nothing from anywhere: everything it needs is inline; only the
 service's own pages may embed it."""
+
+_CSP_SAVING = _CSP + "; connect-src 'self'"
+"""A map on which the signed-in user may move persons posts each move to the service."""

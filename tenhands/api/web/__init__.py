@@ -6,7 +6,8 @@ requests to share a person (``/requests``), the family's plan
 (its versions, recording the next one, how each task went), a case's meetings, the
 family's feedback (a form for a tablet, the case's responses, the organisation's
 summary), the network strength figures on the case page, and meeting mode for the
-projector (where the plan is recorded too).
+projector (where the plan is recorded too, persons are moved on the map, added and
+marked live).
 
 Pages are rendered on the server (Jinja2); the stylesheet and the little script they
 use are package files under ``/static``. Nothing is loaded from outside the service.
@@ -25,6 +26,7 @@ from . import (
     feedback,
     links,
     meeting,
+    meeting_live,
     meetings,
     persons,
     plans,
@@ -43,6 +45,7 @@ for _pages in (
     review,
     links,
     meeting,
+    meeting_live,
     meetings,
     feedback,
     plans,
@@ -50,6 +53,7 @@ for _pages in (
     router.include_router(_pages.router)
 for _pages in (meetings, feedback):  # addresses the API may share: for browsers only
     router.include_router(_pages.html_router)
+router.include_router(meeting_live.json_router)  # posted by a map's script: JSON answers
 
 
 def static_files() -> StaticFiles:

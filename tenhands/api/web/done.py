@@ -30,6 +30,9 @@ DONE: dict[str, str] = {
     "granted": N_("Granted: the other case may now link this person."),
     "refused": N_("Refused: the other case was told your reason."),
     "already_answered": N_("This request was answered already."),
+    "person_named": N_("The person was added: the maps show them now."),
+    "engagement_marked": N_("Saved."),
+    "positions_reset": N_("Everyone is back where the map places them."),
     "undo_refused": N_(
         "This cannot be undone: the person was changed or tied to others since. "
         "Change it by hand instead."

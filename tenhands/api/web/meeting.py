@@ -35,6 +35,7 @@ from ..deps import StoreDep
 from .access import case_page
 from .cases import chosen_view, map_url
 from .done import DoneQuery, done_message
+from .meeting_tools import live_tools
 from .plan_view import PlanForm, plan_form
 from .routing import PageRoute
 from .templating import render
@@ -118,5 +119,6 @@ def meeting_response(
         panel=panel,
         panel_open=panel is not None and (panel_open or bool(panel.form.errors)),
         done=done_message(done),
+        live=live_tools(store, scope),
         status=status,
     )

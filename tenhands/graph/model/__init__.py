@@ -24,6 +24,7 @@ from .link import LinkRequest, LinkStatus
 from .meeting import Feedback, Meeting, MeetingKind, Question, Respondent
 from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
+from .position import MapPosition, MapView
 from .record import Record
 from .tie import Basis, Circle, PartnerStatus, Quality, Tie, TieCategory, TieKind
 from .user import AccessToken, Language, Login, TokenKind, User, UserRole
@@ -58,6 +59,8 @@ __all__ = [
     "Id",
     "LinkRequest",
     "LinkStatus",
+    "MapPosition",
+    "MapView",
     "Model",
     "NetworkRole",
     "PartialDate",

@@ -290,6 +290,32 @@
     reveal();
   });
 
+  // Moving persons: only on a page the service drew for a user who may (data.save; an
+  // exported file has none). Each move is posted; the service keeps it for the next meeting.
+  if (data.save) {
+    var save = data.save;
+    network.setOptions({interaction: {dragNodes: true}});
+    nodes.update(Object.keys(extras.tasks).map(function (id) {
+      return {id: id, fixed: {x: false, y: false}};
+    }));
+    window.tenhandsSaved = 0;
+    network.on("dragEnd", function (params) {
+      var moved = params.nodes.filter(function (id) { return extras.tasks[id]; });
+      if (!moved.length) { return; }
+      var at = network.getPositions(moved);
+      fetch(save.url, {
+        method: "POST", credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRF-Token": save.token},
+        body: JSON.stringify({view: save.view, mode: save.mode, stamp: save.stamp,
+          moved: moved.map(function (id) {
+            return {node: id.slice(2), x: at[id].x, y: at[id].y};
+          })})
+      }).then(function (r) {
+        if (r.ok) { window.tenhandsSaved = Date.now(); } else { window.tenhandsRefused = r.status; }
+      });
+    });
+  }
+
   fitAll();
   network.redraw();
   window.addEventListener("resize", function () { fitAll(); });

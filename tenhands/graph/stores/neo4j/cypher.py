@@ -9,6 +9,8 @@ text. The graph shape:
 - ``(:Person)-[:CHILD_OF {ord}]->(:Case)`` for each child of a case
 - ``(:Person)-[:ROLE {key, case_id, person_id, data}]->(:Case)`` for network roles,
   ``key`` being ``"<case_id>/<person_id>"``
+- ``(:Person)-[:PLACED {key, case_id, view, x, y}]->(:Case)`` for a person's position
+  on one of the case's maps (their statements are in :mod:`.positions`)
 - ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
   ``(:Meeting {id, case_id, held_on, data})``, ``(:Feedback {id, case_id, given_on,
   data})`` (their statements are in :mod:`.meetings`),
@@ -249,7 +251,7 @@ DELETE_CASE_CANDIDATES: Final = "MATCH (n:Candidate {case_id: $id}) DETACH DELET
 DELETE_CASE_CHANGE_SETS: Final = "MATCH (n:ChangeSet {case_id: $id}) DETACH DELETE n"
 
 DELETE_CASE: Final = "MATCH (c:Case {id: $id}) DETACH DELETE c"
-"""Removes the case with its CHILD_OF and ROLE relationships."""
+"""Removes the case with its CHILD_OF, ROLE and PLACED relationships."""
 
 LIST_CASES: Final = "MATCH (c:Case) RETURN c.data AS data ORDER BY c.id SKIP $offset LIMIT $limit"
 
@@ -273,10 +275,14 @@ RETURN r.data AS data
 """
 
 REMOVE_ROLE: Final = """
-MATCH (:Person)-[r:ROLE {key: $key}]->(:Case) USING INDEX SEEK r:ROLE(key)
+MATCH (p:Person)-[r:ROLE {key: $key}]->(c:Case) USING INDEX SEEK r:ROLE(key)
+OPTIONAL MATCH (p)-[placed:PLACED]->(c)
+WITH r, collect(placed) AS placed
+FOREACH (x IN placed | DELETE x)
 DELETE r
 RETURN count(*) AS n
 """
+"""Removes the role with the person's positions on the case's maps (see :mod:`.positions`)."""
 
 LIST_ROLES: Final = """
 MATCH (c:Case {id: $case_id})

@@ -62,17 +62,18 @@ from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from .. import NEO4J_SCHEMES
 from ..checks import check_decision, chunks, held, page, refuse_duplicates
 from ..legacy import LEGACY_FIELD, split_undo_log
-from . import cypher, links, meetings
+from . import cypher, links, meetings, positions
 from .links import Neo4jLinks
 from .meetings import Neo4jMeetings
+from .positions import Neo4jPositions
 from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
-feedback; 6: link requests)."""
+feedback; 6: link requests; 7: positions on maps)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -529,7 +530,7 @@ def _neighbourhood_tx(
     return persons, ties
 
 
-class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
+class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPositions):
     """:class:`~tenhands.graph.store.GraphStore` on a Neo4j 5 server.
 
     Parameters
@@ -712,7 +713,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks):
                 f"the database has schema version {stored}, newer than this "
                 f"TenHands knows ({SCHEMA_VERSION}); upgrade TenHands"
             )
-        for statement in (*cypher.SCHEMA, *meetings.SCHEMA, *links.SCHEMA):
+        for statement in (*cypher.SCHEMA, *meetings.SCHEMA, *links.SCHEMA, *positions.SCHEMA):
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
         if stored is not None and int(stored) < 2:

@@ -178,6 +178,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX links_person ON links (person_id, requested_at);
     CREATE INDEX links_candidate ON links (candidate_id);
     """,
+    # 6 → 7: where persons were left on a case's maps; they go with the case and the person.
+    """
+    CREATE TABLE positions (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        view TEXT NOT NULL,
+        person_id TEXT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        PRIMARY KEY (case_id, view, person_id)
+    );
+    CREATE INDEX positions_person ON positions (person_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -51,6 +51,7 @@ from ..checks import check_decision, chunks, held, page, refuse_duplicates, role
 from ..legacy import LEGACY_FIELD, split_undo_log
 from .links import SqliteLinks
 from .meetings import SqliteMeetings
+from .positions import SqlitePositions
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .subject import SqliteSubject
 from .users import SqliteUsers
@@ -125,7 +126,7 @@ def _ids(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
+class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, SqlitePositions):
     """A :class:`~tenhands.graph.store.GraphStore` in one SQLite file."""
 
     kind = "sqlite"
@@ -672,6 +673,9 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks):
             ).rowcount
             if gone == 0:
                 raise NotFound("network role", f"{case_id}/{person_id}")
+            conn.execute(
+                "DELETE FROM positions WHERE case_id = ? AND person_id = ?", (case_id, person_id)
+            )
 
     def list_roles(self, case_id: str) -> list[NetworkRole]:
         self.get_case(case_id)
