@@ -144,7 +144,10 @@ def test_a_wall_label_is_the_name_and_the_role(
 
 _BAR = """() => {
   const bar = document.getElementById("meeting-bar");
-  const shown = Array.from(bar.querySelectorAll("a, button, p")).filter((el) => {
+  // the bar's own controls, not those of a panel one of them opens
+  const own = Array.from(bar.querySelectorAll("a, button, summary, p"))
+    .filter((el) => !el.closest(".live-pop"));
+  const shown = own.filter((el) => {
     const r = el.getBoundingClientRect();
     return r.width > 2 && r.height > 2 && getComputedStyle(el).visibility !== "hidden";
   });
