@@ -5,8 +5,9 @@
 Seeds the demo case and its users into a throw-away SQLite store, serves the app on a
 free loopback port, signs in as the demo worker in headless Chromium (``make browser``)
 and saves the sign-in page, the case list, the case page, the review of proposed kin
-(after a kin search), a form with an error, meeting mode, the family's plan (its page,
-its form, and recorded in meeting mode), the case's network figures, its
+(after a kin search), a form with an error, meeting mode (family and projection, and on
+1920×1080 and 1280×720 projectors), the family's plan (its page, its form, and recorded
+in meeting mode, before and after it is agreed), the case's network figures, its
 meetings, the family's feedback form (tablet-sized) and the case's feedback; then, signed
 in as the demo admin, the organisation's feedback summary. Also writes ``index.md``.
 """
@@ -18,6 +19,7 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import uvicorn
@@ -42,17 +44,39 @@ SHOTS = [
     ),
     ("review", "Proposed kin after a search, with the reasons field by field"),
     ("person-form-error", "Adding a person: a birth date that is no date, marked at the field"),
-    ("meeting", "Meeting mode: the map for the wall, projection"),
-    ("meeting-family", "Meeting mode in family mode, genogram"),
+    ("meeting", "Meeting mode: the map for the wall, in family mode (the default)"),
+    ("meeting-projection", "Meeting mode switched to projection (a network meeting), genogram"),
+    (
+        "meeting-1920",
+        "Meeting mode on a 1920×1080 projector: first names and roles, readable from the back",
+    ),
+    (
+        "meeting-1280",
+        "Meeting mode on a 1280×720 projector: one row of controls, the map larger than the "
+        "screen and centred on the children",
+    ),
     ("plan", "The family's plan: what we worry about, what works well, what needs to happen"),
     ("plan-tasks", "The plan, further down: the safety scale over time and who does what by when"),
     ("plan-form", "Recording the next version of the plan, starting from the current one"),
-    ("meeting-plan", "Meeting mode with the plan panel beside the map: a new task being written"),
+    (
+        "meeting-plan",
+        "Meeting mode with the plan as a drawer over the map: a new task being written",
+    ),
     ("meeting-plan-error", "The plan panel in a meeting: a task of the network with nobody ticked"),
     (
         "case-figures",
         "A case's page, further down: how strong the network is (ten hands and eyes, "
         "balance, family finding, stale contacts, who brought in whom, the safety scale)",
+    ),
+    (
+        "meeting-plan-recorder",
+        "Recording the plan on a 1920×1080 projector: a task's person picker, who came, and the "
+        "safety scale for them with each one's previous score",
+    ),
+    (
+        "meeting-plan-agreed",
+        "The same meeting after the plan is agreed: the meeting is recorded and the map shows "
+        "each person's tasks",
     ),
     ("meetings", "A case's meetings: who took part, the plan agreed, the next review"),
     ("meeting-form-error", "Recording a meeting: a review before the meeting, marked at the field"),
@@ -126,6 +150,27 @@ def main() -> None:
     (args.out / "index.md").write_text("\n".join(lines), encoding="utf-8")
 
 
+def record_plan(page: Page, base: str, case_id: str, save: Callable[[str], None]) -> None:
+    """The plan of a meeting recorded on a 1920×1080 projector, before and after saving."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{base}/cases/{case_id}/meeting?plan=open")
+    map_ready(page)
+    panel = page.locator("#plan-panel")
+    row = panel.locator("details.task-row[open]").first
+    row.locator("input[name$='-what']").fill("Lina op vrijdag naar de muziekschool brengen")
+    box = row.locator(".pick-filter").first
+    box.fill("katr")
+    box.press("Enter")
+    panel.locator("label[for='f-present-demo-sofie']").click()
+    panel.locator("label[for='f-present-demo-ria']").click()
+    panel.locator("tr[data-present='demo-sofie'] select").select_option("7")
+    save("meeting-plan-recorder")
+    panel.locator("form.plan-form button[type=submit]").click()
+    page.wait_for_url("**/meeting?**done=plan_agreed**")
+    map_ready(page)
+    save("meeting-plan-agreed")
+
+
 def sign_in(page: Page, base: str, login: str, password: str) -> None:
     page.goto(f"{base}/login")
     page.fill("#f-login", login)
@@ -176,9 +221,19 @@ def shoot(base: str, case_id: str, passwords: dict[str, str], out: Path) -> None
         page.click("#family-toggle")
         page.wait_for_timeout(300)
         for frame in page.frames:
-            if "/map?" in frame.url and "view=genogram" in frame.url and "mode=family" in frame.url:
+            if (
+                "/map?" in frame.url
+                and "view=genogram" in frame.url
+                and "mode=projection" in frame.url
+            ):
                 drawn(frame)
-        save("meeting-family")
+        save("meeting-projection")
+        for width, height in ((1920, 1080), (1280, 720)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(f"{base}/cases/{case_id}/meeting")
+            map_ready(page)
+            save(f"meeting-{width}")
+        page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
         page.goto(f"{base}/cases/{case_id}/plan")
         save("plan")
         page.evaluate("document.getElementById('scale').scrollIntoView()")
@@ -207,6 +262,8 @@ def shoot(base: str, case_id: str, passwords: dict[str, str], out: Path) -> None
         page.click("form.form button[type=submit]")
         page.wait_for_selector(".error-summary")
         save("meeting-form-error")
+        record_plan(page, base, case_id, save)
+        page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
         tablet = browser.new_context(
             viewport=TABLET, locale="nl-BE", storage_state=context.storage_state()
         )

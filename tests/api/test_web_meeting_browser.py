@@ -158,7 +158,8 @@ _BAR = """() => {
     controls: shown.filter((el) => el.tagName !== "P").map((el) => {
       const r = el.getBoundingClientRect();
       return {id: el.id || el.textContent.trim(), top: r.top, bottom: r.bottom,
-              right: r.right, height: r.height};
+              left: r.left, right: r.right, height: r.height,
+              cut: el.scrollWidth > el.clientWidth + 1};
     }),
   };
 }"""
@@ -181,6 +182,11 @@ def test_the_controls_stand_in_one_row(visit: tuple[Visit, str], screen: tuple[i
     assert all(c["height"] >= 44 for c in controls)  # large enough to hit
     assert not bar["scrolls"]  # and nothing is cut off at the right
     assert max(c["right"] for c in controls) <= screen[0]
+    assert min(c["left"] for c in controls) >= 0  # nor at the left
+    by_left = sorted(controls, key=lambda c: c["left"])
+    for before, after in zip(by_left, by_left[1:], strict=False):
+        assert before["right"] <= after["left"] + 0.5, (before, after)  # none covers another
+    assert [c["id"] for c in controls if c["cut"]] == []  # and each shows all of its words
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
