@@ -7,7 +7,7 @@
 >>> scene.counter.committed, scene.counter.hands
 (5, 10)
 >>> [n.label for n in scene.nodes if n.label.startswith("Oma")]
-["Oma Ria\\n(grandmother, mother's side)"]
+['Oma Ria\\n(grandmother)']
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def test_import_records_refuses_with_a_sentence(
     file.write_bytes(data)
     started = time.monotonic()
     result = runner.invoke(app, ["import-records", str(file)])
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 60  # a guard against a hang, not a measure of speed
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert says in result.stderr
