@@ -255,10 +255,10 @@ def test_zoom_the_whole_map_and_full_screen(visit: tuple[Visit, str]) -> None:
     full = page.locator("#fullscreen")
     full.click()
     page.wait_for_function("() => document.fullscreenElement !== null")
-    assert full.get_attribute("aria-pressed") == "true"
+    page.wait_for_selector("#fullscreen[aria-pressed='true']")  # set on fullscreenchange
     full.click()
     page.wait_for_function("() => document.fullscreenElement === null")
-    assert full.get_attribute("aria-pressed") == "false"
+    page.wait_for_selector("#fullscreen[aria-pressed='false']")
 
 
 def test_the_language_switch_turns_the_page_and_its_maps(visit: tuple[Visit, str]) -> None:
