@@ -59,7 +59,11 @@ def test_the_aunts_son_is_found_through_her_record_as_a_cousin(store: GraphStore
     found = _by_record(_search(store))
     cousin = found[COUSIN]
     assert cousin.relation_code == "maternal_first_cousin"
-    assert cousin.relation_to == CHILD
+    # the chain starts at the grandmother, goes through the aunt's record, and the
+    # cousin is that record's child
+    assert cousin.relation_to == GRANDMOTHER and cousin.relation == "child"
+    via = [(e.left, e.right) for e in cousin.evidence if e.field == "via_record"]
+    assert via == [("child", AUNT)]
     # a second step can be no surer than the first
     assert cousin.probability <= found[AUNT].probability
 

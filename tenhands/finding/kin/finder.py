@@ -35,12 +35,12 @@ from ...graph.model import (
     Person,
     Record,
     Sex,
-    Tie,
     TieKind,
 )
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
 from ..review.accept import person_from_record
+from .chains import NAMED, FamilyChains, Name
 from .found import Found, KinSearch, relation_code
 from .index import RecordIndex, Skip
 from .learning import CALIBRATION, Calibration
@@ -82,6 +82,8 @@ _RULE_TEXT = {
     "family_name_parent": "a parent of theirs carries a parent's birth surname",
     "named_by": "named by a relative",
 }
+NEAR = 0.1
+"""A record at or above this probability of being a known person is not proposed as kin."""
 SUPPORT = 0.3
 """A rule corroborates another's finding only at or above this probability."""
 _WEAK_RULES = frozenset({"family_name", "family_name_parent"})
@@ -102,8 +104,13 @@ class _Context:
     relations: dict[str, Relationship]
     hidden: Skip
     """Per index row, gathered for another case: never read."""
+    chains: FamilyChains
     probes: dict[str, Probe] = field(default_factory=dict)
     records: dict[int, Record] = field(default_factory=dict)
+    links: dict[str, _Link] = field(default_factory=dict)
+    """Per record person on a chain (a graph node), how it is reached."""
+    near: list[int] = field(default_factory=list)
+    """Rows that may well be a known person's own record (never proposed as kin)."""
 
     def record(self, row: int) -> Record:
         """The stored record of an index row, read once per search."""
@@ -143,7 +150,7 @@ def _partners(ctx: _Context, pid: str) -> list[str]:
     for a, _b, kind in g.in_edges(pid, data="kind"):
         if kind in (TieKind.partner, TieKind.ex_partner):
             out.add(a)
-    return sorted(out & ctx.case_persons)
+    return sorted(q for q in out if q in ctx.case_persons or q in ctx.links or q.startswith(NAMED))
 
 
 def _probe(ctx: _Context, pid: str, own: Iterable[Record] = ()) -> Probe:
@@ -159,6 +166,7 @@ def _own_records(
     for pid in anchors:
         hyp = same_person(ctx.index, ctx.probes[pid])
         probs = probability(hyp.bits)
+        ctx.near += hyp.rows[(probs >= NEAR) & (probs < MATCH)].tolist()
         for k in np.flatnonzero((probs >= MATCH) & ~ctx.hidden[hyp.rows]).tolist():
             row = int(hyp.rows[k])
             if row not in best or probs[k] > best[row][0]:
@@ -216,9 +224,11 @@ def _evidence(
                 weight=hyp.calibration,
             )
         )  # fmt: skip
-    if hyp.chain < 1.0:
-        bits = math.log2(max(hyp.chain, 1e-9))
-        out.append(Evidence(field="via_record", level="a relative's own record", weight=bits))
+    if hyp.chain < 1.0 and hyp.via and not hyp.anchor.startswith(_RECORD_ANCHOR):
+        out.append(
+            Evidence(field="own_record", level="the relative's own record", right=hyp.via,
+                     weight=_bits(hyp.chain))
+        )  # fmt: skip
     for part in hyp.parts:
         level = str(part.level[k])
         if level == "missing":
@@ -251,10 +261,13 @@ def _hypotheses(
         probe = person_probe(index, _person(ctx.kin_graph, pid), [r for r, _p in mine])
         ctx.probes[pid] = probe
         partners = [ctx.probes.get(q) or _probe(ctx, q) for q in _partners(ctx, pid)]
+        partners = [q for q in partners if q.has_name]
         out += named_parent(index, probe, partners, exclude=exclude)
         out += partner_of(index, probe, mine, exclude=exclude)
         for record, p in mine:
-            out += parent_named(index, probe, record, p, exclude=exclude)
+            out += parent_named(
+                index, probe, _unknown_parents(ctx, pid, record), p, exclude=exclude
+            )
             sibs = same_parents(index, probe, record, p, exclude=exclude)
             if sibs is not None:
                 out.append(sibs)
@@ -319,6 +332,10 @@ def _join(hypotheses: Sequence[Hypothesis]) -> dict[int, _Best]:
 
 
 def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
+    """What a co-resident is to the anchor, by age: a generation apart a parent or a
+    child, the other sex of an adult age a partner, else a sibling; a co-resident of
+    the child a generation older is a parent only when the child lacks one of that sex
+    (else a step-parent would be guessed from an address: they are left unsaid)."""
     anchor = ctx.probes[b.hyp.anchor]
     year = int(ctx.index.year[row])
     if not year or not anchor.year:
@@ -326,37 +343,50 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     gap = year - anchor.year
     if 15 <= gap <= 50:
         return Hop.child
-    if -50 <= gap <= -15:
-        return Hop.parent
     sex = int(ctx.index.sex[row])
+    if -50 <= gap <= -15:
+        present = ctx.chains.parent_of_sex(b.hyp.anchor, _SEX[sex]) if sex else []
+        name = Name.of_record(ctx.record(row))
+        if any(not Name.of_person(ctx.chains.person(p)).same(name) for p in present):
+            return Hop.household
+        return Hop.parent
+    if abs(gap) > 20:
+        return Hop.household
     minor = max(year, anchor.year) > date.today().year - 18
     if sex and anchor.sex and sex != anchor.sex and not minor:
         return Hop.partner
     return Hop.sibling
 
 
-def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex) -> Relationship | None:
-    """What a person ``hop`` of ``anchor`` would be to the child."""
+def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
+    return _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
+
+
+def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relationship | None:
+    """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child."""
+    chains = ctx.chains
     g = ctx.kin_graph
-    added = [_HYPOTHETICAL]
+    node = _HYPOTHETICAL
+    added = [node]
+    record = ctx.record(row)
+    person = Person(
+        id=node, given_names=(record.given_names or "").split(), surname=record.surname,
+        birth_surname=record.birth_surname, sex=sex,
+    )  # fmt: skip
     if hop is Hop.cousin:
         # through a sibling of the anchor whom the records do not show
-        g.add_node(_BETWEEN, person=Person(id=_BETWEEN), role=None, is_child=False)
+        between = Person(id=_BETWEEN)
+        chains.add(_BETWEEN, between, [(_BETWEEN, anchor, TieKind.sibling)])
         added.insert(0, _BETWEEN)
-        for t in (
-            _tie_for(Hop.sibling, anchor, _BETWEEN),
-            _tie_for(Hop.child, _BETWEEN, _HYPOTHETICAL),
-        ):
-            assert t is not None
-            g.add_edge(t.source_id, t.target_id, key=t.id, tie=t, kind=t.kind)
+        edges = [(_BETWEEN, node, TieKind.parent)]
     else:
-        tie = _tie_for(hop, anchor, _HYPOTHETICAL)
-        if tie is None:
+        edges, made = chains.ties(anchor, hop, node, record, sex)
+        added += made
+        if not edges:
             return None
-        g.add_edge(tie.source_id, tie.target_id, key=tie.id, tie=tie, kind=tie.kind)
-    g.add_node(_HYPOTHETICAL, person=Person(id=_HYPOTHETICAL, sex=sex), role=None, is_child=False)
+    chains.add(node, person, edges)
     try:
-        return relate(g, ctx.child, _HYPOTHETICAL)
+        return relate(g, ctx.child, node)
     finally:
         g.remove_nodes_from(added)
 
@@ -366,11 +396,9 @@ _HOP_WORD = {Hop.child: "child", Hop.parent: "parent", Hop.sibling: "sibling",
 
 
 def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
-    hop = b.hyp.hop
-    if hop is Hop.household:
-        hop = _household_hop(ctx, b, row)
+    hop = _hop(ctx, b, row)
     sex = _SEX.get(int(ctx.index.sex[row]), Sex.unknown)
-    kinship = _relate(ctx, b.hyp.anchor, hop, sex)
+    kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
     extra = []
     if b.rules:
         extra.append(
@@ -380,24 +408,18 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
                 weight=CORROBORATION * min(len(b.rules), 2),
             )
         )
+    link = ctx.links.get(b.hyp.anchor)
     relation = _HOP_WORD.get(hop)
-    relation_to: str | None = b.hyp.anchor
-    if b.hyp.anchor.startswith(_RECORD_ANCHOR):
-        # through a record not reviewed yet: the relation is said to the child
-        relation = relation_code(kinship) if kinship is not None and kinship.related else None
-        relation_to = ctx.child if relation else None
-    elif b.hyp.hop is Hop.cousin:
-        relation = relation_code(kinship) if kinship is not None and kinship.related else None
-        relation_to = ctx.child if relation else None
-    elif b.hyp.hop is Hop.relative:
+    relation_to: str | None = link.root if link is not None else b.hyp.anchor
+    if b.hyp.hop is Hop.relative and link is None:
         side = ctx.relations[b.hyp.anchor].side
         relation = f"{side.value}_relative" if side.value in ("maternal", "paternal") else None
-    elif relation is None:
+    elif relation is None and b.hyp.hop is not Hop.cousin:
         relation_to = None
     return Found(
         kind=CandidateKind.kin,
         probability=b.p,
-        evidence=_evidence(b.hyp, b.k, extra, ctx.record(row)),
+        evidence=_evidence(b.hyp, b.k, [*_chain_evidence(ctx, b.hyp), *extra], ctx.record(row)),
         rule=b.hyp.rule,
         record_id=ctx.index.ids[row],
         relation=relation,
@@ -406,40 +428,91 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     )
 
 
-EXPAND = 0.5
-"""Kin records at or above this probability become anchors of a second round."""
-MAX_EXPANDED = 12
+def _chain_evidence(ctx: _Context, hyp: Hypothesis) -> list[Evidence]:
+    """One line per record the chain went through, from the known relative outward."""
+    link = ctx.links.get(hyp.anchor)
+    if link is None:
+        return []
+    return [
+        Evidence(field="via_record", left=word, right=rid, level=_VIA, weight=_bits(p))
+        for word, rid, p in link.steps
+    ]
+
+
+def _bits(p: float) -> float:
+    return math.log2(min(max(p, 1e-9), 1.0))
+
+
+EXPAND = 0.3
+"""Kin records at or above this probability become anchors of the next round."""
+ROUNDS = 3
+"""Rounds of expansion after the first: parent → grandparent → great-grandparent,
+grandparent → aunt → cousin."""
+PER_ROUND = 10
+"""Records expanded per round, the most probable first: the budget that keeps a search
+over a million records fast."""
+PROPOSE = 0.2
+"""Kin below this probability are not proposed: a worker reads the top of the list."""
 _RECORD_ANCHOR = "tenhands:record:"
-_BLOOD_HOPS = (Hop.child, Hop.parent, Hop.sibling)
+_EXPANDABLE = (Hop.child, Hop.parent, Hop.sibling, Hop.partner, Hop.household)
+_VIA = "a relative's own record"
 
 
-def _expand(ctx: _Context, best: dict[int, _Best], exclude: Skip) -> list[Hypothesis]:
-    """A second round from the most probable kin records: an aunt's record leads to her
-    children (cousins), a father's record to his parents (grandparents)."""
+@dataclass(frozen=True)
+class _Link:
+    """How a record person is reached: the known relative the chain starts from, and per
+    record on the way (the record itself last) its hop to the one before, its id and the
+    probability of that step."""
+
+    root: str
+    steps: tuple[tuple[str, str, float], ...]
+
+
+def _expand(
+    ctx: _Context, best: dict[int, _Best], expanded: set[int], skip: Skip
+) -> list[Hypothesis]:
+    """One round from the most probable kin records not yet expanded: an aunt's record
+    leads to her children (cousins) and her parents, a father's record to his parents
+    (grandparents) and siblings (aunts and uncles)."""
     out: list[Hypothesis] = []
     strong = sorted(
-        ((row, b) for row, b in best.items() if b.p >= EXPAND and b.hyp.hop in _BLOOD_HOPS),
+        (
+            (row, b)
+            for row, b in best.items()
+            if row not in expanded and b.p >= EXPAND and b.hyp.hop in _EXPANDABLE
+        ),
         key=lambda x: (-x[1].p, x[0]),
-    )
-    taken = np.array([row for row, _b in strong[:MAX_EXPANDED]], dtype=np.int64)
-    skip = exclude.copy()
-    skip[taken] = True
-    for row, b in strong[:MAX_EXPANDED]:
-        hop = _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
-        tie = _tie_for(hop, b.hyp.anchor, f"{_RECORD_ANCHOR}{row}")
-        if tie is None:
+    )[:PER_ROUND]
+    for row, _b in strong:
+        expanded.add(row)
+        skip[row] = True
+    for row, b in strong:
+        hop = _hop(ctx, b, row)
+        word = _HOP_WORD.get(hop)
+        if word is None:
             continue
         record = ctx.record(row)
         node = f"{_RECORD_ANCHOR}{row}"
+        sex = record.sex or Sex.unknown
         person = person_from_record(record, "kin search", node).model_copy(update={"id": node})
-        ctx.kin_graph.add_node(node, person=person, role=None, is_child=False)
-        ctx.kin_graph.add_edge(tie.source_id, tie.target_id, key=tie.id, tie=tie, kind=tie.kind)
+        edges, _made = ctx.chains.ties(b.hyp.anchor, hop, node, record, sex)
+        ctx.chains.add(node, person, edges)
+        if hop is Hop.parent:
+            ctx.chains.drop_named(node)
+        before = ctx.links.get(b.hyp.anchor)
+        root = before.root if before is not None else b.hyp.anchor
+        chain = math.prod(p for _w, _r, p in before.steps) if before is not None else 1.0
+        ctx.links[node] = _Link(
+            root, (*(before.steps if before else ()), (word, record.id, b.p / max(chain, 1e-9)))
+        )
         probe = person_probe(ctx.index, person, [record])
         ctx.probes[node] = probe
-        found = [
-            *named_parent(ctx.index, probe, [], exclude=skip),
-            *parent_named(ctx.index, probe, record, 1.0, exclude=skip),
-        ]
+        partners = [ctx.probes[q] for q in _partners(ctx, node) if q in ctx.probes]
+        found = named_parent(ctx.index, probe, partners, exclude=skip)
+        if hop is not Hop.child:  # a descendant's other parent is no blood relative
+            found += parent_named(
+                ctx.index, probe, _unknown_parents(ctx, node, record), 1.0, exclude=skip
+            )
         sibs = same_parents(ctx.index, probe, record, 1.0, exclude=skip)
         if sibs is not None:
             found.append(sibs)
@@ -447,17 +520,54 @@ def _expand(ctx: _Context, best: dict[int, _Best], exclude: Skip) -> list[Hypoth
     return out
 
 
-def _tie_for(hop: Hop, anchor: str, other: str) -> Tie | None:
-    ends = {
-        Hop.child: (anchor, other, TieKind.parent),
-        Hop.parent: (other, anchor, TieKind.parent),
-        Hop.sibling: (other, anchor, TieKind.sibling),
-        Hop.partner: (other, anchor, TieKind.partner),
+def _unknown_parents(ctx: _Context, node: str, record: Record) -> Record:
+    """The record with the parents the graph already holds left out: their own records
+    are found as theirs, not as kin."""
+    update = {
+        f"{column}_name": None
+        for column, sex in (("mother", Sex.female), ("father", Sex.male))
+        if any(not p.startswith(NAMED) for p in ctx.chains.parent_of_sex(node, sex))
     }
-    if hop not in ends:
-        return None
-    source, target, kind = ends[hop]
-    return Tie(id=f"{other}-tie", source_id=source, target_id=target, kind=kind)
+    return record.model_copy(update=update) if update else record
+
+
+TRACK_RECORD = {
+    "household": 1.0,
+    "named_parent": -1.0,
+    "parent_named": 0.0,
+    "same_parents": -1.0,
+    "partner_of": -1.0,
+    "family_name": -3.0,
+    "family_name_parent": -3.0,
+}
+"""Bits added to each rule's prior from its track record on the synthetic population
+(``bench/kin_bench.py`` prints per rule the share of its proposals that are true kin):
+a rule right more often than its prior says goes up, one right less often goes down."""
+
+
+def _tracked(hyp: Hypothesis) -> Hypothesis:
+    bits = TRACK_RECORD.get(hyp.rule, 0.0)
+    if not bits:
+        return hyp
+    return replace(hyp, prior=hyp.prior + bits, bits=hyp.bits + bits)
+
+
+def _same_persons(ctx: _Context, ranked: list[tuple[int, _Best]]) -> list[tuple[int, _Best]]:
+    """The ranked records with a second record of one person left out (the same first
+    given name, surname and birth year)."""
+    index = ctx.index
+    seen: set[tuple[int, str, int]] = set()
+    out = []
+    for row, b in ranked:
+        year = int(index.year[row])
+        surname = str(index.birth_surname[row] or index.surname[row])
+        key = (int(index.given_code[row]), surname, year)
+        if year and key[0] >= 0 and surname:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append((row, b))
+    return out
 
 
 def _graph_kin(ctx: _Context, learned: float = 0.0) -> list[Found]:
@@ -531,18 +641,38 @@ def find_kin(
         child=child,
         relations=relationships_from(kin_graph, child),
         hidden=index.out_of_scope(case.id),
+        chains=FamilyChains(kin_graph, child),
     )
     anchors = _anchors(ctx, case.child_ids)
     for pid in anchors:
         ctx.probes[pid] = _probe(ctx, pid)
     own, matches = _own_records(ctx, anchors)
+    lineage = ctx.chains.lineage()
+    for pid in anchors:
+        if pid in lineage:
+            ctx.chains.name_parents(pid, [ctx.record(row) for row, _p in own.get(pid, [])])
     exclude = ctx.hidden.copy()  # a record taken as a known person's is not kin too
     exclude[[row for rows in own.values() for row, _p in rows]] = True
+    exclude[ctx.near] = True
     cal = calibration or Calibration.empty()
-    first = [h.calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)]
-    second = [h.calibrated(cal.bits(h.rule)) for h in _expand(ctx, _join(first), exclude)]
-    best = _join([*first, *second])
-    ranked = sorted(best.items(), key=lambda x: (-x[1].p, x[0]))[:limit]
+    hypotheses = [
+        _tracked(h).calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)
+    ]
+    best = _join(hypotheses)
+    expanded: set[int] = set()
+    skip = exclude.copy()
+    for _round in range(ROUNDS):
+        more = [
+            _tracked(h).calibrated(cal.bits(h.rule)) for h in _expand(ctx, best, expanded, skip)
+        ]
+        if not more:
+            break
+        hypotheses += more
+        best = _join(hypotheses)
+    ranked = sorted(
+        ((row, b) for row, b in best.items() if b.p >= PROPOSE), key=lambda x: (-x[1].p, x[0])
+    )
+    ranked = _same_persons(ctx, ranked)[:limit]
     found = [_kin_found(ctx, row, b) for row, b in ranked]
     graph_kin = _graph_kin(ctx, cal.bits("family_graph"))
     kin = sorted([*found, *graph_kin], key=lambda f: -f.probability)[:limit]
