@@ -85,8 +85,9 @@ def test_impossible_ages_and_strangers_rank_low_or_not_at_all(store: GraphStore)
     found = _by_record(search)
     assert STRANGER not in found
     # born before Griet: never proposed as her child, at most as a namesake
-    assert found[DECOY_CHILD].relation != "child"
-    assert found[DECOY_CHILD].probability < found[AUNT].probability
+    if DECOY_CHILD in found:
+        assert found[DECOY_CHILD].relation != "child"
+        assert found[DECOY_CHILD].probability < found[AUNT].probability
     assert not any(r.startswith("r-fill-") for r in found)
     scores = [f.probability for f in search.kin]
     assert scores == sorted(scores, reverse=True)

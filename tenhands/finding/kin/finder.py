@@ -268,7 +268,9 @@ def _hypotheses(
             out += parent_named(
                 index, probe, _unknown_parents(ctx, pid, record), p, exclude=exclude
             )
-            sibs = same_parents(index, probe, record, p, exclude=exclude)
+            sibs = same_parents(
+                index, probe, record, p, exclude=exclude, parents=_parent_probes(ctx, pid)
+            )
             if sibs is not None:
                 out.append(sibs)
         for hyp in (
@@ -513,10 +515,24 @@ def _expand(
             found += parent_named(
                 ctx.index, probe, _unknown_parents(ctx, node, record), 1.0, exclude=skip
             )
-        sibs = same_parents(ctx.index, probe, record, 1.0, exclude=skip)
+        sibs = same_parents(
+            ctx.index, probe, record, 1.0, exclude=skip, parents=_parent_probes(ctx, node)
+        )
         if sibs is not None:
             found.append(sibs)
         out += [replace(h, chain=h.chain * b.p, via=record.id) for h in found]
+    return out
+
+
+def _parent_probes(ctx: _Context, node: str) -> list[Probe]:
+    """Probes of a person's parents in the graph whose birth year is known."""
+    out = []
+    for p in ctx.chains.parents(node):
+        probe = ctx.probes.get(p)
+        if probe is None and not p.startswith(NAMED):
+            probe = ctx.probes[p] = _probe(ctx, p)
+        if probe is not None and probe.year:
+            out.append(probe)
     return out
 
 

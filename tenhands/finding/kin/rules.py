@@ -25,7 +25,7 @@ million.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -47,6 +47,9 @@ from .scoring import (
 )
 
 MALE, FEMALE = 1, 2
+OLDEST_MOTHER = 46
+"""A mother is at most this many years older than her child (a father: :data:`OLDEST_FATHER`)."""
+OLDEST_FATHER = 60
 FAMILY_NAMES = 2.0
 """Bits taken off an equal given name when the surname agrees too."""
 
@@ -225,15 +228,18 @@ def named_parent(
     out = []
     for column in columns:
         postings = index.mothers if column == "mother" else index.fathers
+        oldest = OLDEST_MOTHER if column == "mother" else OLDEST_FATHER
         rows = _without(
             postings.union(
-                filed(probe.all_surname_keys, probe.initials), _near(index, probe, 15, 50)
+                filed(probe.all_surname_keys, probe.initials), _near(index, probe, 15, oldest)
             ),
             exclude,
         )
         parts = [
             *_name_parts(index, rows, probe, column, f"{column}_name "),
-            generation_part(index, rows, probe, 15, 50),
+            generation_part(
+                index, rows, probe, 15, oldest, just=-1.5 if column == "father" else -5.0
+            ),
         ]
         if partners:
             other = "father" if column == "mother" else "mother"
@@ -306,8 +312,11 @@ def same_parents(
     *,
     exclude: Skip | None = None,
     siblings: float = 2.0,
+    parents: Sequence[Probe] = (),
 ) -> Hypothesis | None:
-    """Records naming the same mother and father as the anchor's own record."""
+    """Records naming the same mother and father as the anchor's own record; ``parents``
+    are the anchor's parents known with a birth year (a sibling is born when they could
+    have children)."""
     if not anchor.person_id or not (own.mother_name or own.father_name):
         return None
     probes = {
@@ -334,6 +343,13 @@ def same_parents(
         if probe.has_name:
             parts += _name_parts(index, rows, probe, column, f"{column}_name ")
     parts.append(generation_part(index, rows, anchor, -25, 25, "age_gap"))
+    for parent in parents:
+        if parent.year:
+            oldest = OLDEST_MOTHER if parent.sex == FEMALE else OLDEST_FATHER
+            parts.append(
+                generation_part(index, rows, parent, 15, oldest, "parent_age", inside=0.0,
+                                just=-5.0)
+            )  # fmt: skip
     filled = max(index.filled["mother"], index.filled["father"], 1)
     prior = _log2(siblings / filled)
     return Hypothesis.make("same_parents", anchor.person_id, Hop.sibling, rows, parts, prior,

@@ -212,9 +212,11 @@ def generation_part(
     field: str = "age_gap",
     *,
     inside: float = 1.5,
+    just: float = -1.5,
 ) -> Part:
     """Born ``low`` to ``high`` years after the anchor (negative: before); ``inside`` is
-    the weight of fitting (small when the span is wide and fits nearly anyone)."""
+    the weight of fitting (small when the span is wide and fits nearly anyone), ``just``
+    of missing it by a few years (strongly against where the bound is biology's)."""
     n = len(rows)
     weight = np.zeros(n)
     level = _texts(n, MISSING)
@@ -229,7 +231,7 @@ def generation_part(
     near = known & ~fits & (gap >= low - 6) & (gap <= high + 6)
     outside = known & ~fits & ~near
     level[fits], weight[fits] = f"born {low} to {high} years after", inside
-    level[near], weight[near] = "a generation apart, just", -1.5
+    level[near], weight[near] = "a generation apart, just", just
     level[outside], weight[outside] = "ages do not fit", -8.0
     return Part(field, _probe_date(anchor), right, level, weight)
 

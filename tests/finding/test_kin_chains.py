@@ -1,0 +1,178 @@
+"""Kin search along chains of records, and the words it says (small hand-made families).
+
+Each family is synthetic: a child, the relatives a worker knows, and a few outside
+records, with fillers so that name frequencies mean something.
+"""
+
+from __future__ import annotations
+
+from builders import case, role, tie
+from kin_helpers import fillers
+
+from tenhands.finding.kin import Found, KinSearch, build_index, find_kin, store_records
+from tenhands.graph.model import (
+    Address,
+    PartialDate,
+    Person,
+    Provenance,
+    Record,
+    Sex,
+    SourceKind,
+    SourceRef,
+)
+from tenhands.graph.store import GraphStore
+
+CASE = "c-chain"
+CHILD = "p-lotte"
+MOTHER = "p-elke"
+
+
+def _p(pid: str, given: str, surname: str, sex: Sex, born: str, **extra: object) -> Person:
+    return Person(id=pid, given_names=[given], surname=surname, sex=sex,
+                  birth_date=PartialDate.parse(born), **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _r(rid: str, **fields: object) -> Record:
+    born = fields.pop("born", None)
+    return Record(
+        id=rid,
+        birth_date=PartialDate.parse(str(born)) if born else None,
+        provenance=Provenance(source=SourceRef(kind=SourceKind.registry, name="extract")),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _seed(store: GraphStore, records: list[Record], *, grandmother: bool = False) -> None:
+    home = Address(street="Molenstraat", house_number="3", postcode="9900", city="Eeklo")
+    persons = [
+        _p(CHILD, "Lotte", "Verhaeghe", Sex.female, "2015-03-02", addresses=[home]),
+        _p(MOTHER, "Elke", "Verhaeghe", Sex.female, "1988-06-30"),
+    ]
+    ties = [tie("t-m", MOTHER, CHILD, "parent")]
+    roles = [role(CASE, MOTHER)]
+    if grandmother:
+        persons.append(_p("p-griet", "Griet", "Vanhoutteghem", Sex.female, "1960-02-11"))
+        ties.append(tie("t-gm", "p-griet", MOTHER, "parent"))
+        roles.append(role(CASE, "p-griet"))
+    store.upsert_persons(persons)
+    store.upsert_ties(ties)
+    store.create_case(case(CASE, CHILD))
+    store.upsert_roles(roles)
+    store.add_records([*records, *fillers()])
+
+
+def _search(store: GraphStore) -> KinSearch:
+    return find_kin(store, CASE, build_index(store_records(store)), limit=20)
+
+
+def _kin(search: KinSearch) -> dict[str, Found]:
+    return {f.record_id: f for f in search.kin if f.record_id}
+
+
+# the child's own record, naming her father
+LOTTE = _r("r-lotte", given_names="Lotte", surname="Verhaeghe", sex=Sex.female,
+           born="2015-03-02", mother_name="Elke Verhaeghe", father_name="Bram Dewaele")  # fmt: skip
+
+
+def test_a_record_with_the_same_two_parents_is_a_full_sibling(store: GraphStore) -> None:
+    sister = _r("r-mila", given_names="Mila", surname="Dewaele", sex=Sex.female,
+                born="2017-05-01", mother_name="Elke Verhaeghe", father_name="Bram Dewaele")  # fmt: skip
+    _seed(store, [LOTTE, sister])
+    found = _kin(_search(store))["r-mila"]
+    assert found.relation_code == "sister"
+    assert found.relation == "child" and found.relation_to == MOTHER
+
+
+def test_one_shared_parent_and_a_different_other_one_is_a_half_sibling(
+    store: GraphStore,
+) -> None:
+    brother = _r("r-kobe", given_names="Kobe", surname="Maes", sex=Sex.male, born="2010-01-09",
+                 mother_name="Elke Verhaeghe", father_name="Tom Maes")  # fmt: skip
+    _seed(store, [LOTTE, brother])
+    found = _kin(_search(store))["r-kobe"]
+    assert found.relation_code == "half_brother"
+    assert found.words("nl") == "halfbroer langs moederskant"
+
+
+def test_the_grandmothers_partner_is_the_grandfather_not_a_step_grandfather(
+    store: GraphStore,
+) -> None:
+    # Marc names Griet as his partner; nothing says he is not Elke's father
+    marc = _r("r-marc", given_names="Marc", surname="Verhaeghe", sex=Sex.male, born="1958-04-04",
+              partner_name="Griet Vanhoutteghem")  # fmt: skip
+    _seed(store, [marc], grandmother=True)
+    found = _kin(_search(store))["r-marc"]
+    assert found.relation_code == "maternal_grandfather"
+    assert found.relation == "partner" and found.relation_to == "p-griet"
+
+
+def test_the_partner_is_a_step_grandfather_when_the_records_name_another_father(
+    store: GraphStore,
+) -> None:
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem",
+              father_name="Dirk Verhaeghe")  # fmt: skip
+    marc = _r("r-marc", given_names="Marc", surname="Claeys", sex=Sex.male, born="1958-04-04",
+              partner_name="Griet Vanhoutteghem")  # fmt: skip
+    _seed(store, [elke, marc], grandmother=True)
+    found = _kin(_search(store))
+    assert found["r-marc"].relation_code != "maternal_grandfather"
+
+
+def test_a_man_a_generation_older_at_the_childs_address_is_not_a_brother(
+    store: GraphStore,
+) -> None:
+    # the father the child's record names, living at her address
+    bram = _r("r-bram", given_names="Bram", surname="Dewaele", sex=Sex.male, born="1986-08-08",
+              street="Molenstraat", house_number="3", postcode="9900", city="Eeklo")  # fmt: skip
+    _seed(store, [LOTTE, bram])
+    found = _kin(_search(store))["r-bram"]
+    assert found.relation_code == "father"
+    assert found.relation == "parent" and found.relation_to == CHILD
+
+
+def test_a_co_resident_who_is_not_the_named_father_gets_no_step_word(store: GraphStore) -> None:
+    other = _r("r-kurt", given_names="Kurt", surname="Bogaert", sex=Sex.male, born="1984-02-02",
+               street="Molenstraat", house_number="3", postcode="9900", city="Eeklo")  # fmt: skip
+    _seed(store, [LOTTE, other])
+    found = _kin(_search(store)).get("r-kurt")
+    if found is not None:
+        assert found.relation_code not in ("father", "stepfather", "brother")
+
+
+def test_the_chain_reaches_grandparent_and_great_grandparent_through_their_records(
+    store: GraphStore,
+) -> None:
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem",
+              father_name="Dirk Verhaeghe")  # fmt: skip
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", mother_name="Maria Claeys",
+               father_name="Roger Vanhoutteghem")  # fmt: skip
+    roger = _r("r-roger", given_names="Roger", surname="Vanhoutteghem", sex=Sex.male,
+               born="1932-05-05")  # fmt: skip
+    _seed(store, [elke, griet, roger])
+    found = _kin(_search(store))
+    assert found["r-griet"].relation_code == "maternal_grandmother"
+    assert found["r-griet"].relation_to == MOTHER
+    great = found["r-roger"]
+    assert great.relation_code == "maternal_great_grandfather"
+    # from Elke (known) through Griet's record, whose parent Roger is
+    assert great.relation_to == MOTHER and great.relation == "parent"
+    via = [(e.left, e.right) for e in great.evidence if e.field == "via_record"]
+    assert via == [("parent", "r-griet")]
+    assert great.probability <= found["r-griet"].probability
+
+
+def test_a_namesakes_child_is_not_an_aunt(store: GraphStore) -> None:
+    # another Griet Vanhoutteghem, born 1985: her daughter (2012) cannot be Griet's (1960)
+    namesake_child = _r("r-sofie", given_names="Sofie", surname="Peeters", sex=Sex.female,
+                        born="2012-10-10", mother_name="Griet Vanhoutteghem",
+                        father_name="Jan Peeters")  # fmt: skip
+    aunt = _r("r-hanne", given_names="Hanne", surname="Verhaeghe", sex=Sex.female,
+              born="1991-09-12", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    _seed(store, [namesake_child, aunt], grandmother=True)
+    found = _kin(_search(store))
+    assert found["r-hanne"].relation_code == "maternal_aunt"
+    sofie = found.get("r-sofie")
+    assert sofie is None or sofie.relation_code != "maternal_aunt"
