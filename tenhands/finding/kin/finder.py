@@ -44,7 +44,7 @@ from .chains import NAMED, FamilyChains, Name
 from .found import Found, KinSearch, relation_code
 from .index import RecordIndex, Skip
 from .learning import CALIBRATION, Calibration
-from .probes import Probe, person_probe
+from .probes import Probe, person_probe, with_names
 from .rules import (
     Hop,
     Hypothesis,
@@ -109,6 +109,8 @@ class _Context:
     records: dict[int, Record] = field(default_factory=dict)
     links: dict[str, _Link] = field(default_factory=dict)
     """Per record person on a chain (a graph node), how it is reached."""
+    written: dict[str, list[str]] = field(default_factory=dict)
+    """Per known person, their name as their children's records write it."""
     near: list[int] = field(default_factory=list)
     """Rows that may well be a known person's own record (never proposed as kin)."""
 
@@ -163,17 +165,35 @@ def _own_records(
     """Per anchor, the rows that are their records (with probability), and the match
     proposals: each record goes to the known person it fits best."""
     best: dict[int, tuple[float, str, Hypothesis, int]] = {}
-    for pid in anchors:
-        hyp = same_person(ctx.index, ctx.probes[pid])
+    done: set[str] = set()
+    for pid in sorted(anchors, key=lambda q: (_generation(ctx, q), q)):
+        written, younger = _written_by_children(ctx, pid, best, done)
+        homes: frozenset[str] = frozenset()
+        if younger is not None and younger.year > date.today().year - 18:
+            homes = younger.addresses
+        if written:
+            ctx.written[pid] = written
+            ctx.probes[pid] = with_names(ctx.index, ctx.probes[pid], written)
+        done.add(pid)
+        hyp = same_person(ctx.index, ctx.probes[pid], child=younger, homes=homes)
         probs = probability(hyp.bits)
         ctx.near += hyp.rows[(probs >= NEAR) & (probs < MATCH)].tolist()
+        mine: list[int] = []
         for k in np.flatnonzero((probs >= MATCH) & ~ctx.hidden[hyp.rows]).tolist():
             row = int(hyp.rows[k])
             if row not in best or probs[k] > best[row][0]:
                 best[row] = (float(probs[k]), pid, hyp, k)
+                mine.append(row)
+        ctx.probes[pid] = _dated(ctx, ctx.probes[pid], mine)
     own: dict[str, list[tuple[int, float]]] = defaultdict(list)
     matches = []
+    born: dict[str, int] = {}
+    year = ctx.index.year
     for row, (p, pid, hyp, k) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
+        # one person's records agree on the birth year: a namesake's do not
+        first = born.setdefault(pid, int(year[row]))
+        if first and year[row] and abs(int(year[row]) - first) > 1:
+            continue
         own[pid].append((row, p))
         record = ctx.record(row)
         matches.append(
@@ -187,6 +207,39 @@ def _own_records(
             )
         )
     return own, matches
+
+
+def _dated(ctx: _Context, probe: Probe, rows: Sequence[int]) -> Probe:
+    """A probe without a birth year given that of the most probable own record."""
+    if probe.year:
+        return probe
+    years = [int(ctx.index.year[r]) for r in rows if ctx.index.year[r]]
+    return replace(probe, year=years[0]) if years else probe
+
+
+def _generation(ctx: _Context, pid: str) -> int:
+    """Generations above the child (the child and siblings 0, parents 1 …)."""
+    rel = ctx.relations.get(pid)
+    return 0 if rel is None else (rel.up or 0) - (rel.down or 0)
+
+
+def _written_by_children(
+    ctx: _Context, pid: str, best: dict[int, tuple[float, str, Hypothesis, int]], done: set[str]
+) -> tuple[list[str], Probe | None]:
+    """How the records of a person's children (matched already) write the person's name,
+    and the youngest child with a birth year."""
+    sex = _person(ctx.kin_graph, pid).sex
+    column = {Sex.female: "mother_name", Sex.male: "father_name"}.get(sex)
+    children = [c for c in ctx.chains.children(pid) if c in done]
+    written: list[str] = []
+    if column is not None and children:
+        for row, (p, owner, _hyp, _k) in best.items():
+            if owner in children and p >= MATCH:
+                text = getattr(ctx.record(row), column)
+                if text:
+                    written.append(text)
+    years = [ctx.probes[c] for c in children if c in ctx.probes and ctx.probes[c].year]
+    return written, max(years, key=lambda q: q.year, default=None)
 
 
 def _written(record: Record, field: str) -> str | None:
@@ -259,7 +312,8 @@ def _hypotheses(
     for pid in anchors:
         mine = [(ctx.record(row), p) for row, p in own.get(pid, [])]
         probe = person_probe(index, _person(ctx.kin_graph, pid), [r for r, _p in mine])
-        ctx.probes[pid] = probe
+        probe = with_names(index, probe, ctx.written.get(pid, []))
+        probe = ctx.probes[pid] = _dated(ctx, probe, [row for row, _p in own.get(pid, [])])
         partners = [ctx.probes.get(q) or _probe(ctx, q) for q in _partners(ctx, pid)]
         partners = [q for q in partners if q.has_name]
         out += named_parent(index, probe, partners, exclude=exclude)

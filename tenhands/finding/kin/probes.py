@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...graph.model import Person, Record, Sex
 from ..normalize.given_names import given_name_initials
@@ -121,4 +121,29 @@ def name_probe(index: RecordIndex, text: str, sex: Sex = Sex.unknown) -> Probe:
         sex=SEX_CODES.get(sex, 0),
         label=text,
         initials=given_name_initials(given),
+    )
+
+
+def with_names(index: RecordIndex, probe: Probe, texts: Iterable[str]) -> Probe:
+    """The probe with names others' records write for the person (``"Meriam ElAmrani"`` in
+    a child's record for a mother known as Meryem El Amrani) as further forms."""
+    givens, surnames = list(probe.givens), list(probe.surnames)
+    keys, codes, initials = set(probe.surname_keys), set(probe.given_codes), set(probe.initials)
+    for text in texts:
+        given, surname = split_full_name(text)
+        first = first_given(given)
+        if not first or not surname:
+            continue
+        givens.append(first)
+        surnames.append(surname_forms(surname).full)
+        keys |= surname_index_keys(surname)
+        codes |= given_codes(index.given_vocab, [given])
+        initials |= given_name_initials(given)
+    return replace(
+        probe,
+        givens=tuple(dict.fromkeys(givens)),
+        surnames=tuple(dict.fromkeys(surnames)),
+        surname_keys=frozenset(keys),
+        given_codes=frozenset(codes),
+        initials=frozenset(initials),
     )

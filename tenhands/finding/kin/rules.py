@@ -32,7 +32,7 @@ from enum import StrEnum
 import numpy as np
 
 from ...graph.model import Record, Sex
-from .index import ALL_INITIALS, Floats, NameColumns, RecordIndex, Rows, Skip, filed
+from .index import ALL_INITIALS, NONE, Floats, NameColumns, RecordIndex, Rows, Skip, filed
 from .names import surname_index_keys
 from .probes import Probe, name_probe
 from .scoring import (
@@ -50,6 +50,8 @@ MALE, FEMALE = 1, 2
 OLDEST_MOTHER = 46
 """A mother is at most this many years older than her child (a father: :data:`OLDEST_FATHER`)."""
 OLDEST_FATHER = 60
+HOME = 4.0
+"""Bits for a record at an address where the known person may live."""
 FAMILY_NAMES = 2.0
 """Bits taken off an equal given name when the surname agrees too."""
 
@@ -193,9 +195,18 @@ def _without(rows: Rows, exclude: Skip | None) -> Rows:
 # -- the rules ------------------------------------------------------------------------------
 
 
-def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hypothesis:
+def same_person(
+    index: RecordIndex,
+    probe: Probe,
+    *,
+    sources: float = 1.5,
+    child: Probe | None = None,
+    homes: frozenset[str] = frozenset(),
+) -> Hypothesis:
     """Records of the anchor themselves; ``sources`` is how many records a person has on
-    average in the corpus."""
+    average in the corpus. ``child``, a child of the anchor with a birth year, places an
+    anchor whose own birth year is unknown a generation before them; ``homes`` are
+    addresses where the anchor may live (their own, their young child's)."""
     if not probe.has_name or not probe.person_id:
         return _empty("same_person", probe.person_id or "", Hop.same)
     keys = filed(probe.all_surname_keys, probe.initials)
@@ -206,6 +217,22 @@ def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hy
         sex_part(index, rows, probe.sex),
         place_part(index, rows, probe.places, "place"),
     ]
+    homes = homes | probe.addresses
+    if homes:
+        codes = np.fromiter(
+            (index.address_vocab.codes.get(h, NONE) for h in homes), np.int32, len(homes)
+        )
+        hit = np.isin(index.address[rows], codes[codes != NONE])
+        n = len(rows)
+        parts.append(
+            Part("address", None, np.full(n, "", dtype=object),
+                 np.where(hit, "same address", "missing").astype(object),
+                 np.where(hit, HOME, 0.0))
+        )  # fmt: skip
+    if not probe.year and child is not None and child.year:
+        oldest = OLDEST_MOTHER if probe.sex == FEMALE else OLDEST_FATHER
+        parts.append(generation_part(index, rows, child, -oldest, -15, "age", inside=1.0,
+                                     just=-3.0))  # fmt: skip
     prior = _log2(sources / max(len(index), 1))
     return Hypothesis.make("same_person", probe.person_id, Hop.same, rows, parts, prior)
 
