@@ -66,6 +66,8 @@ _NEUTRAL = {
     "aunt": "aunt_uncle", "uncle": "aunt_uncle", "niece": "niece_nephew",
     "nephew": "niece_nephew", "half_brother": "half_sibling", "half_sister": "half_sibling",
     "half_aunt": "half_aunt_uncle", "half_uncle": "half_aunt_uncle",
+    # a record without its sex is said neutrally
+    "aunt/uncle": "aunt_uncle", "niece/nephew": "niece_nephew",
 }  # fmt: skip
 
 

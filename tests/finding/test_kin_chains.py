@@ -76,7 +76,8 @@ LOTTE = _r("r-lotte", given_names="Lotte", surname="Verhaeghe", sex=Sex.female,
 
 def test_a_record_with_the_same_two_parents_is_a_full_sibling(store: GraphStore) -> None:
     sister = _r("r-mila", given_names="Mila", surname="Dewaele", sex=Sex.female,
-                born="2017-05-01", mother_name="Elke Verhaeghe", father_name="Bram Dewaele")  # fmt: skip
+                born="2017-05-01", mother_name="Elke Verhaeghe",
+                father_name="Bram Dewaele")  # fmt: skip
     _seed(store, [LOTTE, sister])
     found = _kin(_search(store))["r-mila"]
     assert found.relation_code == "sister"

@@ -6,7 +6,6 @@ import pytest
 from kin_helpers import (
     AUNT,
     CASE,
-    CHILD,
     COUSIN,
     DECOY_CHILD,
     GRANDMOTHER,

@@ -71,17 +71,26 @@ class Name:
             return None
         return cls(first_given(given), frozenset({surname_forms(surname).full}))
 
-    def same(self, other: Name) -> bool:
-        """Whether two names are probably one person's (typos and nicknames allowed)."""
-        if not self.given or not other.given or not self.surnames or not other.surnames:
+    def same(self, other: Name, *, married: bool = False) -> bool:
+        """Whether two names are probably one person's (typos and nicknames allowed; with
+        ``married``, a woman's, another surname too when the given name agrees)."""
+        if not self.given or not other.given:
             return False
-        given = JaroWinkler.normalized_similarity(self.given, other.given) >= 0.88 or bool(
-            given_name_keys(self.given) & given_name_keys(other.given)
-        )
-        return given and any(
-            JaroWinkler.normalized_similarity(a, b) >= 0.9
-            for a in self.surnames
-            for b in other.surnames
+        similar = JaroWinkler.normalized_similarity(self.given, other.given)
+        if similar < 0.88 and not given_name_keys(self.given) & given_name_keys(other.given):
+            return False
+        return self.same_surname(other) or (married and similar >= 0.95)
+
+    def same_surname(self, other: Name) -> bool:
+        """Whether the surnames agree (or one is unknown)."""
+        return (
+            not self.surnames
+            or not other.surnames
+            or any(
+                JaroWinkler.normalized_similarity(a, b) >= 0.85
+                for a in self.surnames
+                for b in other.surnames
+            )
         )
 
 
@@ -128,7 +137,10 @@ class FamilyChains:
         """A node for a parent known only by name (a new one for every call)."""
         self._serial += 1
         node = f"{NAMED}{self._serial}"
-        person = Person(id=node, given_names=[name.given], surname=min(name.surnames), sex=sex)
+        person = Person(
+            id=node, given_names=[name.given] if name.given else [],
+            surname=min(name.surnames, default=None), sex=sex,
+        )  # fmt: skip
         self.graph.add_node(node, person=person, role=None, is_child=False)
         return node
 
@@ -150,12 +162,16 @@ class FamilyChains:
         name = Name.of_person(person)
         for c in self.children(node):
             for p in self.parent_of_sex(c, person.sex):
-                if p.startswith(NAMED) and Name.of_person(self.person(p)).same(name):
+                if p.startswith(NAMED) and self._same(p, name):
                     self.graph.remove_node(p)
+
+    def _same(self, node: str, name: Name) -> bool:
+        person = self.person(node)
+        return Name.of_person(person).same(name, married=person.sex is Sex.female)
 
     def _matching(self, candidates: Sequence[str], name: Name) -> str | None:
         for c in candidates:
-            if Name.of_person(self.person(c)).same(name):
+            if self._same(c, name):
                 return c
         return None
 
@@ -193,7 +209,7 @@ class FamilyChains:
             if record is not None and sex is not Sex.unknown:
                 name = Name.of_record(record)
                 for p in self.parent_of_sex(anchor, sex):
-                    if p.startswith(NAMED) and Name.of_person(self.person(p)).same(name):
+                    if p.startswith(NAMED) and self._same(p, name):
                         return [(other, c, TieKind.parent) for c in self.children(p)], made
             return [(other, anchor, TieKind.parent)], made
         if hop is Hop.sibling:
@@ -206,7 +222,13 @@ class FamilyChains:
                 name = None
                 if record is not None and psex in _COLUMN:
                     name = Name.written(getattr(record, f"{_COLUMN[psex]}_name"))
-                if name is None or Name.of_person(self.person(p)).same(name):
+                if name is None and psex is Sex.male and record is not None:
+                    # children carry their father's surname: another surname, another father
+                    own = Name.of_record(record)
+                    father = Name.of_person(self.person(p))
+                    if own.surnames and father.surnames and not own.same_surname(father):
+                        name = Name("", own.surnames)
+                if name is None or self._same(p, name):
                     edges.append((p, other, TieKind.parent))
                 else:
                     mate = self.named_parent(name, psex)

@@ -501,7 +501,7 @@ def _bits(p: float) -> float:
 
 EXPAND = 0.3
 """Kin records at or above this probability become anchors of the next round."""
-ROUNDS = 3
+ROUNDS = 2
 """Rounds of expansion after the first: parent → grandparent → great-grandparent,
 grandparent → aunt → cousin."""
 PER_ROUND = 10
