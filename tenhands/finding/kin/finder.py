@@ -57,6 +57,7 @@ from .rules import (
     partner_of,
     same_parents,
     same_person,
+    sibling_by_name,
 )
 from .scoring import probability
 
@@ -81,6 +82,7 @@ _RULE_TEXT = {
     "family_name": "carries a parent's birth surname",
     "family_name_parent": "a parent of theirs carries a parent's birth surname",
     "named_by": "named by a relative",
+    "sibling_by_name": "carries a parent's birth surname, of their generation",
 }
 NEAR = 0.1
 """A record at or above this probability of being a known person is not proposed as kin."""
@@ -344,6 +346,10 @@ def _hypotheses(
         hyp = family_name(index, ctx.probes[pid], frozenset(places), exclude=exclude)
         if hyp is not None:
             out.append(hyp)
+        parents = [ctx.probes[q] for q in ctx.chains.parents(pid) if q in ctx.probes]
+        sibs = sibling_by_name(index, ctx.probes[pid], parents, frozenset(places), exclude=exclude)
+        if sibs is not None:
+            out.append(sibs)
         child = ctx.probes[ctx.child]
         out += family_name_parent(index, ctx.probes[pid], child, frozenset(places), exclude=exclude)
     return out
@@ -606,7 +612,7 @@ TRACK_RECORD = {
     "named_parent": -1.0,
     "parent_named": 0.0,
     "same_parents": -1.0,
-    "partner_of": -1.0,
+    "partner_of": -2.0,
     "family_name": -3.0,
     "family_name_parent": -3.0,
 }

@@ -494,6 +494,50 @@ def family_name(
     return Hypothesis.make("family_name", parent.person_id, Hop.relative, rows, parts, prior)
 
 
+def sibling_by_name(
+    index: RecordIndex,
+    anchor: Probe,
+    parents: Sequence[Probe],
+    places: frozenset[int],
+    *,
+    exclude: Skip | None = None,
+    siblings: float = 2.0,
+    max_share: float = 0.01,
+) -> Hypothesis | None:
+    """Records carrying the anchor's birth surname, born within the anchor's generation:
+    possibly a brother or sister whose record names no parents. The rarer the name and
+    the nearer the place, the likelier; a record naming other parents than the anchor's
+    known ones is someone else's child. Common surnames are not searched this way."""
+    keys = anchor.birth_name_keys
+    names = anchor.surnames[-1:] if anchor.birth_surname_keys else anchor.surnames[:1]
+    if not anchor.person_id or not anchor.year or not keys or not names:
+        return None
+    size = max((index.surnames.total(k) for k in keys), default=0)
+    if size > max(50, max_share * len(index)):
+        return None
+    rows = _without(
+        index.surnames.union(filed(keys, ALL_INITIALS), _near(index, anchor, -15, 15, 2)), exclude
+    )
+    if not len(rows):
+        return None
+    probe = Probe(anchor.person_id, frozenset(), (), tuple(names), keys, frozenset())
+    shares = _surname_shares(index, probe, "surname")
+    parts = [
+        surname_part(rows, probe.surnames, shares, [index.surname, index.birth_surname], "surname"),
+        place_part(index, rows, places, "place"),
+        generation_part(index, rows, anchor, -15, 15, "age_gap", inside=1.0),
+    ]
+    for parent in parents:
+        column = "mother" if parent.sex == FEMALE else "father" if parent.sex == MALE else None
+        if column is None or not parent.has_name:
+            continue
+        other = _other_parent(index, rows, [parent], column)
+        weight = np.where(other.level == "different", -6.0, other.weight)
+        parts.append(replace(other, field=f"{column}_name", weight=weight))
+    prior = _log2(siblings / max(len(index), 1))
+    return Hypothesis.make("sibling_by_name", anchor.person_id, Hop.sibling, rows, parts, prior)
+
+
 def family_name_parent(
     index: RecordIndex,
     parent: Probe,
