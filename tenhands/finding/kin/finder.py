@@ -39,6 +39,7 @@ from ...graph.model import (
 )
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
+from ..normalize.text import fold
 from ..review.accept import person_from_record
 from .chains import NAMED, FamilyChains, Name
 from .found import Found, KinSearch, relation_code
@@ -84,6 +85,9 @@ _RULE_TEXT = {
     "named_by": "named by a relative",
     "sibling_by_name": "carries a parent's birth surname, of their generation",
 }
+OWN = 0.5
+"""A record at or above this probability of being a known person is followed as theirs
+(its address, the parents and partner it names), with that probability down the chain."""
 NEAR = 0.1
 """A record at or above this probability of being a known person is not proposed as kin."""
 SUPPORT = 0.3
@@ -179,14 +183,14 @@ def _own_records(
         done.add(pid)
         hyp = same_person(ctx.index, ctx.probes[pid], child=younger, homes=homes)
         probs = probability(hyp.bits)
-        ctx.near += hyp.rows[(probs >= NEAR) & (probs < MATCH)].tolist()
-        mine: list[int] = []
-        for k in np.flatnonzero((probs >= MATCH) & ~ctx.hidden[hyp.rows]).tolist():
+        ctx.near += hyp.rows[(probs >= NEAR) & (probs < OWN)].tolist()
+        mine: list[tuple[float, int]] = []
+        for k in np.flatnonzero((probs >= OWN) & ~ctx.hidden[hyp.rows]).tolist():
             row = int(hyp.rows[k])
             if row not in best or probs[k] > best[row][0]:
                 best[row] = (float(probs[k]), pid, hyp, k)
-                mine.append(row)
-        ctx.probes[pid] = _dated(ctx, ctx.probes[pid], mine)
+                mine.append((-float(probs[k]), row))
+        ctx.probes[pid] = _dated(ctx, ctx.probes[pid], [row for _p, row in sorted(mine)])
     own: dict[str, list[tuple[int, float]]] = defaultdict(list)
     matches = []
     born: dict[str, int] = {}
@@ -197,6 +201,8 @@ def _own_records(
         if first and year[row] and abs(int(year[row]) - first) > 1:
             continue
         own[pid].append((row, p))
+        if p < MATCH:  # theirs probably enough to follow, not to propose
+            continue
         record = ctx.record(row)
         matches.append(
             Found(
@@ -320,7 +326,12 @@ def _hypotheses(
         partners = [q for q in partners if q.has_name]
         out += named_parent(index, probe, partners, exclude=exclude)
         out += partner_of(index, probe, mine, exclude=exclude)
-        for record, p in mine:
+        named: set[tuple[str, str]] = set()
+        for record, p in mine:  # most probable first
+            said = (fold(record.mother_name or ""), fold(record.father_name or ""))
+            if said in named:  # another record naming the same parents says no more
+                continue
+            named.add(said)
             out += parent_named(
                 index, probe, _unknown_parents(ctx, pid, record), p, exclude=exclude
             )
@@ -510,7 +521,7 @@ EXPAND = 0.3
 ROUNDS = 2
 """Rounds of expansion after the first: parent → grandparent → great-grandparent,
 grandparent → aunt → cousin."""
-PER_ROUND = 10
+PER_ROUND = 4
 """Records expanded per round, the most probable first: the budget that keeps a search
 over a million records fast."""
 PROPOSE = 0.2

@@ -50,6 +50,8 @@ MALE, FEMALE = 1, 2
 OLDEST_MOTHER = 46
 """A mother is at most this many years older than her child (a father: :data:`OLDEST_FATHER`)."""
 OLDEST_FATHER = 60
+PRUNE = 1500
+"""Rows a rule scores in full before it keeps only records with the probe's given name."""
 HOME = 4.0
 """Bits for a record at an address where the known person may live."""
 FAMILY_NAMES = 2.0
@@ -184,6 +186,19 @@ def _near(
     return lambda rows: _born_near(index, rows, anchor, low, high, margin)
 
 
+def _pruned(index: RecordIndex, rows: Rows, probe: Probe, column: str) -> Rows:
+    """``rows`` but, when there are more than :data:`PRUNE`, only those whose given name in
+    ``column`` is one of the probe's (or missing): with a common surname, the thousands of
+    records with another given name would score far below the floor anyway."""
+    if len(rows) <= PRUNE or not probe.given_codes:
+        return rows
+    codes = index.given_code if column == "given" else getattr(index, column).given_code
+    have = codes[rows]
+    keep = (have < 0) | np.isin(have, np.fromiter(probe.given_codes, np.int32))
+    kept: Rows = rows[keep]
+    return kept
+
+
 def _without(rows: Rows, exclude: Skip | None) -> Rows:
     """``rows`` but those ``exclude`` marks (a mask over the index: every record of other
     cases costs one lookup per row, no sort)."""
@@ -210,7 +225,7 @@ def same_person(
     if not probe.has_name or not probe.person_id:
         return _empty("same_person", probe.person_id or "", Hop.same)
     keys = filed(probe.all_surname_keys, probe.initials)
-    rows = index.surnames.union(keys, _near(index, probe, 0, 0, 3))
+    rows = _pruned(index, index.surnames.union(keys, _near(index, probe, 0, 0, 3)), probe, "given")
     parts = [
         *_name_parts(index, rows, probe, "given", ""),
         birth_date_part(index, rows, probe),
@@ -262,6 +277,7 @@ def named_parent(
             ),
             exclude,
         )
+        rows = _pruned(index, rows, probe, column)
         parts = [
             *_name_parts(index, rows, probe, column, f"{column}_name "),
             generation_part(
@@ -316,7 +332,7 @@ def parent_named(
             continue
         near = _near(index, anchor, -50, -15)
         keys = filed(probe.surname_keys, probe.initials)
-        rows = _without(index.surnames.union(keys, near), exclude)
+        rows = _pruned(index, _without(index.surnames.union(keys, near), exclude), probe, "given")
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -50, -15),
@@ -365,6 +381,11 @@ def same_parents(
     if not found:
         return None
     rows = _without(np.unique(np.concatenate(found)), exclude)
+    if len(rows) > PRUNE:
+        keep = np.zeros(len(rows), dtype=np.bool_)
+        for column, probe in probes.items():
+            keep |= np.isin(rows, _pruned(index, rows, probe, column))
+        rows = rows[keep]
     parts: list[Part] = []
     for column, probe in probes.items():
         if probe.has_name:
@@ -396,7 +417,7 @@ def partner_of(
         return []
     near = _near(index, anchor, -20, 20)
     keys = filed(anchor.all_surname_keys, anchor.initials)
-    rows = _without(index.partners.union(keys, near), exclude)
+    rows = _pruned(index, _without(index.partners.union(keys, near), exclude), anchor, "partner")
     parts = [
         *_name_parts(index, rows, anchor, "partner", "partner_name "),
         generation_part(index, rows, anchor, -20, 20),
@@ -410,7 +431,7 @@ def partner_of(
         if not probe.has_name:
             continue
         keys = filed(probe.surname_keys, probe.initials)
-        rows = _without(index.surnames.union(keys, near), exclude)
+        rows = _pruned(index, _without(index.surnames.union(keys, near), exclude), probe, "given")
         parts = [
             *_name_parts(index, rows, probe, "given", ""),
             generation_part(index, rows, anchor, -20, 20),
