@@ -57,6 +57,8 @@ class Card:
     name: str
     band: str
     """The score in a word: zeker, waarschijnlijk, mogelijk (certain, probable, possible)."""
+    band_key: str
+    """The band's name, the same in every language: ``certain``, ``probable``, ``possible``."""
     percent: str
     """The score as a percentage: "95%"."""
     facts: list[Fact]
@@ -305,6 +307,7 @@ def _card(reader: _Reader, seen: Shown, lang: CardLang) -> Card:
         title=title,
         name=name,
         band=say(band(candidate.score), lang),
+        band_key=band(candidate.score).removeprefix("band."),
         percent=percent(candidate.score, lang),
         facts=facts,
         reasons=reasons(candidate.explanation, lang, chained=chained),
