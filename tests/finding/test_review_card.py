@@ -172,6 +172,17 @@ def test_the_same_card_in_english(store: GraphStore) -> None:
 
 
 @pytest.mark.parametrize(
+    ("relation", "led_by"),
+    [("sister", "zus van Oma Ria"), ("sister_of:p-ria", "zus van Oma Ria"),
+     ("child", "dochter van Oma Ria"), ("maternal_relative", "familie van Oma Ria")],
+)  # fmt: skip
+def test_the_hop_to_the_known_relative(store: GraphStore, relation: str, led_by: str) -> None:
+    seed(store)
+    candidate = _sister().model_copy(update={"relation": relation})
+    assert _facts(cards(store, CASE, [candidate], "nl")[0])["Gevonden via"] == led_by
+
+
+@pytest.mark.parametrize(
     ("score", "nl", "en"),
     [
         (0.9, "zeker", "certain"),

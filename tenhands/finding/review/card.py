@@ -35,7 +35,15 @@ from .relation_words import relation_label
 from .relations import parse_relation
 
 VIA_RECORD = "via_record"
-_HOPS = frozenset({"child", "parent", "sibling", "partner", "half_sibling"})
+_HOPS = frozenset(
+    {
+        *("child", "son", "daughter", "parent", "mother", "father"),
+        *("sibling", "brother", "sister", "half_sibling", "half_brother", "half_sister"),
+        *("partner", "spouse", "husband", "wife"),
+    }
+)
+"""Relations that are one hop from a known person (the card says "zus van Oma Ria");
+any other relation is said to the child."""
 
 
 @dataclass(frozen=True)
@@ -150,10 +158,11 @@ class _Reader:
         return self._records[record_id]
 
 
-def _hop_words(hop: str, sex: str | None, lang: CardLang) -> str | None:
-    """A hop in words with the person's sex where it is known: "zus", "zoon"."""
+def _hop_words(hop: str, sex: str | None, lang: CardLang) -> str:
+    """A hop in words with the person's sex where it is known: "zus", "zoon"; a hop
+    without words is "verwant"."""
     code = HOPS.get((hop, sex or ""), hop)
-    return relation_label(code, lang)
+    return relation_label(code, lang) or relation_label("relative", lang) or code
 
 
 def _sex(value: object) -> str | None:
@@ -200,12 +209,10 @@ def _led_by(
         hop = (e.left or "").removeprefix("maternal_").removeprefix("paternal_")
         hop_sex = _sex(record.sex) if record is not None else None
     steps.append((hop, hop_sex, known_name))
-    said = []
-    for step_hop, step_sex, name in steps:
-        words = _hop_words(step_hop, step_sex, lang)
-        if words is None:
-            return None, False
-        said.append(say("led.step", lang, hop=words, name=name))
+    said = [
+        say("led.step", lang, hop=_hop_words(step_hop, step_sex, lang), name=name)
+        for step_hop, step_sex, name in steps
+    ]
     return ", ".join(said), bool(links)
 
 
