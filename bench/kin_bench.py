@@ -96,6 +96,7 @@ def _neutral_word(word: str) -> str:
 KINDS = ("parents", "siblings", "half-siblings", "grandparents", "great-grandparents",
          "aunts/uncles", "cousins", "nieces/nephews")  # fmt: skip
 BANDS = ((1, 5), (6, 10), (11, 15), (16, 20))
+HOPS = ("child", "parent", "sibling", "partner")
 
 
 def kind_of(relation: str) -> str:
@@ -121,7 +122,7 @@ def kind_of(relation: str) -> str:
 def depth_of(found: Found) -> int:
     """How many records the chain went through before the candidate's own (0: from a
     known person directly)."""
-    return sum(1 for e in found.evidence if e.field == "via_record")
+    return sum(1 for e in found.evidence if e.field == "via_record" and e.right)
 
 
 @dataclass
@@ -224,7 +225,8 @@ def main() -> None:
                 hit = pid in kin_ids and pid not in hits
                 hits.setdefault(pid, f)
                 band = next(f"{a}-{b}" for a, b in BANDS if a <= rank <= b)
-                tally.add(f"rule {f.rule}", hit=hit)
+                hop = f" ({f.relation})" if f.relation in HOPS else ""
+                tally.add(f"rule {f.rule}{hop}", hit=hit)
                 tally.add(f"depth {depth_of(f)}", hit=hit)
                 tally.add(f"rank {band}", hit=hit)
             proposals += len(search.kin)

@@ -83,7 +83,6 @@ _RULE_TEXT = {
     "family_name": "carries a parent's birth surname",
     "family_name_parent": "a parent of theirs carries a parent's birth surname",
     "named_by": "named by a relative",
-    "sibling_by_name": "carries a parent's birth surname, of their generation",
 }
 OWN = 0.5
 """A record at or above this probability of being a known person is followed as theirs
@@ -287,8 +286,7 @@ def _evidence(
         )  # fmt: skip
     if hyp.chain < 1.0 and hyp.via and not hyp.anchor.startswith(_RECORD_ANCHOR):
         out.append(
-            Evidence(field="own_record", level="the relative's own record", right=hyp.via,
-                     weight=_bits(hyp.chain))
+            Evidence(field="via_record", level=_VIA, weight=_bits(hyp.chain))
         )  # fmt: skip
     for part in hyp.parts:
         level = str(part.level[k])
@@ -385,10 +383,11 @@ def _join(hypotheses: Sequence[Hypothesis]) -> dict[int, _Best]:
         if not len(hyp):
             continue
         p = probability(hyp.bits) * hyp.chain
-        target = weak if hyp.rule in _WEAK_RULES else best
+        weak_rule = hyp.rule in _WEAK_RULES
+        target = weak if weak_rule else best
         for k in np.flatnonzero(p >= FLOOR).tolist():
             row = int(hyp.rows[k])
-            if hyp.rule not in _WEAK_RULES and p[k] >= SUPPORT:
+            if not weak_rule and p[k] >= SUPPORT:
                 support[row].add(hyp.rule)
             if row not in target or p[k] > target[row].p:
                 target[row] = _Best(float(p[k]), hyp, k, set())
@@ -625,15 +624,17 @@ TRACK_RECORD = {
     "same_parents": -1.0,
     "partner_of": -2.0,
     "family_name": -3.0,
+    "family_name/sibling": 0.0,
     "family_name_parent": -3.0,
 }
-"""Bits added to each rule's prior from its track record on the synthetic population
+"""Bits added to each rule's prior (``rule/hop`` where a rule has several hops) from its
+track record on the synthetic population
 (``bench/kin_bench.py`` prints per rule the share of its proposals that are true kin):
 a rule right more often than its prior says goes up, one right less often goes down."""
 
 
 def _tracked(hyp: Hypothesis) -> Hypothesis:
-    bits = TRACK_RECORD.get(hyp.rule, 0.0)
+    bits = TRACK_RECORD.get(f"{hyp.rule}/{hyp.hop.value}", TRACK_RECORD.get(hyp.rule, 0.0))
     if not bits:
         return hyp
     return replace(hyp, prior=hyp.prior + bits, bits=hyp.bits + bits)

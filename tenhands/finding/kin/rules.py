@@ -556,7 +556,7 @@ def sibling_by_name(
         weight = np.where(other.level == "different", -6.0, other.weight)
         parts.append(replace(other, field=f"{column}_name", weight=weight))
     prior = _log2(siblings / max(len(index), 1))
-    return Hypothesis.make("sibling_by_name", anchor.person_id, Hop.sibling, rows, parts, prior)
+    return Hypothesis.make("family_name", anchor.person_id, Hop.sibling, rows, parts, prior)
 
 
 def family_name_parent(
