@@ -48,6 +48,8 @@ class Name:
 
     given: str
     surnames: frozenset[str]
+    text: str = ""
+    """The name as a record writes it, if it comes from one field."""
 
     @classmethod
     def of_person(cls, person: Person) -> Name:
@@ -69,7 +71,7 @@ class Name:
         given, surname = split_full_name(text)
         if not given or not surname:
             return None
-        return cls(first_given(given), frozenset({surname_forms(surname).full}))
+        return cls(first_given(given), frozenset({surname_forms(surname).full}), text)
 
     def same(self, other: Name, *, married: bool = False) -> bool:
         """Whether two names are probably one person's (typos and nicknames allowed; with
@@ -134,13 +136,17 @@ class FamilyChains:
     # -- named parents
 
     def named_parent(self, name: Name, sex: Sex) -> str:
-        """A node for a parent known only by name (a new one for every call)."""
+        """A node for a parent known only by name (a new one for every call), holding the
+        name as the record writes it."""
         self._serial += 1
         node = f"{NAMED}{self._serial}"
-        person = Person(
-            id=node, given_names=[name.given] if name.given else [],
-            surname=min(name.surnames, default=None), sex=sex,
-        )  # fmt: skip
+        words = name.text.split()
+        n = len(split_full_name(name.text)[0].split()) if words else 0
+        given: list[str] = [name.given] if name.given else []
+        surname: str | None = min(name.surnames, default=None)
+        if words and 0 < n < len(words):
+            given, surname = words[:n], " ".join(words[n:])
+        person = Person(id=node, given_names=given, surname=surname, sex=sex)
         self.graph.add_node(node, person=person, role=None, is_child=False)
         return node
 

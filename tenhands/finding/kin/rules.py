@@ -308,7 +308,7 @@ def _other_parent(index: RecordIndex, rows: Rows, partners: list[Probe], column:
         w = np.where(absent, 0.0, np.where(w < 0, -1.0, w))
         better = w > weight
         weight[better] = w[better]
-        level[better] = np.where(absent, "missing", np.where(w > 2, "same", "different"))[better]
+        level[better] = np.where(absent, "missing", np.where(w > 0, "same", "different"))[better]
         label[better] = partner.label
     weight[~np.isfinite(weight)] = 0.0
     return Part(f"other_parent ({column})", None, right, level, weight, label)
