@@ -93,6 +93,8 @@ SUPPORT = 0.3
 """A rule corroborates another's finding only at or above this probability."""
 _WEAK_RULES = frozenset({"family_name", "family_name_parent"})
 """Rules too weak to corroborate another."""
+WEAK_MAX = 0.6
+"""A surname alone never makes a relative more probable than this."""
 _GRAPH_KINDS = {Kind.blood, Kind.adoptive, Kind.legal, Kind.step, Kind.foster, Kind.in_law}
 
 
@@ -393,6 +395,7 @@ def _join(hypotheses: Sequence[Hypothesis]) -> dict[int, _Best]:
                 target[row] = _Best(float(p[k]), hyp, k, set())
     for row, b in weak.items():
         if row not in best or best[row].p < SUPPORT:
+            b.p = min(b.p, WEAK_MAX)
             best[row] = b
     for row, b in best.items():
         others = support[row] - {b.hyp.rule}
@@ -619,7 +622,7 @@ def _unknown_parents(ctx: _Context, node: str, record: Record) -> Record:
 
 TRACK_RECORD = {
     "household": 1.0,
-    "named_parent": -1.0,
+    "named_parent": -1.5,
     "parent_named": 0.0,
     "same_parents": -1.0,
     "partner_of": -2.0,

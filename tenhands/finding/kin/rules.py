@@ -395,7 +395,7 @@ def same_parents(
         if parent.year:
             oldest = OLDEST_MOTHER if parent.sex == FEMALE else OLDEST_FATHER
             parts.append(
-                generation_part(index, rows, parent, 15, oldest, "parent_age", inside=0.0,
+                generation_part(index, rows, parent, 15, oldest, "age_gap", inside=0.0,
                                 just=-5.0)
             )  # fmt: skip
     filled = max(index.filled["mother"], index.filled["father"], 1)
