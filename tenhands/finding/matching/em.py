@@ -81,6 +81,9 @@ class Model:
     family_cap: float = float("inf")
     """At most this many bits of evidence from the family-shared comparisons together
     (see :func:`family_cap`)."""
+    families: bool = True
+    """Whether the data it was trained on holds families (see
+    :func:`tenhands.finding.matching.guards.families_present`): the family guards apply."""
 
     @property
     def family(self) -> npt.NDArray[np.bool_]:
