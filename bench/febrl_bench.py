@@ -154,7 +154,9 @@ def splink(left: pd.DataFrame, right: pd.DataFrame | None) -> Pairs:
     from splink import Linker, SettingsCreator, block_on
     from splink.backends.duckdb import DuckDBAPI
 
-    frames = [f.reset_index().rename(columns={"id": "unique_id"}) for f in (left, right) if f is not None]
+    frames = [
+        f.reset_index().rename(columns={"id": "unique_id"}) for f in (left, right) if f is not None
+    ]
     settings = SettingsCreator(
         link_type="link_only" if right is not None else "dedupe_only",
         blocking_rules_to_generate_predictions=[
@@ -170,9 +172,7 @@ def splink(left: pd.DataFrame, right: pd.DataFrame | None) -> Pairs:
         comparisons=[
             cl.NameComparison("given_names"),
             cl.NameComparison("surname"),
-            cl.DateOfBirthComparison(
-                "birth_date", input_is_string=True, datetime_format="%Y%m%d"
-            ),
+            cl.DateOfBirthComparison("birth_date", input_is_string=True, datetime_format="%Y%m%d"),
             cl.DamerauLevenshteinAtThresholds("house_number", [1]),
             cl.JaroWinklerAtThresholds("street", [0.9, 0.7]),
             cl.JaroWinklerAtThresholds("city", [0.9, 0.7]),
