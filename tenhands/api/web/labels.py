@@ -197,6 +197,7 @@ EVIDENCE_FIELD: dict[str, str] = {
     "partner_name surname": N_("partner's surname"),
     "other_case": N_("another case"),
     "family_graph": N_("family graph"),
+    "kept_apart": N_("kept apart"),
 }
 
 EVIDENCE_LEVEL: dict[str, str] = {
@@ -215,6 +216,11 @@ EVIDENCE_LEVEL: dict[str, str] = {
     "named as parent in a relative's record": N_("named as parent in a relative's record"),
     "names a known relative as parent": N_("names a known relative as parent"),
     "learned from workers' decisions": N_("learned from workers' decisions"),
+    "senior and junior": N_("senior and junior"),
+    "a generation apart": N_("a generation apart"),
+    "twins: another given name": N_("twins: another given name"),
+    "twins: another sex": N_("twins: another sex"),
+    "only the household agrees": N_("only the household agrees"),
     "may also be known in another case; ask its worker to share them": N_(
         "may also be known in another case; ask its worker to share them"
     ),

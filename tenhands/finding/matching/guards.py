@@ -14,7 +14,9 @@ matcher: ``tenhands match``/``dedupe`` and the kin search's duplicates):
   for the match: partners of the same age, siblings, a father and his namesake son
   without birth dates at one address.
 
-The last three are about families, so they apply where the data holds families:
+Twins whose records name the same mother or father are always kept apart; the
+other family rules (a generation apart, twins by surname or address alone, only the
+household agrees) apply where the data holds families:
 :func:`families_present` looks at the candidate pairs that share a household or a
 pair of parents (see :data:`~tenhands.finding.matching.em.FAMILY_KEYS`) and finds
 families when many of them carry different given names (relatives), rather than
@@ -100,33 +102,52 @@ def reasons(
     ga = left.column("generation")[pairs.left]
     gb = right.column("generation")[pairs.right]
     out[(ga != "") & (gb != "") & (ga != gb)] = SENIOR_JUNIOR
+    parents = np.zeros(len(pairs), dtype=np.bool_)
+    for key in ("mother_key", "father_key"):
+        pa, pb = left.column(key)[pairs.left], right.column(key)[pairs.right]
+        parents |= (pa != "") & (pa == pb)
+    twins = _twins(comparisons, left, pairs, levels)
+    for code, mask in twins:
+        out[(out == NONE) & mask & parents] = code
     if not families:
         return out
-    free = out == NONE
-    ya = left.numbers["birth_y"][pairs.left] if "birth_y" in left.numbers else None
-    yb = right.numbers["birth_y"][pairs.right] if "birth_y" in right.numbers else None
+    ya = left.numbers.get("birth_y")
+    yb = right.numbers.get("birth_y")
     if ya is not None and yb is not None:
-        gap = (ya > 0) & (yb > 0) & (np.abs(ya - yb) >= GENERATION_GAP)
-        out[free & gap] = GENERATION
-        free = out == NONE
-    date = _field(comparisons, "birth_date")
-    if date is not None:
-        same_day = levels[:, date] == 0
-        same_day &= left.numbers.get("birth_d", np.zeros(len(left), np.int64))[pairs.left] > 0
-        given = _field(comparisons, "given_names")
-        if given is not None:
-            other_name = levels[:, given] == len(comparisons[given].level_names) - 1
-            out[free & same_day & other_name] = TWINS_NAME
-            free = out == NONE
-        sex = _field(comparisons, "sex")
-        if sex is not None:
-            out[free & same_day & (levels[:, sex] == 1)] = TWINS_SEX
-            free = out == NONE
+        a, b = ya[pairs.left], yb[pairs.right]
+        gap = (a > 0) & (b > 0) & (np.abs(a - b) >= GENERATION_GAP)
+        out[(out == NONE) & gap] = GENERATION
+    for code, mask in twins:
+        out[(out == NONE) & mask] = code
+    free = out == NONE
     family = np.array([c.family for c in comparisons], dtype=np.bool_)
     if family.any() and (~family).any():
         own = contributions[:, ~family].sum(axis=1)
         shared = contributions[:, family].sum(axis=1)
         out[free & (own <= 0) & (shared > 0)] = HOUSEHOLD
+    return out
+
+
+def _twins(
+    comparisons: Sequence[Comparison],
+    left: Prepared,
+    pairs: Pairs,
+    levels: npt.NDArray[np.int8],
+) -> list[tuple[int, npt.NDArray[np.bool_]]]:
+    """The pairs born the same day (full dates) with another given name, or another sex."""
+    out: list[tuple[int, npt.NDArray[np.bool_]]] = []
+    date = _field(comparisons, "birth_date")
+    if date is None:
+        return out
+    days = left.numbers.get("birth_d", np.zeros(len(left), dtype=np.int64))
+    same_day = (levels[:, date] == 0) & (days[pairs.left] > 0)
+    given = _field(comparisons, "given_names")
+    if given is not None:
+        other = levels[:, given] == len(comparisons[given].level_names) - 1
+        out.append((TWINS_NAME, same_day & other))
+    sex = _field(comparisons, "sex")
+    if sex is not None:
+        out.append((TWINS_SEX, same_day & (levels[:, sex] == 1)))
     return out
 
 
