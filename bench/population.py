@@ -369,8 +369,9 @@ class _Builder:
         self.unions: list[_Union] = []
         self.units: list[tuple[list[int], list[int], list[tuple[Address, date, date | None]]]] = []
         self.queue: deque[int] = deque()
-        self.traps = random.Random(rng.random())
-        """Twins, namesakes and same-age partners draw from their own stream."""
+        self.traps = random.Random(0)
+        """Twins, namesakes and same-age partners draw from their own stream (seeded by
+        :func:`generate_population`), so the rest of the population keeps its draws."""
 
     @property
     def full(self) -> bool:
@@ -578,9 +579,11 @@ class _Builder:
             return None
         same = self.traps.random() < 0.5
         sex = kid.sex if same else (Sex.female if kid.sex is Sex.male else Sex.male)
+        main, self.rng = self.rng, self.traps
         twin = self.person(kid.origin, sex, kid.birth, surname=kid.surname)
         while twin.given[0] == kid.given[0]:
             twin.given = self.given_names(kid.origin, sex, kid.birth.year)
+        self.rng = main
         if twin.alias and kid.alias and fold(twin.alias) == fold(kid.alias):
             twin.alias = None
         twin.birth_place = kid.birth_place
@@ -716,6 +719,7 @@ def generate_population(n_persons: int, *, seed: int) -> Population:
     if n_persons < 2:
         raise ValueError("a population needs at least two persons")
     b = _Builder(n_persons, random.Random(seed))
+    b.traps = random.Random(f"traps {seed}")
     b.grow()
     b.trim()
     b.finish()
