@@ -7,8 +7,8 @@ matcher: ``tenhands match``/``dedupe`` and the kin search's duplicates):
 * **senior and junior** — one record's name says ``sr``/``senior``/``père`` and the
   other's ``jr``/``junior``/``zoon``/``fils``: a father and his namesake son;
 * **a generation apart** — both birth years known and 15 or more years apart;
-* **twins** — the same full birth date, but another given name or another sex: two
-  children born the same day, not one child written twice;
+* **twins** — the same full birth date, but another given name (more than one typo
+  apart) or another sex: two children born the same day, not one child written twice;
 * **only the household agrees** — the surname, address, birth place or parents'
   names agree, and nothing of the person's own (given names, birth date, sex) speaks
   for the match: partners of the same age, siblings, a father and his namesake son
@@ -33,6 +33,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .blocking import Pairs
 from .comparisons import Comparison
@@ -106,7 +108,7 @@ def reasons(
     for key in ("mother_key", "father_key"):
         pa, pb = left.column(key)[pairs.left], right.column(key)[pairs.right]
         parents |= (pa != "") & (pa == pb)
-    twins = _twins(comparisons, left, pairs, levels)
+    twins = _twins(comparisons, left, right, pairs, levels)
     for code, mask in twins:
         out[(out == NONE) & mask & parents] = code
     if not families:
@@ -131,10 +133,12 @@ def reasons(
 def _twins(
     comparisons: Sequence[Comparison],
     left: Prepared,
+    right: Prepared,
     pairs: Pairs,
     levels: npt.NDArray[np.int8],
 ) -> list[tuple[int, npt.NDArray[np.bool_]]]:
-    """The pairs born the same day (full dates) with another given name, or another sex."""
+    """The pairs born the same day (full dates) with another given name (not one typo
+    from the other: ``Tom`` and ``Tmo`` are one boy), or another sex."""
     out: list[tuple[int, npt.NDArray[np.bool_]]] = []
     date = _field(comparisons, "birth_date")
     if date is None:
@@ -143,8 +147,14 @@ def _twins(
     same_day = (levels[:, date] == 0) & (days[pairs.left] > 0)
     given = _field(comparisons, "given_names")
     if given is not None:
-        other = levels[:, given] == len(comparisons[given].level_names) - 1
-        out.append((TWINS_NAME, same_day & other))
+        other = same_day & (levels[:, given] == len(comparisons[given].level_names) - 1)
+        todo = np.flatnonzero(other)
+        if len(todo):
+            a = left.column("given")[pairs.left[todo]]
+            b = right.column("given")[pairs.right[todo]]
+            edits = np.asarray(process.cpdist(a, b, scorer=OSA.distance, workers=-1))
+            other[todo[edits <= 1]] = False
+        out.append((TWINS_NAME, other))
     sex = _field(comparisons, "sex")
     if sex is not None:
         out.append((TWINS_SEX, same_day & (levels[:, sex] == 1)))
