@@ -66,6 +66,29 @@ FAMILY_EVIDENCE = 20
 """Fewer such pairs than this cannot tell: families are taken to be present."""
 
 
+def person_apart(
+    same_day: npt.NDArray[np.bool_],
+    other_name: npt.NDArray[np.bool_],
+    other_sex: npt.NDArray[np.bool_],
+    years_apart: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int8]:
+    """The rule on a person's own fields, for any caller (the matcher, the kin search's
+    own records): a generation apart (``years_apart`` ≥ :data:`GENERATION_GAP`; 0 where
+    a year is unknown), else twins (``same_day`` with ``other_name`` or ``other_sex``).
+
+    >>> t, f = np.array([True]), np.array([False])
+    >>> person_apart(t, t, f, np.array([0])).tolist()  # twins: another given name
+    [3]
+    >>> person_apart(f, f, f, np.array([30])).tolist()  # a generation apart
+    [2]
+    """
+    out = np.full(len(same_day), NONE, dtype=np.int8)
+    out[same_day & other_sex] = TWINS_SEX
+    out[same_day & other_name] = TWINS_NAME
+    out[years_apart >= GENERATION_GAP] = GENERATION
+    return out
+
+
 def _field(comparisons: Sequence[Comparison], name: str) -> int | None:
     return next((f for f, c in enumerate(comparisons) if c.field == name), None)
 
@@ -108,19 +131,22 @@ def reasons(
     for key in ("mother_key", "father_key"):
         pa, pb = left.column(key)[pairs.left], right.column(key)[pairs.right]
         parents |= (pa != "") & (pa == pb)
-    twins = _twins(comparisons, left, right, pairs, levels)
-    for code, mask in twins:
-        out[(out == NONE) & mask & parents] = code
+    same_day, other_name, other_sex = _twins(comparisons, left, right, pairs, levels)
+    no_gap = np.zeros(len(pairs), dtype=np.int64)
+    twins = person_apart(same_day, other_name, other_sex, no_gap)
+    named = (out == NONE) & parents
+    out[named] = twins[named]
     if not families:
         return out
     ya = left.numbers.get("birth_y")
     yb = right.numbers.get("birth_y")
+    gap = no_gap
     if ya is not None and yb is not None:
         a, b = ya[pairs.left], yb[pairs.right]
-        gap = (a > 0) & (b > 0) & (np.abs(a - b) >= GENERATION_GAP)
-        out[(out == NONE) & gap] = GENERATION
-    for code, mask in twins:
-        out[(out == NONE) & mask] = code
+        gap = np.where((a > 0) & (b > 0), np.abs(a - b), 0)
+    decided = person_apart(same_day, other_name, other_sex, gap)
+    free = out == NONE
+    out[free] = decided[free]
     free = out == NONE
     family = np.array([c.family for c in comparisons], dtype=np.bool_)
     if family.any() and (~family).any():
@@ -136,29 +162,31 @@ def _twins(
     right: Prepared,
     pairs: Pairs,
     levels: npt.NDArray[np.int8],
-) -> list[tuple[int, npt.NDArray[np.bool_]]]:
-    """The pairs born the same day (full dates) with another given name (not one typo
-    from the other: ``Tom`` and ``Tmo`` are one boy), or another sex."""
-    out: list[tuple[int, npt.NDArray[np.bool_]]] = []
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Per pair: born the same day (full dates); another given name (not one typo from
+    the other: ``Tom`` and ``Tmo`` are one boy); another sex."""
+    n = len(pairs)
+    same_day = np.zeros(n, dtype=np.bool_)
+    other_name = np.zeros(n, dtype=np.bool_)
+    other_sex = np.zeros(n, dtype=np.bool_)
     date = _field(comparisons, "birth_date")
     if date is None:
-        return out
+        return same_day, other_name, other_sex
     days = left.numbers.get("birth_d", np.zeros(len(left), dtype=np.int64))
     same_day = (levels[:, date] == 0) & (days[pairs.left] > 0)
     given = _field(comparisons, "given_names")
     if given is not None:
-        other = same_day & (levels[:, given] == len(comparisons[given].level_names) - 1)
-        todo = np.flatnonzero(other)
+        other_name = levels[:, given] == len(comparisons[given].level_names) - 1
+        todo = np.flatnonzero(same_day & other_name)
         if len(todo):
             a = left.column("given")[pairs.left[todo]]
             b = right.column("given")[pairs.right[todo]]
             edits = np.asarray(process.cpdist(a, b, scorer=OSA.distance, workers=-1))
-            other[todo[edits <= 1]] = False
-        out.append((TWINS_NAME, other))
+            other_name[todo[edits <= 1]] = False
     sex = _field(comparisons, "sex")
     if sex is not None:
-        out.append((TWINS_SEX, same_day & (levels[:, sex] == 1)))
-    return out
+        other_sex = levels[:, sex] == 1
+    return same_day, other_name, other_sex
 
 
 def keep_apart(weights: npt.NDArray[np.float64], codes: npt.NDArray[np.int8]) -> None:
