@@ -127,3 +127,14 @@ def test_families_are_seen_where_pairs_at_one_address_have_other_given_names() -
     levels[:20, given] = different
     assert families_present(comparisons, levels, shared)
     assert families_present(comparisons, levels[:5], shared[:5])
+
+
+def test_the_card_says_why_a_pair_was_kept_apart_in_dutch_and_english() -> None:
+    from tenhands.finding.review.reasons import reasons as card_reasons
+
+    links = scored()
+    k = pair_of(links)["noor", "r-lotte"]
+    nl = [r.text for r in card_reasons(links.explain(k), "nl")]
+    en = [r.text for r in card_reasons(links.explain(k), "en")]
+    assert "Tweeling: andere voornaam, dezelfde geboortedag: twee kinderen." in nl
+    assert "Twins: another given name, the same birth date: two children." in en
