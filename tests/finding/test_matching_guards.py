@@ -138,3 +138,30 @@ def test_the_card_says_why_a_pair_was_kept_apart_in_dutch_and_english() -> None:
     en = [r.text for r in card_reasons(links.explain(k), "en")]
     assert "Tweeling: andere voornaam, dezelfde geboortedag: twee kinderen." in nl
     assert "Twins: another given name, the same birth date: two children." in en
+
+
+def test_twins_of_another_sex_are_two_children_in_a_file_without_families() -> None:
+    """In a file of persons written twice (no households, as in FEBRL) the family rules
+    rest, but a boy and a girl born the same day are never one child."""
+    given = ("Anna", "Bert", "Carla", "Dirk", "Eva", "Frank", "Greet", "Hans", "Ilse", "Joris")
+    left: list[Row] = []
+    right: list[Row] = []
+    for i in range(60):
+        name = f"{given[i % 10]}{'e' * (i // 10)}"
+        born = f"19{50 + i % 40}-0{1 + i % 9}-1{i % 10}"
+        row: Row = {"id": f"p{i}", "given_names": name, "surname": f"Naam{i:02d}",
+                    "sex": "F" if i % 2 else "M", "birth_date": born, "street": f"Straat {i}",
+                    "house_number": str(i + 1), "postcode": f"{9000 + i}",
+                    "city": "Gent"}  # fmt: skip
+        left.append(row)
+        right.append({**row, "id": f"r{i}", "given_names": name[:-1] + name[-1].upper()})
+    left += [{**CLAES, "father_name": None, "id": "bram", "given_names": "Bram", "sex": "M",
+              "birth_date": "2012-06-02"}]  # fmt: skip
+    right += [{**CLAES, "father_name": None, "id": "r-ines", "given_names": None, "sex": "F",
+               "birth_date": "2012-06-02"}]  # fmt: skip
+    links = link(left, right)
+    assert not links.model.families
+    k = pair_of(links)
+    assert links.probabilities[k["bram", "r-ines"]] < 0.5
+    assert reason(links, k["bram", "r-ines"]) == "twins: another sex"
+    assert links.probabilities[k["p3", "r3"]] > 0.5

@@ -14,8 +14,8 @@ matcher: ``tenhands match``/``dedupe`` and the kin search's duplicates):
   for the match: partners of the same age, siblings, a father and his namesake son
   without birth dates at one address.
 
-Twins whose records name the same mother or father are always kept apart; the
-other family rules (a generation apart, twins by surname or address alone, only the
+Twins whose records name the same mother or father, or of another sex, are always
+kept apart; the other family rules (a generation apart, twins by surname or address alone, only the
 household agrees) apply where the data holds families:
 :func:`families_present` looks at the candidate pairs that share a household or a
 pair of parents (see :data:`~tenhands.finding.matching.em.FAMILY_KEYS`) and finds
@@ -136,6 +136,8 @@ def reasons(
     twins = person_apart(same_day, other_name, other_sex, no_gap)
     named = (out == NONE) & parents
     out[named] = twins[named]
+    # another sex on the same day is two children in any file
+    out[(out == NONE) & same_day & other_sex] = TWINS_SEX
     if not families:
         return out
     ya = left.numbers.get("birth_y")
