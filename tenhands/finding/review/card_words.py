@@ -245,6 +245,27 @@ REASONS: dict[str, tuple[str, str]] = {
         "Woont op hetzelfde adres als het familielid.",
         "Lives at the same address as the relative.",
     ),
+    # why the matcher keeps two records apart (tenhands.finding.matching.guards)
+    "apart.senior and junior": (
+        "Senior en junior van één naam: vader en zoon, twee personen.",
+        "Senior and junior of one name: father and son, two persons.",
+    ),
+    "apart.a generation apart": (
+        "Een generatie verschil in geboortejaar: twee personen.",
+        "A generation apart in birth year: two persons.",
+    ),
+    "apart.twins: another given name": (
+        "Tweeling: andere voornaam, dezelfde geboortedag: twee kinderen.",
+        "Twins: another given name, the same birth date: two children.",
+    ),
+    "apart.twins: another sex": (
+        "Tweeling: ander geslacht, dezelfde geboortedag: twee kinderen.",
+        "Twins: another sex, the same birth date: two children.",
+    ),
+    "apart.only the household agrees": (
+        "Alleen wat een gezin deelt komt overeen (naam, adres, ouders): twee personen.",
+        "Only what a household shares agrees (name, address, parents): two persons.",
+    ),
 }
 """The sentences of the reasons; ``{Subject}`` is a field's words (:data:`FIELDS`)."""
 

@@ -32,7 +32,7 @@ from typing import Literal
 
 from tenhands.graph.model import Evidence, PartialDate
 
-from .card_words import FIELDS, PARENTS, RULES, pick, say
+from .card_words import FIELDS, PARENTS, REASONS, RULES, pick, say
 
 Stance = Literal["for", "against", "neutral"]
 
@@ -288,6 +288,8 @@ def reasons(evidence: Sequence[Evidence], lang: str, *, chained: bool = False) -
             text = rule_sentence("family_graph", e.level, lang)
         elif e.field == "named_by":
             text = rule_sentence("named_by", e.level, lang)
+        elif e.field == "kept_apart" and f"apart.{e.level}" in REASONS:
+            text = say(f"apart.{e.level}", lang)
         else:
             text = _compared(e, lang)
         if text is None:
