@@ -122,6 +122,18 @@ class FamilyChains:
     def parent_of_sex(self, node: str, sex: Sex) -> list[str]:
         return [p for p in self.parents(node) if self.person(p).sex is sex]
 
+    def siblings(self, node: str) -> list[str]:
+        """Brothers and sisters in the graph: by a sibling tie or a shared parent."""
+        out = {c for p in self.parents(node) for c in self.children(p)}
+        for a, b, k in [
+            *self.graph.out_edges(node, data="kind"),
+            *self.graph.in_edges(node, data="kind"),
+        ]:
+            if k is TieKind.sibling:
+                out.add(b if a == node else a)
+        out.discard(node)
+        return sorted(out)
+
     def lineage(self) -> set[str]:
         """The child and the child's ancestors in the graph."""
         out = {self.child}
@@ -217,7 +229,20 @@ class FamilyChains:
                 for p in self.parent_of_sex(anchor, sex):
                     if p.startswith(NAMED) and self._same(p, name):
                         return [(other, c, TieKind.parent) for c in self.children(p)], made
-            return [(other, anchor, TieKind.parent)], made
+            edges = [(other, anchor, TieKind.parent)]
+            # a parent of one's brother or sister is one's own, unless the graph or the
+            # records name another
+            for sib in self.siblings(anchor) if sex is not Sex.unknown else []:
+                present = self.parent_of_sex(sib, sex)
+                if not present or (
+                    record is not None
+                    and any(
+                        p.startswith(NAMED) and self._same(p, Name.of_record(record))
+                        for p in present
+                    )
+                ):
+                    edges.append((other, sib, TieKind.parent))
+            return edges, made
         if hop is Hop.sibling:
             parents = self.parents(anchor)
             if not parents:

@@ -414,6 +414,13 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     anchor = ctx.probes[b.hyp.anchor]
     year = int(ctx.index.year[row])
     if not year or not anchor.year:
+        # without ages, the record's own parents' names may say it
+        record = ctx.record(row)
+        known = Name.of_person(ctx.chains.person(b.hyp.anchor))
+        for text in (record.mother_name, record.father_name):
+            name = Name.written(text)
+            if name is not None and known.same(name):
+                return Hop.child
         return Hop.household
     gap = year - anchor.year
     if 15 <= gap <= 50:
@@ -470,9 +477,18 @@ _HOP_WORD = {Hop.child: "child", Hop.parent: "parent", Hop.sibling: "sibling",
              Hop.partner: "partner"}  # fmt: skip
 
 
+def _sex_of(ctx: _Context, row: int, hyp: Hypothesis) -> Sex:
+    """The record's sex, or the one the rule asked for (a mother a record names)."""
+    sex = _SEX.get(int(ctx.index.sex[row]), Sex.unknown)
+    if sex is Sex.unknown:
+        wanted = next((p.left for p in hyp.parts if p.field == "sex"), None)
+        sex = {"male": Sex.male, "female": Sex.female}.get(wanted or "", Sex.unknown)
+    return sex
+
+
 def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     hop = _hop(ctx, b, row)
-    sex = _SEX.get(int(ctx.index.sex[row]), Sex.unknown)
+    sex = _sex_of(ctx, row, b.hyp)
     kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
     extra = []
     if b.rules:
@@ -568,8 +584,10 @@ def _expand(
             continue
         record = ctx.record(row)
         node = f"{_RECORD_ANCHOR}{row}"
-        sex = record.sex or Sex.unknown
-        person = person_from_record(record, "kin search", node).model_copy(update={"id": node})
+        sex = _sex_of(ctx, row, b.hyp)
+        person = person_from_record(record, "kin search", node).model_copy(
+            update={"id": node, "sex": sex}
+        )
         edges, _made = ctx.chains.ties(b.hyp.anchor, hop, node, record, sex)
         ctx.chains.add(node, person, edges)
         if hop is Hop.parent:
