@@ -542,7 +542,7 @@ grandparent → aunt → cousin."""
 PER_ROUND = 4
 """Records expanded per round, the most probable first: the budget that keeps a search
 over a million records fast."""
-PROPOSE = 0.2
+PROPOSE = 0.1
 """Kin below this probability are not proposed: a worker reads the top of the list."""
 _RECORD_ANCHOR = "tenhands:record:"
 _EXPANDABLE = (Hop.child, Hop.parent, Hop.sibling, Hop.partner, Hop.household)

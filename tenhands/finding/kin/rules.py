@@ -298,7 +298,7 @@ def named_parent(
         parts = [
             *_name_parts(index, rows, probe, column, f"{column}_name "),
             generation_part(
-                index, rows, probe, 15, oldest, just=-1.5 if column == "father" else -5.0
+                index, rows, probe, 15, oldest, just=-1.5 if column == "father" else -8.0
             ),
         ]
         if partners:
@@ -413,7 +413,7 @@ def same_parents(
             oldest = OLDEST_MOTHER if parent.sex == FEMALE else OLDEST_FATHER
             parts.append(
                 generation_part(index, rows, parent, 15, oldest, "age_gap", inside=0.0,
-                                just=-5.0)
+                                just=-8.0)
             )  # fmt: skip
     filled = max(index.filled["mother"], index.filled["father"], 1)
     prior = _log2(siblings / filled)
