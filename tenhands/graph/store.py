@@ -537,6 +537,16 @@ class GraphStore(
         nothing read from it may be cached."""
         ...
 
+    def records_revision(self) -> str:
+        """A short token that changes in the same transaction as any change to the stored
+        outside records (:meth:`add_records`, and records removed by
+        :meth:`erase_person`), by any process; equal tokens mean the same records. One
+        cheap read, meant to be asked before each use of something built from the
+        records (the kin index). It holds an epoch drawn once per store, so a store made
+        anew does not repeat an older store's tokens. Every new way of changing records
+        moves it in its own transaction."""
+        ...
+
     def describe(self) -> str:
         """Where the data lives, without credentials."""
         ...

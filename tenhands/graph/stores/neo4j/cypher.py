@@ -22,6 +22,8 @@ text. The graph shape:
   to a user, and ``(:Token {id, user_id, kind, token_hash, created_at, expires_at, data})``
   (their statements are in :mod:`.users`)
 - ``(:SchemaVersion {name, version})``
+- ``(:RecordsRevision {name, epoch, revision})``: the revision of the outside records,
+  moved on in the transaction of every change to them
 
 ``data`` (a change set: ``created``, ``before`` and ``after``) always holds the
 model's full JSON; the other properties are copies kept
@@ -70,6 +72,8 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (n:Token) REQUIRE n.token_hash IS UNIQUE",
     "CREATE INDEX token_user_id IF NOT EXISTS FOR (n:Token) ON (n.user_id)",
     "CREATE INDEX token_expires_at IF NOT EXISTS FOR (n:Token) ON (n.expires_at)",
+    "CREATE CONSTRAINT records_revision_name IF NOT EXISTS "
+    "FOR (n:RecordsRevision) REQUIRE n.name IS UNIQUE",
 )
 """Constraints and indexes, each safe to run again."""
 
@@ -80,6 +84,24 @@ GET_SCHEMA_VERSION: Final = (
 )
 
 SET_SCHEMA_VERSION: Final = "MERGE (v:SchemaVersion {name: $name}) SET v.version = $version"
+
+INIT_RECORDS_REVISION: Final = """
+MERGE (v:RecordsRevision {name: 'records'})
+ON CREATE SET v.epoch = randomUUID(), v.revision = 0
+"""
+"""The records' revision of a new store: a fresh epoch, revision 0."""
+
+NEXT_RECORDS_REVISION: Final = """
+MERGE (v:RecordsRevision {name: 'records'})
+ON CREATE SET v.epoch = randomUUID(), v.revision = 0
+SET v.revision = v.revision + 1
+"""
+"""Run in the transaction of every change to ``Record`` nodes."""
+
+GET_RECORDS_REVISION: Final = """
+OPTIONAL MATCH (v:RecordsRevision {name: 'records'})
+RETURN v.epoch AS epoch, v.revision AS revision
+"""
 
 # -- persons ------------------------------------------------------------------
 

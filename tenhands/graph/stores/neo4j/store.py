@@ -70,7 +70,7 @@ from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
 feedback; 6: link requests; 7: positions on maps)."""
@@ -458,6 +458,7 @@ def _add_records_tx(tx: ManagedTransaction, chunks: list[list[dict[str, Any]]]) 
         raise Conflict(f"a record with id {taken!r} exists already")
     for chunk in chunks:
         tx.run(cypher.CREATE_RECORDS, {"rows": chunk}).consume()
+    tx.run(cypher.NEXT_RECORDS_REVISION).consume()
 
 
 def _save_candidate_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
@@ -716,6 +717,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         for statement in (*cypher.SCHEMA, *meetings.SCHEMA, *links.SCHEMA, *positions.SCHEMA):
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
+        self._write(cypher.INIT_RECORDS_REVISION)
         if stored is not None and int(stored) < 2:
             self._add_source_keys()
         if stored is not None and int(stored) < 3:
@@ -765,6 +767,11 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         """Not kept: a counter every write moves would make all writes wait for one
         node's lock."""
         return None
+
+    def records_revision(self) -> str:
+        """The epoch and revision of the ``RecordsRevision`` node, in one read."""
+        row = self._read(cypher.GET_RECORDS_REVISION)[0]
+        return f"{row['epoch'] or ''}:{row['revision'] or 0}"
 
     def ping(self) -> bool:
         """Whether the server answers now; never raises."""

@@ -199,6 +199,8 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     tx.run(DELETE_CANDIDATE_LINKS, {"ids": candidate_ids}).consume()
     tx.run(DELETE_CANDIDATES, {"ids": candidate_ids}).consume()
     gone_records = int(tx.run(DELETE_RECORDS, {"ids": records}).single(strict=True)["n"])
+    if gone_records:
+        tx.run(cypher.NEXT_RECORDS_REVISION).consume()
     if plans:
         rows = [{"id": plan.id, "data": plan.model_dump_json()} for plan in plans]
         tx.run(SET_PLANS, {"rows": rows}).consume()

@@ -190,6 +190,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX positions_person ON positions (person_id);
     """,
+    # 7 → 8: the revision of the outside records, moved on by every change to them (see
+    # ``records_revision`` in the store), under an epoch drawn once per store, so that a
+    # store made anew never repeats an older store's revision.
+    """
+    INSERT INTO meta (key, value) VALUES ('records_epoch', lower(hex(randomblob(16))));
+    INSERT INTO meta (key, value) VALUES ('records_revision', '0');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+NEXT_RECORDS_REVISION = (
+    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_revision'"
+)
+"""Run in the transaction of every change to the ``records`` table."""

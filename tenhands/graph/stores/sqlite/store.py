@@ -52,7 +52,7 @@ from ..legacy import LEGACY_FIELD, split_undo_log
 from .links import SqliteLinks
 from .meetings import SqliteMeetings
 from .positions import SqlitePositions
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, NEXT_RECORDS_REVISION, SCHEMA_VERSION
 from .subject import SqliteSubject
 from .users import SqliteUsers
 
@@ -69,7 +69,6 @@ _NEXT_GENERATION = (
     "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
     "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
 )
-
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -373,6 +372,14 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
     def generation(self) -> int | None:
         row = self._read("SELECT value FROM meta WHERE key = 'generation'")
         return int(row[0][0]) if row else 0
+
+    def records_revision(self) -> str:
+        rows = dict(
+            self._read(
+                "SELECT key, value FROM meta WHERE key IN ('records_epoch', 'records_revision')"
+            )
+        )
+        return f"{rows.get('records_epoch', '')}:{rows.get('records_revision', '0')}"
 
     def ping(self) -> bool:
         try:
@@ -843,6 +850,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
                 "INSERT INTO records (id, case_id, data) VALUES (?, ?, ?)",
                 [(r.id, r.case_id, r.model_dump_json()) for r in records],
             )
+            if records:
+                conn.execute(NEXT_RECORDS_REVISION)
         return len(records)
 
     def get_record(self, record_id: str) -> Record:

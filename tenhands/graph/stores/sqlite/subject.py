@@ -22,6 +22,7 @@ from ...subject import (
     role_without_namer,
     without_person,
 )
+from .schema import NEXT_RECORDS_REVISION
 
 _NAMING = (
     "SELECT data FROM candidates WHERE json_extract(data, '$.person_id') = ?1 "
@@ -163,6 +164,8 @@ class SqliteSubject:
             gone_records = conn.execute(
                 _DELETE_IN.format(table="records"), (json.dumps(records),)
             ).rowcount
+            if gone_records:
+                conn.execute(NEXT_RECORDS_REVISION)
             conn.executemany(
                 "UPDATE plans SET data = ? WHERE id = ?",
                 [(plan.model_dump_json(), plan.id) for plan in plans],
