@@ -374,12 +374,11 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         return int(row[0][0]) if row else 0
 
     def records_revision(self) -> str:
-        rows = dict(
-            self._read(
-                "SELECT key, value FROM meta WHERE key IN ('records_epoch', 'records_revision')"
-            )
+        rows = self._read(
+            "SELECT key, value FROM meta WHERE key IN ('records_epoch', 'records_revision')"
         )
-        return f"{rows.get('records_epoch', '')}:{rows.get('records_revision', '0')}"
+        held = {str(r[0]): str(r[1]) for r in rows}
+        return f"{held.get('records_epoch', '')}:{held.get('records_revision', '0')}"
 
     def ping(self) -> bool:
         try:
