@@ -11,7 +11,8 @@ from ..finding.kin import Found, KinFinder, KinSearch, propose, search_case
 from ..graph.errors import NotFound
 from ..graph.model import Record
 from ..graph.store import GraphStore
-from .context import fail, opened_store
+from ..settings import kin_index_file
+from .context import fail, load_settings, opened_store
 from .subject import cli_actor
 
 REASONS = 4
@@ -100,10 +101,12 @@ def find_command(
     """Search the outside records and the family graph for the case's kin, with reasons."""
     if lang not in ("nl", "en", "fr"):
         raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
-    with opened_store() as store:
+    settings = load_settings()
+    with opened_store(settings) as store:
+        finder = KinFinder(kin_index_file(settings, store))
         try:
             search = search_case(
-                store, KinFinder(), case_id, actor=cli_actor(), limit=limit, duplicates=duplicates
+                store, finder, case_id, actor=cli_actor(), limit=limit, duplicates=duplicates
             )
         except NotFound:
             raise fail(f"there is no case {case_id!r}") from None

@@ -16,7 +16,8 @@ from ..files.private import write_private
 from ..graph.errors import Conflict, NotFound
 from ..graph.model import AuditAction, AuditEvent
 from ..graph.subject import export_person
-from .context import fail, opened_store
+from ..settings import kin_index_file
+from .context import fail, load_settings, opened_store
 
 
 def cli_actor() -> str:
@@ -62,13 +63,17 @@ def erase_command(
     (the right to erasure). Cannot be undone."""
     if not yes:
         typer.confirm(f"Erase person {person_id} everywhere? This cannot be undone", abort=True)
-    with opened_store() as store:
+    settings = load_settings()
+    with opened_store(settings) as store:
         try:
             done = store.erase_person(person_id, actor=cli_actor())
         except NotFound:
             raise fail(f"there is no person {person_id!r}") from None
         except Conflict as exc:
             raise fail(f"{exc}") from None
+        saved = kin_index_file(settings, store)
+    if done.records and saved is not None:
+        saved.unlink(missing_ok=True)  # the erased records leave the disk now
     typer.echo(
         f"Erased {person_id}: {done.ties} ties, {done.roles} network roles, "
         f"{done.candidates} candidates, {done.records} records, {done.plans} plans "
