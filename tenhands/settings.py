@@ -6,15 +6,16 @@ from functools import lru_cache
 from hashlib import sha256
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .graph.figures import STALE_WEEKS
-from .graph.store import GraphStore
-from .graph.stores import open_store
+from .graph.contact_weeks import STALE_WEEKS
+
+if TYPE_CHECKING:
+    from .graph.store import GraphStore
 
 
 def default_store_url() -> str:
@@ -119,6 +120,8 @@ def kin_index_file(settings: Settings, store: GraphStore) -> Path | None:
 
 def open_configured_store(settings: Settings) -> GraphStore:
     """Open the store the settings name (not yet initialised)."""
+    from .graph.stores import open_store
+
     password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
     return open_store(
         settings.store,

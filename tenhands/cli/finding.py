@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..finding.kin import Found, KinFinder, KinSearch, propose, search_case
-from ..graph.errors import NotFound
-from ..graph.model import Record
-from ..graph.store import GraphStore
-from ..settings import kin_index_file
 from .context import fail, load_settings, opened_store
 from .subject import cli_actor
+
+if TYPE_CHECKING:
+    from ..finding.kin import Found, KinSearch
+    from ..graph.store import GraphStore
 
 REASONS = 4
 """Evidence lines shown per finding (the strongest, for and against)."""
 
 
 def _who(store: GraphStore, found: Found) -> str:
+    from ..graph.errors import NotFound
+
     if found.record_id:
         try:
-            record: Record = store.get_record(found.record_id)
+            record = store.get_record(found.record_id)
         except NotFound:
             return f"record {found.record_id}"
         name = " ".join(x for x in (record.given_names, record.surname) if x) or "?"
@@ -101,6 +102,10 @@ def find_command(
     """Search the outside records and the family graph for the case's kin, with reasons."""
     if lang not in ("nl", "en", "fr"):
         raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
+    from ..finding.kin import KinFinder, propose, search_case
+    from ..graph.errors import NotFound
+    from ..settings import kin_index_file
+
     settings = load_settings()
     with opened_store(settings) as store:
         finder = KinFinder(kin_index_file(settings, store))

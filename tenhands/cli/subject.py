@@ -13,10 +13,6 @@ from typing import Annotated
 import typer
 
 from ..files.private import write_private
-from ..graph.errors import Conflict, NotFound
-from ..graph.model import AuditAction, AuditEvent
-from ..graph.subject import export_person
-from ..settings import kin_index_file
 from .context import fail, load_settings, opened_store
 
 
@@ -33,6 +29,10 @@ def export_person_command(
     out: Annotated[Path, typer.Option("--out", help="File to write, or - for stdout.")],
 ) -> None:
     """Write everything held about one person as JSON (the right of access)."""
+    from ..graph.errors import NotFound
+    from ..graph.model import AuditAction, AuditEvent
+    from ..graph.subject import export_person
+
     with opened_store() as store:
         try:
             data = export_person(store, person_id)
@@ -63,6 +63,9 @@ def erase_command(
     (the right to erasure). Cannot be undone."""
     if not yes:
         typer.confirm(f"Erase person {person_id} everywhere? This cannot be undone", abort=True)
+    from ..graph.errors import Conflict, NotFound
+    from ..settings import kin_index_file
+
     settings = load_settings()
     with opened_store(settings) as store:
         try:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Literal, Protocol, TypeVar, runtime_checkable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar, runtime_checkable
 
 from .model import (
     AccessToken,
@@ -35,6 +33,9 @@ from .model import (
     TokenKind,
     User,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_BATCH = 5_000
 

@@ -194,8 +194,8 @@ MIGRATIONS: tuple[str, ...] = (
     # ``records_revision`` in the store), under an epoch drawn once per store, so that a
     # store made anew never repeats an older store's revision.
     """
-    INSERT INTO meta (key, value) VALUES ('records_epoch', lower(hex(randomblob(16))));
-    INSERT INTO meta (key, value) VALUES ('records_revision', '0');
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('records_epoch', lower(hex(randomblob(16))));
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('records_revision', '0');
     """,
 )
 

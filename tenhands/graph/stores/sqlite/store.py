@@ -25,9 +25,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
-import networkx as nx
 from pydantic import BaseModel
 
 from ...errors import Conflict, InvalidInput, NotFound, StoreError, StoreUnavailable
@@ -45,7 +44,6 @@ from ...model import (
     Tie,
     with_stages,
 )
-from ...network import build_graph
 from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from ..checks import check_decision, chunks, held, page, refuse_duplicates, role_ids
 from ..legacy import LEGACY_FIELD, split_undo_log
@@ -55,6 +53,9 @@ from .positions import SqlitePositions
 from .schema import MIGRATIONS, NEXT_RECORDS_REVISION, SCHEMA_VERSION
 from .subject import SqliteSubject
 from .users import SqliteUsers
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -730,6 +731,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
             roles = conn.execute(
                 "SELECT data FROM roles WHERE case_id = ? ORDER BY person_id", (case_id,)
             ).fetchall()
+        from ...network import build_graph  # networkx, only for the commands that draw
+
         return build_graph(
             (Person.model_validate_json(r[0]) for r in persons),
             (Tie.model_validate_json(r[0]) for r in ties),
@@ -768,6 +771,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
                 "AND target_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
                 (ids,),
             ).fetchall()
+        from ...network import build_graph  # networkx, only for the commands that draw
+
         return build_graph(
             (Person.model_validate_json(r[0]) for r in persons),
             (Tie.model_validate_json(r[0]) for r in ties),
