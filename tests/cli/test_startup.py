@@ -85,8 +85,8 @@ def command_paths() -> list[list[str]]:
 def test_help_loads_no_heavy_module_not_even_pydantic() -> None:
     loaded = loaded_by([["--help"]])
     assert "typer" in loaded  # it did run
-    assert loaded.isdisjoint({*HEAVY, "pydantic", "pydantic_settings", "rich", "sqlite3"}), (
-        sorted(loaded & {*HEAVY, "pydantic", "pydantic_settings", "rich", "sqlite3"})
+    assert loaded.isdisjoint({*HEAVY, "pydantic", "pydantic_settings", "rich", "sqlite3"}), sorted(
+        loaded & {*HEAVY, "pydantic", "pydantic_settings", "rich", "sqlite3"}
     )
 
 
