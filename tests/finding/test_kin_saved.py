@@ -58,13 +58,14 @@ def found(finder: KinFinder, store: GraphStore) -> list[tuple[str | None, float]
 
 def test_a_saved_index_loads_back_the_same(built: RecordIndex, tmp_path: Path) -> None:
     assert len(built) > 100
-    path = tmp_path / "kin-index.npz"
+    path = tmp_path / "data" / "kin-index.npz"
     save_index(built, path, "epoch:3")
     loaded = load_index(path, "epoch:3")
     assert loaded is not None
     same(built, loaded)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == ["kin-index.npz"]  # no temporary left
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert [p.name for p in path.parent.iterdir()] == ["kin-index.npz"]  # no temporary left
 
 
 def test_it_is_used_only_at_its_revision(built: RecordIndex, tmp_path: Path) -> None:

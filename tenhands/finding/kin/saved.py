@@ -6,7 +6,7 @@ One file (an uncompressed ``.npz``: numpy arrays in a zip) holds a
 :meth:`~tenhands.graph.store.GraphStore.records_revision`, the file format, and a
 fingerprint of the code that builds an index (the modules that normalise and index
 records). It is written whole or not at all (a 0600 temporary file beside it, renamed
-over it) and read only when all three still match and every array is whole (the zip's
+over it, in a folder made 0700) and read only when all three still match and every array is whole (the zip's
 checksums); otherwise :func:`load_index` says ``None`` and the caller
 builds the index anew. Nothing in it is ever unpickled.
 
@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ... import __version__
+from ...files.private import private_folder
 from .index import RecordIndex
 
 FORMAT = 1
@@ -156,7 +157,7 @@ def save_index(index: RecordIndex, path: Path, revision: str) -> None:
         "layout": layout,
     }
     arrays[_MANIFEST] = np.frombuffer(json.dumps(manifest).encode("utf-8"), dtype=np.uint8)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         os.fchmod(fd, FILE_MODE)
@@ -259,7 +260,7 @@ def building(path: Path) -> Iterator[None]:
     there: another process doing the same waits, then finds what this one saved. Without a
     writable folder, nothing is held."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         fd = os.open(path.with_name(path.name + ".lock"), os.O_CREAT | os.O_RDWR, FILE_MODE)
     except OSError:
         yield
