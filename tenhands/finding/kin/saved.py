@@ -6,9 +6,9 @@ One file (an uncompressed ``.npz``: numpy arrays in a zip) holds a
 :meth:`~tenhands.graph.store.GraphStore.records_revision`, the file format, and a
 fingerprint of the code that builds an index (the modules that normalise and index
 records). It is written whole or not at all (a 0600 temporary file beside it, renamed
-over it, in a folder made 0700) and read only when all three still match and every array is whole (the zip's
-checksums); otherwise :func:`load_index` says ``None`` and the caller
-builds the index anew. Nothing in it is ever unpickled.
+over it, in a folder made 0700) and read only when all three still match and every
+array is whole (the zip's checksums); otherwise :func:`load_index` says ``None`` and
+the caller builds the index anew. Nothing in it is ever unpickled.
 
 The file is written by walking the index's dataclass fields, whatever they are, so a
 column added to :class:`~.index.RecordIndex` is kept without a change here: numeric
