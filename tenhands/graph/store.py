@@ -548,6 +548,15 @@ class GraphStore(
         moves it in its own transaction."""
         ...
 
+    def decisions_revision(self) -> str:
+        """Like :meth:`records_revision`, for the review decisions: it changes in the
+        same transaction as any write of a candidate that is decided or replaces one that
+        was (:meth:`record_decision`, :meth:`save_candidate`), and when candidates are
+        removed (:meth:`erase_person`, :meth:`delete_case`); saving or updating a pending
+        finding over a pending one leaves it. What is learnt from the decisions (the kin
+        rules' calibration) is kept while it stands."""
+        ...
+
     def describe(self) -> str:
         """Where the data lives, without credentials."""
         ...

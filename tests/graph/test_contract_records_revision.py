@@ -1,6 +1,7 @@
-"""The store's records revision: it moves on in the transaction of every change to the
-outside records (added, or removed with an erased person), by any process, and with
-nothing else; a store made anew starts from another epoch."""
+"""The store's records and decisions revisions: each moves on in the transaction of every
+change to what it follows (outside records added or removed with an erased person;
+candidates decided, undone, or removed), by any process, and with nothing else; a store
+made anew starts from another epoch."""
 
 from __future__ import annotations
 
@@ -136,7 +137,10 @@ def test_an_older_store_gets_a_revision_when_migrated(tmp_path: Path) -> None:
     store.add_records([record("r-1")])
     store.close()
     with closing(sqlite3.connect(path)) as conn, conn:
-        conn.execute("DELETE FROM meta WHERE key IN ('records_epoch', 'records_revision')")
+        conn.execute(
+            "DELETE FROM meta WHERE key IN "
+            "('revision_epoch', 'records_revision', 'decisions_revision')"
+        )
         conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
 
     store = SqliteStore(path)
@@ -144,7 +148,83 @@ def test_an_older_store_gets_a_revision_when_migrated(tmp_path: Path) -> None:
         store.init_schema()
         before = store.records_revision()
         assert before.endswith(":0") and len(before) > 10
+        assert store.decisions_revision() == before  # same epoch, revision 0
         store.add_records([record("r-2")])
         assert store.records_revision() != before
     finally:
         store.close()
+
+
+def candidate(cid: str, status: ReviewStatus = ReviewStatus.pending) -> Candidate:
+    return Candidate.model_validate(
+        {"id": cid, "kind": "match", "case_id": "c-1", "score": 0.9, "record_id": "r-1",
+         "person_id": "oma", "status": status}
+    )  # fmt: skip
+
+
+@pytest.fixture
+def with_case(store: GraphStore) -> GraphStore:
+    store.upsert_persons([person("kid", "Lotte"), person("oma", "Rita")])
+    store.create_case(case("c-1", "kid"))
+    store.add_records([record("r-1", "c-1")])
+    return store
+
+
+def test_pending_findings_leave_the_decisions_revision(with_case: GraphStore) -> None:
+    store = with_case
+    before = store.decisions_revision()
+    assert isinstance(before, str) and before
+    store.save_candidate(candidate("k-1"))
+    store.save_candidate(candidate("k-1").model_copy(update={"score": 0.5}))
+    assert store.decisions_revision() == before
+    assert store.records_revision() != before  # the two are apart
+
+
+def test_decisions_move_the_decisions_revision(with_case: GraphStore) -> None:
+    store = with_case
+    store.save_candidate(candidate("k-1"))
+    seen = [store.decisions_revision()]
+
+    def moved() -> bool:
+        seen.append(store.decisions_revision())
+        return seen[-1] != seen[-2]
+
+    decided = candidate("k-1", ReviewStatus.rejected)
+    event = AuditEvent(actor="worker-an", action=AuditAction.update, entity="candidate")
+    store.record_decision(decided, event)
+    assert moved()
+    undone = AuditEvent(actor="worker-an", action=AuditAction.update, entity="candidate")
+    store.record_decision(candidate("k-1"), undone)  # back to pending
+    assert moved()
+    store.save_candidate(candidate("k-2", ReviewStatus.accepted))  # saved decided (an import)
+    assert moved()
+    store.save_candidate(candidate("k-2"))  # a pending one over a decided one
+    assert moved()
+    records = store.records_revision()
+    store.save_candidate(candidate("k-3", ReviewStatus.accepted))
+    store.delete_case("c-1")  # its candidates go with it
+    assert moved()
+    assert store.records_revision() == records
+
+
+def test_a_refused_decision_leaves_the_decisions_revision(with_case: GraphStore) -> None:
+    store = with_case
+    event = AuditEvent(actor="worker-an", action=AuditAction.update, entity="candidate")
+    store.record_decision(candidate("k-1", ReviewStatus.rejected), event)
+    before = store.decisions_revision()
+    with pytest.raises(Conflict):  # the audit event's id is taken: nothing is kept
+        store.record_decision(candidate("k-2", ReviewStatus.rejected), event)
+    assert store.decisions_revision() == before
+
+
+def test_erasing_a_person_with_candidates_moves_the_decisions_revision(
+    with_case: GraphStore,
+) -> None:
+    store = with_case
+    store.upsert_persons([person("x", "Wannes")])
+    store.save_candidate(candidate("k-1"))
+    before = store.decisions_revision()
+    store.erase_person("x", actor="worker-an")  # nothing about them
+    assert store.decisions_revision() == before
+    store.erase_person("oma", actor="worker-an")  # the candidate naming her goes
+    assert store.decisions_revision() != before

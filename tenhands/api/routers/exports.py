@@ -82,5 +82,4 @@ def erase(
     done = store.erase_person(person_id, actor=principal.login)
     if done.records:
         finder.forget_saved()  # the erased records leave the disk now, not at the next search
-    finder.decided()
     return done

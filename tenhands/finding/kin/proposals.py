@@ -66,8 +66,9 @@ class KinFinder:
     this process or any other), the index is loaded from the file ``saved`` if that
     file was built at the new revision, and otherwise built from the store's records
     and written there for the next process (see :mod:`.saved`). Without ``saved`` it is
-    only kept in memory. :meth:`decided` after a decision makes it learn again. Safe to
-    share between threads; processes sharing ``saved`` build one at a time.
+    only kept in memory. What decisions taught is learnt again in the same way, when the
+    store's decisions revision moved. Safe to share between threads; processes sharing
+    ``saved`` build one at a time.
     """
 
     def __init__(self, saved: Path | None = None) -> None:
@@ -75,6 +76,7 @@ class KinFinder:
         self._index: RecordIndex | None = None
         self._revision: str | None = None
         self._calibration: Calibration | None = None
+        self._decisions: str | None = None
         self._lock = threading.Lock()
         self.builds = 0
         """How many times this finder built the index from the store's records."""
@@ -118,16 +120,15 @@ class KinFinder:
                 self._saved.unlink()
 
     def calibration(self, store: GraphStore) -> Calibration:
-        """What workers' decisions taught (see :mod:`.learning`), kept until :meth:`decided`."""
+        """What workers' decisions taught (see :mod:`.learning`), learnt again when the
+        store's :meth:`~tenhands.graph.store.GraphStore.decisions_revision` moved (a
+        decision in this process or another)."""
+        revision = store.decisions_revision()
         with self._lock:
-            if self._calibration is None:
+            if self._calibration is None or revision != self._decisions:
                 self._calibration = learn(store)
+                self._decisions = revision
             return self._calibration
-
-    def decided(self) -> None:
-        """A worker accepted, rejected or undid: learn again at the next search."""
-        with self._lock:
-            self._calibration = None
 
     def search(
         self,

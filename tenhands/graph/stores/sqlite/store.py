@@ -50,7 +50,13 @@ from ..legacy import LEGACY_FIELD, split_undo_log
 from .links import SqliteLinks
 from .meetings import SqliteMeetings
 from .positions import SqlitePositions
-from .schema import MIGRATIONS, NEXT_RECORDS_REVISION, SCHEMA_VERSION
+from .schema import (
+    DECIDING,
+    MIGRATIONS,
+    NEXT_DECISIONS_REVISION,
+    NEXT_RECORDS_REVISION,
+    SCHEMA_VERSION,
+)
 from .subject import SqliteSubject
 from .users import SqliteUsers
 
@@ -374,12 +380,16 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         row = self._read("SELECT value FROM meta WHERE key = 'generation'")
         return int(row[0][0]) if row else 0
 
-    def records_revision(self) -> str:
-        rows = self._read(
-            "SELECT key, value FROM meta WHERE key IN ('records_epoch', 'records_revision')"
-        )
+    def _revision(self, key: str) -> str:
+        rows = self._read("SELECT key, value FROM meta WHERE key IN ('revision_epoch', ?)", (key,))
         held = {str(r[0]): str(r[1]) for r in rows}
-        return f"{held.get('records_epoch', '')}:{held.get('records_revision', '0')}"
+        return f"{held.get('revision_epoch', '')}:{held.get(key, '0')}"
+
+    def records_revision(self) -> str:
+        return self._revision("records_revision")
+
+    def decisions_revision(self) -> str:
+        return self._revision("decisions_revision")
 
     def ping(self) -> bool:
         try:
@@ -619,6 +629,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         with self._errors(), self._tx() as conn:
             if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
                 raise NotFound("case", case_id)
+            conn.execute(NEXT_DECISIONS_REVISION)  # its candidates went with it
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
         return self._many(
@@ -883,6 +894,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
     def _write_candidate(self, conn: sqlite3.Connection, candidate: Candidate) -> None:
         if candidate.case_id is not None and not self._exists(conn, "cases", candidate.case_id):
             raise NotFound("case", candidate.case_id)
+        conn.execute(DECIDING, (candidate.status.value, candidate.id))
         conn.execute(
             "INSERT INTO candidates (id, case_id, score, status, data) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, "

@@ -22,7 +22,7 @@ from ...subject import (
     role_without_namer,
     without_person,
 )
-from .schema import NEXT_RECORDS_REVISION
+from .schema import NEXT_DECISIONS_REVISION, NEXT_RECORDS_REVISION
 
 _NAMING = (
     "SELECT data FROM candidates WHERE json_extract(data, '$.person_id') = ?1 "
@@ -161,6 +161,8 @@ class SqliteSubject:
             roles = conn.execute("DELETE FROM roles WHERE person_id = ?", (person_id,)).rowcount
             conn.execute(_DELETE_IN.format(table="change_sets"), (json.dumps(change_sets),))
             conn.execute(_DELETE_IN.format(table="candidates"), (json.dumps(candidate_ids),))
+            if candidate_ids:
+                conn.execute(NEXT_DECISIONS_REVISION)
             gone_records = conn.execute(
                 _DELETE_IN.format(table="records"), (json.dumps(records),)
             ).rowcount
