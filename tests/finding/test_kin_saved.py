@@ -226,3 +226,21 @@ def test_a_running_process_sees_an_import_made_by_another(tmp_path: Path) -> Non
             other.stdin.close()
             other.wait(timeout=60)
             store.close()
+
+
+def test_a_place_that_cannot_be_written_leaves_the_index_in_memory(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SqliteStore(tmp_path / "tenhands.db")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    try:
+        store.init_schema()
+        seed(store)
+        finder = KinFinder(blocked / "kin.npz")
+        assert AUNT in dict(found(finder, store))
+        assert AUNT in dict(found(finder, store)) and finder.builds == 1  # kept in memory
+        assert "not kept on disk" in caplog.text
+        assert "Hanne" not in caplog.text and "Vermeulen" not in caplog.text
+    finally:
+        store.close()

@@ -3,6 +3,7 @@ and the one way every front end runs a case's kin search (:func:`search_case`)."
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from .found import KinSearch
 from .index import RecordIndex, build_index, store_records
 from .learning import Calibration, learn
 from .saved import Unsaveable, building, load_index, save_index
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,12 @@ class KinFinder:
                 return index
             index = build_index(store_records(store))
             self.builds += 1
-            with suppress(OSError, Unsaveable):
+            try:
                 save_index(index, self._saved, revision)
+            except OSError as exc:  # kept in memory only
+                log.warning("the kin index is not kept on disk: %s", exc.strerror)
+            except Unsaveable as exc:  # its message names a field, never a value
+                log.warning("the kin index is not kept on disk: %s", exc)
             return index
 
     def forget_saved(self) -> None:
