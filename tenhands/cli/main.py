@@ -35,6 +35,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,  # plain help: drawing it with rich costs more than the rest of --help
+    add_help_option=False,  # its own below: typer's would load pydantic for every command
 )
 
 app.command("import-gedcom")(import_gedcom_command)
@@ -51,13 +52,42 @@ app.command("export-person")(export_person_command)
 app.command("erase")(erase_command)
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
-) -> None:
-    if version:
+def _help(ctx: typer.Context, wanted: bool) -> None:
+    if wanted:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+def _version(wanted: bool) -> None:
+    if wanted:
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            expose_value=False,
+            callback=_version,
+            help="Print the version.",
+        ),
+    ] = False,
+    _show_help: Annotated[
+        bool,
+        typer.Option(
+            "--help",
+            is_eager=True,
+            expose_value=False,
+            callback=_help,
+            help="Show this message and exit.",
+        ),
+    ] = False,
+) -> None:
+    """The options before a command."""
 
 
 @app.command()

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import get_args
 
+from tenhands import __version__
 from tenhands.cli.main import app
 from tenhands.cli.users import RoleName
 from tenhands.graph.model import UserRole
@@ -36,6 +37,7 @@ HEAVY = (
 
 RUN = """
 import json, sys
+from tenhands import __version__
 from tenhands.cli.main import app
 for args in json.loads(sys.argv[1]):
     try:
@@ -93,8 +95,23 @@ def test_help_loads_no_heavy_module_not_even_pydantic() -> None:
 def test_every_commands_help_loads_no_heavy_module() -> None:
     paths = command_paths()
     assert ["find"] in paths and ["users", "add"] in paths and len(paths) > 15
+    loaded = loaded_by([[*path, "--help"] for path in paths if len(path) == 1])
+    assert loaded.isdisjoint({*HEAVY, "pydantic"}), sorted(loaded & {*HEAVY, "pydantic"})
     loaded = loaded_by([[*path, "--help"] for path in paths])
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_the_version_is_printed_at_once() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from tenhands.cli.main import app; app(['--version'])"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, __version__), done.stderr
+    assert loaded_by([["--version"]]).isdisjoint({*HEAVY, "pydantic"})
 
 
 def test_a_light_command_loads_only_what_it_uses(tmp_path: Path) -> None:
