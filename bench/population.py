@@ -59,6 +59,7 @@ __all__ = [
     "derive_records",
     "generate_population",
     "name_variants",
+    "namesakes",
     "particle_forms",
     "seed_cases",
     "write_records_csv",
@@ -66,6 +67,12 @@ __all__ = [
 ]
 
 NOW_YEAR = 2026
+TWINS = 0.015
+"""The share of births that are twins (same day and parents, other given names)."""
+NAMESAKE_SON = 0.1
+"""The share of sons (Flemish, French) given their father's first given name."""
+SAME_AGE_PARTNERS = 0.15
+"""The share of partners born in the same year."""
 _PACKAGE = Path(__file__).resolve().parents[1] / "tenhands" / "finding" / "normalize"
 _STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -362,6 +369,9 @@ class _Builder:
         self.unions: list[_Union] = []
         self.units: list[tuple[list[int], list[int], list[tuple[Address, date, date | None]]]] = []
         self.queue: deque[int] = deque()
+        self.traps = random.Random(0)
+        """Twins, namesakes and same-age partners draw from their own stream (seeded by
+        :func:`generate_population`), so the rest of the population keeps its draws."""
 
     @property
     def full(self) -> bool:
@@ -436,6 +446,8 @@ class _Builder:
         origin = p.origin if rng.random() < 0.85 else rng.choices(ORIGINS, _ORIGIN_WEIGHTS)[0]
         sex = Sex.female if p.sex is Sex.male else Sex.male
         offset = rng.randint(-1, 6) if sex is Sex.male else -rng.randint(-1, 6)
+        if self.traps.random() < SAME_AGE_PARTNERS:
+            offset = 0
         q = self.person(origin, sex, self.day_in(p.birth.year + offset))
         if rng.random() < 0.5 and not self.full:
             # the partner comes with parents and maybe siblings of their own
@@ -493,6 +505,11 @@ class _Builder:
                 basis = Basis.adoptive if adopted else Basis.biological
                 kid.parents = [(man.idx, basis), (woman.idx, basis)]
                 self.queue.append(kid.idx)
+                if not adopted:
+                    self.namesake(kid, man)
+                    twin = self.twin(kid, man, woman)
+                    if twin is not None:
+                        kids.append(twin.idx)
             if not kid.parents:
                 kid.parents = [(man.idx, Basis.biological), (woman.idx, Basis.biological)]
             man.children.append(kid.idx)
@@ -536,10 +553,45 @@ class _Builder:
             woman.children.append(kid.idx)
             kids.append(kid.idx)
             self.queue.append(kid.idx)
+            self.namesake(kid, man)
+            twin = self.twin(kid, man, woman)
+            if twin is not None:
+                kids.append(twin.idx)
         # children of p from the first union live with the mother
         own = [c for c in p.children if c not in kids] if p.sex is Sex.female else []
         self.unit([man.idx, woman.idx], kids + own, since, None)
         self.born_at_home(kids)
+
+    def namesake(self, kid: _P, father: _P) -> None:
+        """Some sons get their father's first given name (Jan Peeters, son of Jan Peeters)."""
+        if (
+            kid.sex is Sex.male
+            and father.origin in ("flemish", "french")
+            and self.traps.random() < NAMESAKE_SON
+        ):
+            kid.given = [father.given[0], *(g for g in kid.given[1:] if g != father.given[0])]
+            kid.alias = father.alias
+
+    def twin(self, kid: _P, man: _P, woman: _P) -> _P | None:
+        """About 1.5 % of births are twins: the same birth date and parents, another
+        given name; half of them of the same sex."""
+        if self.full or self.traps.random() >= TWINS:
+            return None
+        same = self.traps.random() < 0.5
+        sex = kid.sex if same else (Sex.female if kid.sex is Sex.male else Sex.male)
+        main, self.rng = self.rng, self.traps
+        twin = self.person(kid.origin, sex, kid.birth, surname=kid.surname)
+        while twin.given[0] == kid.given[0]:
+            twin.given = self.given_names(kid.origin, sex, kid.birth.year)
+        self.rng = main
+        if twin.alias and kid.alias and fold(twin.alias) == fold(kid.alias):
+            twin.alias = None
+        twin.birth_place = kid.birth_place
+        twin.parents = list(kid.parents)
+        man.children.append(twin.idx)
+        woman.children.append(twin.idx)
+        self.queue.append(twin.idx)
+        return twin
 
     def born_at_home(self, kids: list[int]) -> None:
         """Most children are born where their household lived (the city of its address)."""
@@ -667,6 +719,7 @@ def generate_population(n_persons: int, *, seed: int) -> Population:
     if n_persons < 2:
         raise ValueError("a population needs at least two persons")
     b = _Builder(n_persons, random.Random(seed))
+    b.traps = random.Random(f"traps {seed}")
     b.grow()
     b.trim()
     b.finish()
@@ -807,6 +860,9 @@ class NoiseRates:
     partner_name: float = 0.3
     duplicate: float = 0.03
     """a second, separately noised record of the same person in the same source."""
+    generation_word: float = 0.3
+    """a namesake father or son with ``sr``/``jr`` (``senior``, ``père``, ``fils``, ``zoon``)
+    after the given names."""
 
 
 @dataclass(frozen=True)
@@ -1041,6 +1097,35 @@ def _other_language(city: str) -> str | None:
     return None
 
 
+_GENERATION_WORDS = {
+    ("senior", False): ("sr", "sr.", "senior"),
+    ("junior", False): ("jr", "jr.", "junior", "zoon"),
+    ("senior", True): ("père", "sr"),
+    ("junior", True): ("fils", "jr"),
+}
+
+
+def namesakes(population: Population) -> dict[str, str]:
+    """Person id → ``senior`` or ``junior`` for fathers and sons of one first given name
+    and surname (the son named after his father)."""
+    persons = population.by_id()
+    out: dict[str, str] = {}
+    for child_id, parents in population.parents.items():
+        child = persons[child_id]
+        for parent_id, basis in parents:
+            father = persons[parent_id]
+            if (
+                basis is Basis.biological
+                and father.sex is Sex.male
+                and child.sex is Sex.male
+                and child.given_names[:1] == father.given_names[:1]
+                and child.surname == father.surname
+            ):
+                out[child_id] = "junior"
+                out.setdefault(parent_id, "senior")
+    return out
+
+
 def derive_records(
     population: Population, *, seed: int, sources: tuple[Source, ...] = DEFAULT_SOURCES
 ) -> list[RecordSet]:
@@ -1052,6 +1137,7 @@ def derive_records(
         if t.kind in (TieKind.partner, TieKind.ex_partner):
             children_partner[t.source_id] = t.target_id
             children_partner[t.target_id] = t.source_id
+    generations = namesakes(population)
     out: list[RecordSet] = []
     for source in sources:
         rates = source.noise
@@ -1076,7 +1162,17 @@ def derive_records(
                 rid = f"tmp-{len(records)}"
                 applied: list[str] = []
                 records.append(
-                    _record(noiser, population, p, rid, source, prov, children_partner, applied)
+                    _record(
+                        noiser,
+                        population,
+                        p,
+                        rid,
+                        source,
+                        prov,
+                        children_partner,
+                        applied,
+                        generations.get(p.id),
+                    )
                 )
                 truth[rid] = p.id
                 noise[rid] = applied
@@ -1102,6 +1198,7 @@ def _record(
     prov: Provenance,
     partners: dict[str, str],
     applied: list[str],
+    generation: str | None = None,
 ) -> Record:
     rng = noiser.rng
     rates = source.noise
@@ -1113,9 +1210,14 @@ def _record(
         return True
 
     surname, birth_surname = noiser.surname(p, rates, applied)
+    given = noiser.given(p, rates, applied)
+    if generation is not None and rng.random() < rates.generation_word:
+        words = _GENERATION_WORDS[(generation, noiser.pop.origin.get(p.id) == "french")]
+        given = f"{given} {rng.choice(words)}"
+        applied.append(f"generation:{generation}")
     fields: dict[str, object] = {
         "id": rid,
-        "given_names": noiser.given(p, rates, applied),
+        "given_names": given,
         "surname": surname,
         "birth_surname": birth_surname,
         "provenance": prov,

@@ -9,6 +9,12 @@ match`` reads, and measures without labels:
 - linking the registry with the case files, and the registry with the school lists;
 - deduplicating the case files (the same person twice in one source).
 
+The population has twins (same birth date and parents, other given names), namesake
+fathers and sons (some records write ``sr``/``jr``) and partners of one age at one
+address. A second table counts, per trap, the pairs of two such persons merged
+(probability ≥ 0.5) without and with the guards of
+:mod:`tenhands.finding.matching.guards`.
+
     python bench/population_match_bench.py                 # 20,000 persons, seed 1
     python bench/population_match_bench.py --persons 50000
     python bench/population_match_bench.py --record        # also append to RESULTS.md
@@ -24,13 +30,22 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from population import RecordSet, derive_records, generate_population, write_records_csv
+from population import (
+    Population,
+    RecordSet,
+    derive_records,
+    generate_population,
+    namesakes,
+    write_records_csv,
+)
 from results import report
 
 from tenhands.finding.matching import Links, block, prepare, quality, score
+from tenhands.graph.model import TieKind
 
 Rows = list[dict[str, str | None]]
 Truth = set[tuple[int, int]]
+Traps = dict[str, set[frozenset[str]]]
 
 
 def read_rows(records: RecordSet, folder: Path) -> Rows:
@@ -54,6 +69,56 @@ def true_pairs(left: RecordSet, right: RecordSet | None) -> Truth:
     return out
 
 
+def traps(population: Population) -> Traps:
+    """Pairs of two persons (ids) a matcher must not merge, by trap."""
+    persons = population.by_id()
+    twins: set[frozenset[str]] = set()
+    by_birth: dict[tuple[tuple[str, ...], str], list[str]] = defaultdict(list)
+    for child, parents in population.parents.items():
+        if parents:
+            key = (tuple(sorted(p for p, _ in parents)), str(persons[child].birth_date))
+            by_birth[key].append(child)
+    for group in by_birth.values():
+        twins.update(frozenset((a, b)) for a in group for b in group if a < b)
+    generations = namesakes(population)
+    fathers = {
+        frozenset((child, parent))
+        for child, parents in population.parents.items()
+        if generations.get(child) == "junior"
+        for parent, _ in parents
+        if generations.get(parent)
+        and persons[parent].given_names[:1] == persons[child].given_names[:1]
+    }
+    partners: set[frozenset[str]] = set()
+    for tie in population.ties:
+        if tie.kind not in (TieKind.partner, TieKind.ex_partner):
+            continue
+        a, b = persons[tie.source_id], persons[tie.target_id]
+        assert a.birth_date is not None and b.birth_date is not None
+        homes = {(x.street, x.house_number, x.postcode) for x in a.addresses}
+        shared = any((x.street, x.house_number, x.postcode) in homes for x in b.addresses)
+        if shared and abs(a.birth_date.year - b.birth_date.year) <= 1:
+            partners.add(frozenset((a.id, b.id)))
+    return {
+        "twins": twins,
+        "namesake father and son": fathers,
+        "same-age partners at one address": partners,
+    }
+
+
+def merged(
+    links: Links, left: RecordSet, right: RecordSet | None, trap: set[frozenset[str]]
+) -> int:
+    """Pairs at probability ≥ 0.5 whose two records are the two persons of a trap."""
+    other = left if right is None else right
+    count = 0
+    for k in np.flatnonzero(links.probabilities >= 0.5).tolist():
+        a = left.truth[left.records[int(links.pairs.left[k])].id]
+        b = other.truth[other.records[int(links.pairs.right[k])].id]
+        count += frozenset((a, b)) in trap
+    return count
+
+
 def figures(links: Links, truth: Truth) -> tuple[float, float, float, float, float]:
     """Precision, recall and F1 at probability 0.5; the best F1 and its threshold."""
     pairs = zip(links.pairs.left.tolist(), links.pairs.right.tolist(), strict=True)
@@ -73,9 +138,9 @@ def figures(links: Links, truth: Truth) -> tuple[float, float, float, float, flo
 
 
 def run(
-    name: str, left: RecordSet, right: RecordSet | None, folder: Path
-) -> tuple[str, Links, float]:
-    """One task as a table row; the links and seconds for the notes."""
+    name: str, left: RecordSet, right: RecordSet | None, folder: Path, found: Traps
+) -> tuple[str, str, Links]:
+    """One task as a table row, its row of trap merges, and the links for the notes."""
     truth = true_pairs(left, right)
     start = time.perf_counter()
     lrows = read_rows(left, folder)
@@ -89,12 +154,19 @@ def run(
     total = len(lp) * (len(lp) - 1) // 2 if rp is None else len(lp) * len(other)
     reduction = 1.0 - len(pairs) / max(total, 1)
     p, r, f1, best, at = figures(links, truth)
+    unguarded = score(lp, rp, guards=False)
+    counts = [
+        f"{merged(unguarded, left, right, pairs)} → {merged(links, left, right, pairs)}"
+        for pairs in found.values()
+    ]
+    p0, r0, f10, _, _ = figures(unguarded, truth)
+    trap_row = f"| {name} | {' | '.join(counts)} | {p0:.4f} / {r0:.4f} / {f10:.4f} |"
     size = f"{len(lp):,}" if rp is None else f"{len(lp):,} × {len(other):,}"
     row = (
         f"| {name} | {size} | {len(truth):,} | {len(pairs):,} | {completeness:.4f} | "
         f"{reduction:.6f} | {p:.4f} | {r:.4f} | {f1:.4f} | {best:.4f} @ {at:.2f} | {seconds:.2f} |"
     )
-    return row, links, seconds
+    return row, trap_row, links
 
 
 def main() -> None:
@@ -111,6 +183,14 @@ def main() -> None:
         "| precision | recall | F1 | best F1 @ threshold | seconds |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    found = traps(population)
+    trap_table = [
+        "",
+        "| task | "
+        + " | ".join(f"{t} merged (without → with guards)" for t in found)
+        + " | P / R / F1 without guards |",
+        "|---|" + "---:|" * (len(found) + 1),
+    ]
     models = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -119,13 +199,18 @@ def main() -> None:
             ("registry ↔ school lists", registry, schools),
             ("dedupe case files", cases, None),
         ):
-            row, links, _ = run(name, left, right, folder)
+            row, trap_row, links = run(name, left, right, folder, found)
             table.append(row)
+            trap_table.append(trap_row)
             models.append((name, links))
+    table += trap_table
     notes = [
         f"{len(population.persons):,} persons (seed {args.seed}), records derived with seed "
         f"{args.seed + 1}; no labels used. Threshold: match probability ≥ 0.5; the best F1 is "
         "over every threshold. Seconds: CSV rows to scored pairs (prepare, block, train, score).",
+        "Traps in the population: "
+        + ", ".join(f"{len(pairs):,} {name}" for name, pairs in found.items())
+        + " (pairs of persons); the second table counts their record pairs merged.",
     ]
     for name, links in models:
         model = links.model

@@ -5,11 +5,11 @@
 Seeds the demo case and its users into a throw-away SQLite store, serves the app on a
 free loopback port, signs in as the demo worker in headless Chromium (``make browser``)
 and saves the sign-in page, the case list, the case page, the review of proposed kin
-(after a kin search), a form with an error, meeting mode (family and projection, and on
-1920×1080 and 1280×720 projectors), the family's plan (its page, its form, and recorded
-in meeting mode, before and after it is agreed), the case's network figures, its
-meetings, the family's feedback form (tablet-sized) and the case's feedback; then, signed
-in as the demo admin, the organisation's feedback summary. Also writes ``index.md``.
+(after a kin search, and a relative's card), a form with an error, meeting mode (family
+and projection, and on 1920×1080 and 1280×720 projectors), the family's plan (its page,
+its form, and recorded in meeting mode, before and after it is agreed), the case's network
+figures, its meetings, the family's feedback form (tablet-sized) and the case's feedback;
+then, signed in as the demo admin, the organisation's feedback summary. Also writes ``index.md``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,12 @@ SHOTS = [
         "case-people",
         "A case's page, further down: each person's relationship, side, circle and engagement",
     ),
-    ("review", "Proposed kin after a search, with the reasons field by field"),
+    ("review", "Proposed kin after a search, each proposal as its card"),
+    (
+        "review-card",
+        "A relative's card: who, the source and its date, the relative who led there"
+        " (zus van Oma Ria), what she would be to the child, the reasons, zeker (95%)",
+    ),
     ("person-form-error", "Adding a person: a birth date that is no date, marked at the field"),
     ("meeting", "Meeting mode: the map for the wall, in family mode (the default)"),
     ("meeting-projection", "Meeting mode switched to projection (a network meeting), genogram"),
@@ -207,6 +212,8 @@ def shoot(base: str, case_id: str, passwords: dict[str, str], out: Path) -> None
         page.click("form.search-form button")
         page.wait_for_url(f"{base}/cases/{case_id}/review?done=searched")
         save("review")
+        page.evaluate("document.querySelector('article.candidate-kin').scrollIntoView()")
+        save("review-card")
         page.goto(f"{base}/cases/{case_id}/persons/new")
         page.fill("#f-given_names", "Annemie")
         page.fill("#f-surname", "Vermeulen")

@@ -1,4 +1,6 @@
-"""``tenhands find CASE_ID``: kin search for one case, ranked, with reasons."""
+"""``tenhands find CASE_ID``: kin search for one case, ranked, each finding as its card
+(:mod:`tenhands.finding.review.card`, the same card the review page shows); ``tenhands
+review CASE_ID``: the case's review queue as cards."""
 
 from __future__ import annotations
 
@@ -13,40 +15,6 @@ from .subject import cli_actor
 if TYPE_CHECKING:
     from ..finding.kin import Found, KinSearch
     from ..graph.store import GraphStore
-
-REASONS = 4
-"""Evidence lines shown per finding (the strongest, for and against)."""
-
-
-def _who(store: GraphStore, found: Found) -> str:
-    from ..graph.errors import NotFound
-
-    if found.record_id:
-        try:
-            record = store.get_record(found.record_id)
-        except NotFound:
-            return f"record {found.record_id}"
-        name = " ".join(x for x in (record.given_names, record.surname) if x) or "?"
-        born = f", {record.birth_date}" if record.birth_date else ""
-        source = record.provenance.source.name or record.provenance.source.kind.value
-        return f"{name}{born} (record {record.id}, {source})"
-    if found.person_id:
-        person = store.get_person(found.person_id)
-        name = " ".join([*person.given_names[:1], person.surname or ""]).strip() or "?"
-        return f"{name} (person {person.id})"
-    return "?"
-
-
-def _reasons(found: Found) -> list[str]:
-    shown = sorted(
-        (e for e in found.evidence if e.field not in ("prior",)),
-        key=lambda e: -abs(e.weight),
-    )[:REASONS]
-    lines = [next((e.level for e in found.evidence if e.field == "prior"), found.rule)]
-    for e in shown:
-        values = f": {e.left or '–'} / {e.right or '–'}" if e.left or e.right else ""
-        lines.append(f"{e.field}{values} — {e.level} ({e.weight:+.1f})")
-    return lines
 
 
 def _as_json(found: Found, lang: str) -> dict[str, Any]:
@@ -64,29 +32,60 @@ def _as_json(found: Found, lang: str) -> dict[str, Any]:
     }
 
 
+def _card_lines(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[str]:
+    """The findings as the review page's cards, said as text (ranked, one card each)."""
+    from ..finding.review.card import cards
+
+    said = cards(store, case_id, [f.candidate(case_id) for f in found], lang)
+    out = []
+    for rank, card in enumerate(said, 1):
+        first, *rest = card.lines()
+        out += [f"{rank:3d}. {first}", *(f"     {line}" for line in rest)]
+    return out
+
+
+_HEADINGS = {
+    "kin": ("Mogelijke familie, de beste eerst:", "Possible kin, best first:"),
+    "none": ("  niets gevonden", "  none found"),
+    "duplicates": (
+        "Personen die waarschijnlijk twee keer bewaard zijn (aanvaarden voegt ze samen):",
+        "Persons probably stored twice (accept to merge; undo splits them again):",
+    ),
+    "matches": (
+        "Gegevens van personen die al in het netwerk staan:",
+        "Records of persons already in the network:",
+    ),
+    "queue": (
+        "Te beoordelen: {n} voorstellen, de beste eerst.",
+        "Waiting for a decision: {n} proposals, best first.",
+    ),
+    "saved": (
+        "Te beoordelen: {added} nieuw, {updated} bijgewerkt, {skipped} al beslist.",
+        "Review queue: {added} new, {updated} updated, {skipped} already decided.",
+    ),
+}
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    from ..finding.review.card_words import pick
+
+    return pick(_HEADINGS[key], lang).format(**values)
+
+
 def _print(store: GraphStore, search: KinSearch, lang: str) -> None:
-    typer.echo(f"Possible kin for case {search.case_id} (child {search.child_id}), best first:")
+    typer.echo(_say("kin", lang))
     if not search.kin:
-        typer.echo("  none found")
-    for rank, found in enumerate(search.kin, 1):
-        words = found.words(lang) or found.relation_code or found.relation or "related"
-        typer.echo(f"{rank:3d}. {found.probability:4.0%}  {words}: {_who(store, found)}")
-        for line in _reasons(found):
-            typer.echo(f"        {line}")
+        typer.echo(_say("none", lang))
+    for line in _card_lines(store, search.case_id, search.kin, lang):
+        typer.echo(line)
     if search.duplicates:
-        typer.echo("Persons probably stored twice (accept to merge; undo splits them again):")
-        for found in search.duplicates:
-            typer.echo(
-                f"     {found.probability:4.0%}  {_who(store, found)} and person "
-                f"{found.other_person_id}"
-            )
+        typer.echo(_say("duplicates", lang))
+        for line in _card_lines(store, search.case_id, search.duplicates, lang):
+            typer.echo(line)
     if search.matches:
-        typer.echo("Records of persons already in the network:")
-        for found in search.matches:
-            typer.echo(
-                f"     {found.probability:4.0%}  {_who(store, found)} is probably "
-                f"person {found.person_id}"
-            )
+        typer.echo(_say("matches", lang))
+        for line in _card_lines(store, search.case_id, search.matches, lang):
+            typer.echo(line)
 
 
 def find_command(
@@ -94,7 +93,10 @@ def find_command(
     limit: Annotated[int, typer.Option(min=1, max=500, help="How many kin to list.")] = 20,
     save: Annotated[bool, typer.Option(help="Put the findings in the case's review queue.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
-    lang: Annotated[str, typer.Option(help="Language of the relations: nl, en or fr.")] = "nl",
+    lang: Annotated[
+        str,
+        typer.Option(help="Language: nl or en (fr: the relation words of --json only)."),
+    ] = "nl",
     duplicates: Annotated[
         bool, typer.Option(help="Also propose persons stored twice (reads every person).")
     ] = True,
@@ -141,9 +143,40 @@ def find_command(
         _print(store, search, lang)
     if proposed is not None:
         typer.echo(
-            f"Review queue: {proposed.added} new, {proposed.updated} updated, "
-            f"{proposed.skipped} already decided."
+            _say(
+                "saved",
+                lang,
+                added=proposed.added,
+                updated=proposed.updated,
+                skipped=proposed.skipped,
+            )
         )
 
 
-__all__ = ["find_command"]
+def review_command(
+    case_id: Annotated[str, typer.Argument(help="Id of the case whose proposals to show.")],
+    lang: Annotated[str, typer.Option(help="Language of the cards: nl or en.")] = "nl",
+) -> None:
+    """Show the case's review queue, best first, each proposal as its card."""
+    from ..finding.review import review_queue
+    from ..finding.review.card import cards
+    from ..finding.review.card_words import CARD_LANGS
+    from ..graph.errors import NotFound
+
+    if lang not in CARD_LANGS:
+        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+    with opened_store() as store:
+        try:
+            queue = review_queue(store, case_id)
+            said = cards(store, case_id, queue, lang)
+        except NotFound:
+            raise fail(f"there is no case {case_id!r}") from None
+    typer.echo(_say("queue", lang, n=len(said)))
+    for rank, card in enumerate(said, 1):
+        first, *rest = card.lines()
+        typer.echo(f"{rank:3d}. {first}")
+        for line in rest:
+            typer.echo(f"     {line}")
+
+
+__all__ = ["find_command", "review_command"]

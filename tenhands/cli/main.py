@@ -16,7 +16,7 @@ import typer
 from .. import __version__
 from .context import fail, load_settings, opened_store, read_input
 from .family import export_gedcom_command, import_gedcom_command, relation_command
-from .finding import find_command
+from .finding import find_command, review_command
 from .handout import handout_command
 from .maps import map_command
 from .matching import dedupe_command, match_command
@@ -45,6 +45,7 @@ app.command("import-records")(import_records_command)
 app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
 app.command("find")(find_command)
+app.command("review")(review_command)
 app.command("map")(map_command)
 app.command("handout")(handout_command)
 app.add_typer(users_app, name="users")

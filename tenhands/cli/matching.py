@@ -61,12 +61,16 @@ def _explained(
     header = ["left_id", "right_id", "probability", "match_weight"]
     for name in fields:
         header += [f"{name}_level", f"{name}_weight"]
+    header += ["kept_apart", "kept_apart_weight"]
     rows = []
     for k in links.above(threshold, one_to_one=one_to_one).tolist():
         left_id, right_id = links.ids(k)
         row = [left_id, right_id, f"{links.probabilities[k]:.6f}", f"{links.weights[k]:.3f}"]
-        for evidence in links.explain(k)[1:]:
-            row += [evidence.level, f"{evidence.weight:.3f}"]
+        evidence = links.explain(k)[1:]
+        for e in evidence[: len(fields)]:
+            row += [e.level, f"{e.weight:.3f}"]
+        apart = evidence[len(fields) :]
+        row += [apart[0].level, f"{apart[0].weight:.3f}"] if apart else ["", ""]
         rows.append(row)
     return header, rows
 

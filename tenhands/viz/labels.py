@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from tenhands.graph.called import family_alias
 from tenhands.graph.model import Engagement, Person, SupportType, WorryKnowledge
 from tenhands.graph.model.case import RiskFlag
 
@@ -26,48 +27,12 @@ from .scene import Mode, View
 
 LANGS = ("nl", "en")
 
-FAMILY_WORDS = frozenset(
-    {
-        "oma",
-        "opa",
-        "bomma",
-        "bompa",
-        "moemoe",
-        "vava",
-        "meme",
-        "mémé",
-        "pepe",
-        "pépé",
-        "tante",
-        "nonkel",
-        "oom",
-        "mima",
-        "jeddi",
-        "jedda",
-        "nine",
-        "dede",
-        "teyze",
-        "amca",
-        "grootmoeder",
-        "grootvader",
-        "granny",
-        "grandma",
-        "grandpa",
-        "nan",
-        "auntie",
-        "aunt",
-        "uncle",
-    }
-)
-"""Words a child puts before a relative's name (godparents are named by their tie)."""
-
 
 def display_name(person: Person) -> str:
     """The name written on the map (see the module docstring for the rule)."""
-    for alias in person.aliases:
-        words = alias.split()
-        if len(words) >= 2 and words[0].lower() in FAMILY_WORDS:
-            return alias
+    alias = family_alias(person)
+    if alias is not None:
+        return alias
     if person.given_names:
         return person.given_names[0]
     if person.aliases:

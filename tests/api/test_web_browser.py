@@ -81,7 +81,7 @@ def test_a_worker_works_a_case_from_sign_in_to_the_meeting(
     page.click("text=Voorgestelde verwanten")
     page.click("form.search-form button")
     page.wait_for_url("**/review?done=searched")
-    kin = page.locator("article.candidate").filter(has_text="mogelijk").first
+    kin = page.locator("article.candidate-kin").first
     title = kin.locator("h3").inner_text()
     kin.locator("button:has-text('Aanvaarden')").click()
     page.wait_for_url("**/review?done=accepted")

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from html.parser import HTMLParser
 
 import httpx
 from builders import case, person, role, tie
@@ -150,3 +151,33 @@ def served(store: GraphStore) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(20)
+
+
+class _Text(HTMLParser):
+    """The text a reader meets in a page's ``<main>`` (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._main = 0
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._main += tag == "main"
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._main -= tag == "main"
+        self._skip -= tag in ("script", "style")
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._main and not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    """The words of a page's ``<main>``, whitespace folded to single spaces."""
+    parser = _Text()
+    parser.feed(page)
+    return " ".join("".join(parser.parts).split())

@@ -27,13 +27,47 @@ def test_find_on_the_demo_ranks_kin_and_fills_the_queue(cli_store: str) -> None:
     assert again["saved"]["added"] == 0
 
 
-def test_find_in_words_shows_reasons(cli_store: str) -> None:
+def test_find_in_words_prints_the_card(cli_store: str) -> None:
     runner.invoke(app, ["demo", "--no-serve"])
     result = runner.invoke(app, ["find", "demo-case", "--no-save"])
     assert result.exit_code == 0
-    assert "oudtante langs moederskant" in result.output
-    assert "mother_name surname" in result.output
-    assert "Review queue" not in result.output
+    out = result.output
+    annemie = out[out.index("Oudtante langs moederskant: Annemie De Smet") :]
+    annemie = annemie[: annemie.index("\n  2. ")]
+    assert "— zeker (95%)" in annemie.splitlines()[0]
+    for line in (
+        "Geboren: 19 februari 1964",
+        "Gemeente: Maldegem",
+        "Bron: demo-rijksregister-extract (register)",
+        "Gevonden via: zus van Oma Ria",
+        "Voor het kind: oudtante langs moederskant",
+        "+ Noemt dezelfde moeder: Jeanne Van Damme.",
+    ):
+        assert line in annemie
+    for unsaid in ("mother_name", "bits", "demo-rec", "demo-ria", "same_parents", "maternal_"):
+        assert unsaid not in out
+    assert "Te beoordelen" not in out  # nothing saved
+
+
+def test_review_prints_the_queue_as_the_page_shows_it(cli_store: str) -> None:
+    from tenhands.api.web.review import items
+    from tenhands.cli.context import opened_store
+    from tenhands.finding.review import review_queue
+
+    runner.invoke(app, ["demo", "--no-serve"])
+    assert runner.invoke(app, ["find", "demo-case"]).exit_code == 0
+    result = runner.invoke(app, ["review", "demo-case", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Great-aunt on the mother's side: Annemie De Smet — certain (95%)" in result.output
+    assert "Found through: sister of Oma Ria" in result.output
+    with opened_store() as store:
+        page = items(store, "demo-case", review_queue(store, "demo-case"), "en")
+    assert page, "the queue is not empty"
+    for item in page:  # the page's card, line by line, is what the command printed
+        for line in item.card.lines():
+            assert line in result.output
+    assert runner.invoke(app, ["review", "c-nobody"]).exit_code == 1
+    assert runner.invoke(app, ["review", "demo-case", "--lang", "fr"]).exit_code == 2
 
 
 def test_find_for_an_unknown_case_says_so(cli_store: str) -> None:

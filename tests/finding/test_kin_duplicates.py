@@ -6,6 +6,7 @@ import math
 
 import pytest
 from builders import case, person, role, tie
+from matching_helpers import family_sets
 
 from tenhands.finding.kin import duplicates
 from tenhands.finding.kin.duplicates import find_duplicates
@@ -151,3 +152,72 @@ def test_accepted_proposal_merges_and_undo_restores(store: GraphStore) -> None:
     kept = store.get_person("p-jef")
     assert kept.aliases == [] and kept.birth_place is None
     assert store.cases_of("p-jef") == ["c-a"] and store.cases_of("p-other") == ["c-b"]
+
+
+def _background(store: GraphStore) -> None:
+    """Families of two to four children (the matching tests' registry) as persons of
+    no case: a store the matcher learns from."""
+    left, _, _ = family_sets(n_families=60)
+    for row in left:
+        store.create_person(
+            person(
+                f"p-{row['id']}",
+                row["given_names"] or "",
+                row["surname"] or "",
+                sex=Sex.male if row["sex"] == "M" else Sex.female,
+                birth_date=PartialDate.parse(row["birth_date"] or ""),
+                birth_place=row["birth_place"],
+                addresses=[
+                    Address(street=row["street"], house_number=row["house_number"],
+                            postcode=row["postcode"], city=row["city"])
+                ],
+            )
+        )  # fmt: skip
+
+
+def _twin(store: GraphStore, given: str, sex: Sex = Sex.female) -> None:
+    """Lotte's case (c-a) and, in case c-b, a child born the same day at her address,
+    among other families."""
+    _background(store)
+    _seed(store)
+    store.create_person(
+        person("p-twin", given, "Peeters", sex=sex,
+               birth_date=PartialDate.parse("2015-03-02"), addresses=HOME)
+    )  # fmt: skip
+    store.set_role(role("c-b", "p-twin"))
+
+
+def test_a_twin_with_another_given_name_is_not_proposed(store: GraphStore) -> None:
+    _twin(store, "Noor")
+    assert all(
+        "p-twin" not in (f.person_id, f.other_person_id) for f in find_duplicates(store, "c-a")
+    )
+
+
+def test_a_twin_of_another_sex_is_not_proposed(store: GraphStore) -> None:
+    _twin(store, "Lotte", Sex.male)
+    assert all(
+        "p-twin" not in (f.person_id, f.other_person_id) for f in find_duplicates(store, "c-a")
+    )
+
+
+def test_the_same_child_with_a_typo_in_another_case_is_proposed(store: GraphStore) -> None:
+    _twin(store, "Lote")
+    found = find_duplicates(store, "c-a")
+    assert ("p-lotte", "p-twin") in [(f.person_id, f.other_person_id) for f in found]
+
+
+def test_senior_and_junior_of_one_name_are_not_proposed(store: GraphStore) -> None:
+    """Jef Peeters sr. in one case, Jef Peeters jr. in another; no birth dates."""
+    _background(store)
+    store.create_person(person("p-sr", "Jef sr.", "Peeters", sex=Sex.male, addresses=HOME))
+    store.create_person(person("p-lotte", "Lotte", "Peeters", sex=Sex.female, addresses=HOME))
+    store.create_case(case("c-a", "p-lotte"))
+    store.set_role(role("c-a", "p-sr"))
+    store.create_person(person("p-jr", "Jef jr.", "Peeters", sex=Sex.male, addresses=HOME))
+    store.create_person(person("p-wout", "Wout", "Maes", sex=Sex.male))
+    store.create_case(case("c-b", "p-wout"))
+    store.set_role(role("c-b", "p-jr"))
+    assert all(
+        "p-jr" not in (f.person_id, f.other_person_id) for f in find_duplicates(store, "c-a")
+    )

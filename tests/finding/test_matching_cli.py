@@ -16,7 +16,7 @@ app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
 runner = CliRunner()
 COLUMNS = ["id", "given_names", "surname", "birth_surname", "sex", "birth_date",
-           "birth_place", "street", "house_number", "postcode", "city"]  # fmt: skip
+           "birth_place", "street", "house_number", "postcode", "city", "mother_name"]  # fmt: skip
 
 
 def write(path: Path, rows: list[Row]) -> Path:
@@ -71,3 +71,25 @@ def test_a_file_without_ids_is_refused_with_a_sentence(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["dedupe", str(tmp_path / "nope.csv"), "--out", "o.csv"])
     assert missing.exit_code == 1
     assert "cannot read" in missing.output
+
+
+def test_match_says_why_a_pair_was_kept_apart(tmp_path: Path) -> None:
+    """Twins: one day, one mother, two given names; at threshold 0 the pair is written
+    with its reason."""
+    family = {"surname": "Maes", "sex": "F", "birth_date": "2015-03-14", "street": "Kerkstraat",
+              "house_number": "12", "postcode": "9000", "city": "Gent",
+              "mother_name": "Sofie Wouters"}  # fmt: skip
+    left, right, _ = linked_sets()
+    left = [*left, {**family, "id": "noor", "given_names": "Noor"}]
+    right = [*right, {**family, "id": "lotte", "given_names": "Lotte"}]
+    out = tmp_path / "pairs.csv"
+    result = runner.invoke(
+        app,
+        ["match", str(write(tmp_path / "l.csv", left)), str(write(tmp_path / "r.csv", right)),
+         "--out", str(out), "--threshold", "0"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = {(r["left_id"], r["right_id"]): r for r in read(out)}
+    assert rows["noor", "lotte"]["kept_apart"] == "twins: another given name"
+    assert float(rows["noor", "lotte"]["probability"]) < 1e-6
+    assert {r["kept_apart"] for k, r in rows.items() if k[0] == k[1].replace("R", "L")} == {""}

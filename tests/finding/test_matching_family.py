@@ -139,3 +139,55 @@ def test_a_city_beside_its_postcode_adds_no_second_weight() -> None:
     levels = city.levels(left, right, Pairs(left=index, right=index)).tolist()
     assert levels[0] == -1
     assert city.level_names[levels[1]] == "same municipality"
+
+
+def test_a_city_speaks_where_the_postcodes_disagree() -> None:
+    from tenhands.finding.matching import Pairs
+
+    city = next(c for c in DEFAULT_COMPARISONS if c.field == "city")
+    left = prepare([{"id": "a", "postcode": "9000", "city": "Gent"}])
+    right = prepare([{"id": "b", "postcode": "9900", "city": "Gent"}])
+    index = np.arange(1, dtype=np.int64)
+    levels = city.levels(left, right, Pairs(left=index, right=index)).tolist()
+    assert city.level_names[levels[0]] == "exact"
+
+
+def test_a_postcode_with_two_digits_exchanged_is_one_edit_off() -> None:
+    from tenhands.finding.matching import Pairs
+
+    postcode = next(c for c in DEFAULT_COMPARISONS if c.field == "postcode")
+    left = prepare([{"id": "a", "postcode": "3630"}, {"id": "b", "postcode": "3630"}])
+    right = prepare([{"id": "c", "postcode": "3603"}, {"id": "d", "postcode": "3060"}])
+    index = np.arange(2, dtype=np.int64)
+    levels = postcode.levels(left, right, Pairs(left=index, right=index)).tolist()
+    assert [postcode.level_names[v] for v in levels] == ["one edit off", "different"]
+
+
+def test_a_given_name_written_as_the_surname_on_one_side_has_its_own_level() -> None:
+    from tenhands.finding.matching import Pairs
+
+    given = DEFAULT_COMPARISONS[0]
+    left = prepare([
+        {"id": "a", "given_names": "Gillian", "surname": "Lodge"},
+        {"id": "b", "given_names": "Gillian", "surname": "Lodge"},
+        {"id": "c", "given_names": "Gillian", "surname": "Lodge"},
+    ])  # fmt: skip
+    right = prepare([
+        {"id": "d", "given_names": "Lodge", "surname": "Adele"},
+        {"id": "e", "given_names": "Lodge", "surname": "Gillian"},
+        {"id": "f", "given_names": "Noor", "surname": "Adele"},
+    ])  # fmt: skip
+    index = np.arange(3, dtype=np.int64)
+    levels = given.levels(left, right, Pairs(left=index, right=index)).tolist()
+    assert [given.level_names[v] for v in levels] == [
+        "one of them as surname",
+        "swapped with surname",
+        "different",
+    ]
+
+
+def test_no_near_agreement_weighs_less_than_a_disagreement() -> None:
+    left, right, _ = family_sets()
+    model = link(left, right).model
+    for weights in model.level_weights():
+        assert (weights >= weights[-1] - 1e-9).all()

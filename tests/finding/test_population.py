@@ -20,6 +20,7 @@ from population import (  # noqa: E402
     Source,
     derive_records,
     generate_population,
+    namesakes,
     particle_forms,
     seed_cases,
     write_records_csv,
@@ -163,6 +164,36 @@ def test_name_mix(pop: Population) -> None:
     assert any(p.aliases for p in pop.persons)
     places = {p.birth_place for p in pop.persons}
     assert "Antwerpen" in places or "Gent" in places
+
+
+def test_twins_namesakes_and_partners_of_one_age(
+    pop: Population, record_sets: list[RecordSet]
+) -> None:
+    persons = pop.by_id()
+    births: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for child, parents in pop.parents.items():
+        if parents:
+            key = (tuple(sorted(p for p, _ in parents)), str(persons[child].birth_date))
+            births.setdefault(key, []).append(child)
+    twins = [group for group in births.values() if len(group) > 1]
+    assert len(twins) >= 5
+    for group in twins:
+        firsts = [persons[c].given_names[0] for c in group]
+        assert len(set(firsts)) == len(firsts)
+    assert any(len({persons[c].sex for c in group}) == 1 for group in twins)
+    generations = namesakes(pop)
+    juniors = [c for c, g in generations.items() if g == "junior"]
+    assert len(juniors) >= 10
+    for son in juniors:
+        fathers = [persons[p] for p, _ in pop.parents[son] if generations.get(p)]
+        assert any(f.given_names[0] == persons[son].given_names[0] for f in fathers)
+    marked = [r for s in record_sets for r in s.records if "generation:junior" in s.noise[r.id]]
+    assert marked and all(len((r.given_names or "").split()) >= 2 for r in marked)
+    same_year = [
+        t for t in pop.ties if t.kind is TieKind.partner
+        and persons[t.source_id].birth_date.year == persons[t.target_id].birth_date.year  # type: ignore[union-attr]
+    ]  # fmt: skip
+    assert len(same_year) >= 20
 
 
 def test_particle_forms() -> None:

@@ -8,10 +8,10 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from ...finding.kin.found import RELATION_TO_CHILD
+from ...finding.review.relation_words import relation_label
 from ...graph.model import Candidate, CandidateKind, LinkRequest, LinkStatus
 from ...graph.model.common import Id, ShortText
 from ..language import Lang
-from .candidates import relation_label
 from .common import PUBLIC_CONFIG, ApiInput
 
 

@@ -1,8 +1,8 @@
 """The names the pages give to the domain's values (engagement, circle, tie kinds…),
 as message ids for the catalogues; a template says ``_(labels.engagement[value])``.
 
-Values the domain writes itself (the reasons of a kin search, its relation codes) are
-shown as they come when the catalogues have no name for them.
+A proposal's card (its reasons, relation words and score band) is worded by
+:mod:`tenhands.finding.review.card`, which the command line says too.
 """
 
 from __future__ import annotations
@@ -176,50 +176,6 @@ VIEW: dict[str, str] = {
     View.circles: N_("Circles of safety and support"),
 }
 
-EVIDENCE_FIELD: dict[str, str] = {
-    "given_names": N_("given names"),
-    "surname": N_("surname"),
-    "birth_surname": N_("birth surname"),
-    "birth_date": N_("birth date"),
-    "birth_place": N_("birth place"),
-    "sex": N_("sex"),
-    "address": N_("address"),
-    "place": N_("place"),
-    "age_gap": N_("age difference"),
-    "prior": N_("how often this is right"),
-    "via_record": N_("found through"),
-    "also": N_("also"),
-    "mother_name given_names": N_("mother's given names"),
-    "mother_name surname": N_("mother's surname"),
-    "father_name given_names": N_("father's given names"),
-    "father_name surname": N_("father's surname"),
-    "partner_name given_names": N_("partner's given names"),
-    "partner_name surname": N_("partner's surname"),
-    "other_case": N_("another case"),
-    "family_graph": N_("family graph"),
-}
-
-EVIDENCE_LEVEL: dict[str, str] = {
-    "same": N_("same"),
-    "exact": N_("exactly the same"),
-    "different": N_("different"),
-    "missing": N_("not known on one side"),
-    "same year": N_("same year"),
-    "same municipality": N_("same municipality"),
-    "same address": N_("same address"),
-    "base rate": N_("base rate"),
-    "a record of a known person": N_("a record of a known person"),
-    "a relative's own record": N_("a relative's own record"),
-    "lives at a relative's address": N_("lives at a relative's address"),
-    "same parents as a relative's record": N_("same parents as a relative's record"),
-    "named as parent in a relative's record": N_("named as parent in a relative's record"),
-    "names a known relative as parent": N_("names a known relative as parent"),
-    "learned from workers' decisions": N_("learned from workers' decisions"),
-    "may also be known in another case; ask its worker to share them": N_(
-        "may also be known in another case; ask its worker to share them"
-    ),
-}
-
 MEETING_KIND: dict[str, str] = {
     MeetingKind.family_group_conference: N_("family group conference"),
     MeetingKind.network_meeting: N_("network meeting"),
@@ -279,8 +235,6 @@ ALL: dict[str, dict[str, str]] = {
     "source_kind": SOURCE_KIND,
     "review_status": REVIEW_STATUS,
     "view": VIEW,
-    "evidence_field": EVIDENCE_FIELD,
-    "evidence_level": EVIDENCE_LEVEL,
     "meeting_kind": MEETING_KIND,
     "respondent": RESPONDENT,
     "question": QUESTION,

@@ -1,7 +1,9 @@
 """The review of a case's candidates (``/cases/{case_id}/review``): the queue, best
-first, each proposal with its label ("possible maternal aunt: …"), score and reasons
-field by field (the level hit and the weight in bits); accept, reject with a reason,
-undo; and a search of the outside records for kin, whose proposals join the queue.
+first, each proposal as its card (:mod:`~tenhands.finding.review.card`: who the
+candidate is and their source, the relative that led there, what they would be to the
+child, the reasons in plain words, the score as a word band beside the number); accept,
+reject with a reason, undo; and a search of the outside records for kin, whose
+proposals join the queue.
 
 Proposals are shown as the case may see them (:func:`~tenhands.finding.review.shown`):
 someone another case holds is "someone known in another case", with a form to ask
@@ -21,19 +23,18 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from ...finding.kin import propose, search_case
-from ...finding.kin.found import RELATION_TO_CHILD
 from ...finding.review import Shown, accept, reject, request_link, review_queue, shown, undo
+from ...finding.review.card import Card, cards_of
 from ...graph.errors import Conflict, Forbidden, InvalidInput, NotFound
 from ...graph.model import AuditAction, Candidate, ReviewStatus
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, audit_event
 from ..auth.permissions import Permission
 from ..deps import CandidateIdPath, StoreDep, get_finder
-from ..schemas.candidates import CandidatePublic, EvidencePublic
 from .access import case_page
 from .done import DoneQuery, done_message
 from .forms import Form, short_text
-from .i18n import N_, translations
+from .i18n import translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -48,21 +49,12 @@ DECIDED_SHOWN = 30
 SEARCH_LIMIT = 20
 
 
-ELSEWHERE_NAME = N_("someone known in another case")
-
-
 @dataclass(frozen=True)
 class Item:
-    """A candidate as the review page shows it."""
+    """A candidate as the review page shows it: its card (:mod:`~tenhands.finding.review.card`)."""
 
     seen: Shown
-    relation: str | None
-    """What the proposed person would be to the child (kin), in words."""
-    name: str
-    """The record's or person's name."""
-    other: str | None
-    """The known person a record matches, or the second of two persons stored twice."""
-    evidence: list[EvidencePublic]
+    card: Card
 
     @property
     def candidate(self) -> Candidate:
@@ -77,51 +69,9 @@ class Item:
         return self.seen.elsewhere
 
 
-def _record_name(store: GraphStore, record_id: str | None) -> str:
-    if record_id is None:
-        return "?"
-    try:
-        record = store.get_record(record_id)
-    except NotFound:
-        return "?"
-    return " ".join(p for p in (record.given_names, record.surname) if p) or "?"
-
-
-def _person_name(store: GraphStore, person_id: str | None, elsewhere: str) -> str | None:
-    """The name of a person the case holds; ``elsewhere`` for one it does not (the
-    public view has no id for them)."""
-    if person_id is None:
-        return elsewhere
-    try:
-        return store.get_person(person_id).display_name
-    except NotFound:
-        return "?"
-
-
-def item(store: GraphStore, seen: Shown, lang: str) -> Item:
-    public = CandidatePublic.of(seen, "en" if lang == "en" else "nl")
-    candidate = seen.candidate
-    code = public.relation_to_child or candidate.relation
-    words = public.relation_to_child_label or public.relation_label
-    if words is None and code:
-        words = code.replace("_", " ")
-    elsewhere = translations(lang).gettext(ELSEWHERE_NAME)
-    if candidate.record_id:
-        name = _record_name(store, public.record_id)
-        other = _person_name(store, public.person_id, elsewhere)
-    else:
-        name = _person_name(store, public.person_id, elsewhere) or "?"
-        other = (
-            _person_name(store, public.other_person_id, elsewhere)
-            if candidate.other_person_id
-            else None
-        )
-    reasons = [e for e in public.explanation if e.field != RELATION_TO_CHILD]
-    return Item(seen, words, name, other, reasons)
-
-
 def items(store: GraphStore, case_id: str, candidates: list[Candidate], lang: str) -> list[Item]:
-    return [item(store, seen, lang) for seen in shown(store, case_id, candidates)]
+    seen = shown(store, case_id, candidates)
+    return [Item(one, card) for one, card in zip(seen, cards_of(store, seen, lang), strict=True)]
 
 
 def _decided(store: GraphStore, case_id: str) -> list[Candidate]:

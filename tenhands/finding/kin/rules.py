@@ -32,6 +32,7 @@ from enum import StrEnum
 import numpy as np
 
 from ...graph.model import Record, Sex
+from ..matching.guards import APART, APART_WEIGHT, REASONS, person_apart
 from .index import ALL_INITIALS, Floats, NameColumns, RecordIndex, Rows, Skip, filed
 from .names import surname_index_keys
 from .probes import Probe, name_probe
@@ -203,8 +204,24 @@ def same_person(index: RecordIndex, probe: Probe, *, sources: float = 1.5) -> Hy
         sex_part(index, rows, probe.sex),
         place_part(index, rows, probe.places, "place"),
     ]
+    parts.append(_kept_apart(index, rows, probe, parts))
     prior = _log2(sources / max(len(index), 1))
     return Hypothesis.make("same_person", probe.person_id, Hop.same, rows, parts, prior)
+
+
+def _kept_apart(index: RecordIndex, rows: Rows, probe: Probe, parts: list[Part]) -> Part:
+    """The matcher's rule for two persons (:func:`~tenhands.finding.matching.guards.person_apart`):
+    a twin (same day, another given name or sex) or a generation apart is not the
+    anchor's own record, whatever else agrees."""
+    given, _surname, born, sex = parts[:4]
+    years = index.year[rows]
+    gap = np.where((years > 0) & (probe.year > 0), np.abs(years - probe.year), 0)
+    codes = person_apart(
+        born.level == "exact", given.level == "different", sex.level == "different", gap
+    )
+    level = np.array([REASONS.get(int(c), "missing") for c in codes], dtype=object)
+    weight = np.where(codes > 0, APART_WEIGHT, 0.0)
+    return Part(APART, None, np.full(len(rows), "", dtype=object), level, weight)
 
 
 def named_parent(

@@ -16,8 +16,12 @@ Unsupervised Fellegi–Sunter matching, splink-style, in numpy and rapidfuzz:
 * :func:`train` learns the weights by EM, with ``u`` from random pairs, treating the
   fields relatives share as one piece of evidence (:func:`family_cap`, see
   :mod:`.em`); :func:`refine` adjusts them with a worker's accept/reject decisions;
+* :mod:`.guards` keeps apart, whatever the score, pairs that are two persons: twins
+  (same day, another given name or sex), a senior and a junior, a generation apart,
+  and, where the data holds families, pairs on which only the household agrees;
 * :func:`link` and :func:`dedupe` do it all and return :class:`Links` — probabilities,
-  match weights and per-field explanations (:meth:`Links.explain`).
+  match weights and per-field explanations (:meth:`Links.explain`), ending with the
+  reason when a pair was kept apart.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     ("birth_date",),
     ("surname_key", "postcode"),
     ("given_key", "postcode"),
+    ("given_key", "house_number"),
     ("given", "city"),
     ("name_key",),
     ("street", "house_number"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from ..normalize import DateLevel, compare_dates, parse_date
 from .blocking import Pairs
@@ -54,7 +54,9 @@ class StringComparison:
     ``("surname_full", "surname_core", "birth_surname_full", "birth_surname_core")``
     a surname meets another without its particles, and a maiden name a married name.
     With ``swapped_with``, a level catches values written in each other's column
-    (given name and surname exchanged on a form). With ``keys`` (two prepared columns
+    (given name and surname exchanged on a form), and a level just above ``different``
+    catches a value written in the other column on one side only (a given name
+    recorded as the surname). With ``keys`` (two prepared columns
     of space-separated keys: the first value's keys and all keys), a level
     ``key_level`` below exact holds the pairs whose keys meet (one side's first keys
     among the other's keys): the same given name by equivalence (Jef and Jozef), the
@@ -74,8 +76,9 @@ class StringComparison:
     family: bool = False
     m_bounds: tuple[tuple[int, float], ...] = ()
     unless: str | None = None
-    """A column that, known on both sides, says the same thing (a city beside its
-    postcode): the pair then gets no evidence from this comparison."""
+    """A column that, agreeing on both sides, says the same thing (a city beside its
+    postcode): the pair then gets no evidence from this comparison. Where that column
+    disagrees (a postcode with a typo, two postcodes of one city), this one speaks."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -86,7 +89,8 @@ class StringComparison:
         swap = [f"swapped with {self.swapped_with}"] if self.swapped_with else []
         keyed = [self.key_level] if self.keys else []
         similar = [f"similar ≥ {t:g}" for t in self.thresholds]
-        return ["exact", *swap, *keyed, *similar, "different"]
+        crossed = [f"one of them as {self.swapped_with}"] if self.swapped_with else []
+        return ["exact", *swap, *keyed, *similar, *crossed, "different"]
 
     def _best(self, left: Prepared, right: Prepared, pairs: Pairs) -> npt.NDArray[np.float64]:
         """The best Jaro-Winkler similarity over the source columns crosswise; -1 where
@@ -126,19 +130,22 @@ class StringComparison:
             out[todo[met]] = level
         if self.swapped_with is not None:
             other = self.swapped_with
-            crossed = np.minimum(
-                _jaro_winkler(
-                    _pairs_of(left, self.field, pairs.left), _pairs_of(right, other, pairs.right)
-                ),
-                _jaro_winkler(
-                    _pairs_of(left, other, pairs.left), _pairs_of(right, self.field, pairs.right)
-                ),
+            to_other = _jaro_winkler(
+                _pairs_of(left, self.field, pairs.left), _pairs_of(right, other, pairs.right)
             )
+            from_other = _jaro_winkler(
+                _pairs_of(left, other, pairs.left), _pairs_of(right, self.field, pairs.right)
+            )
+            out[out == len(self.thresholds) + shift + 1] += 1
+            crossed = np.minimum(to_other, from_other)
             out[(crossed >= self.swap_threshold) & (out > 1)] = 1
+            one_way = np.maximum(to_other, from_other)
+            last = len(self.level_names) - 1
+            out[(one_way >= self.swap_threshold) & (out == last)] = last - 1
         if self.unless is not None and self.unless in left.columns and self.unless in right.columns:
             a = _pairs_of(left, self.unless, pairs.left)
             b = _pairs_of(right, self.unless, pairs.right)
-            out[(a != "") & (b != "")] = NULL
+            out[(a != "") & (a == b)] = NULL
         return out
 
 
@@ -175,7 +182,8 @@ def _keys_meet(
 
 @dataclass(frozen=True)
 class ExactComparison:
-    """A code (sex, house number, postcode): exact, optionally one edit off, else."""
+    """A code (sex, house number, postcode): exact, optionally one edit off (a character
+    inserted, left out, changed, or two neighbours exchanged), else."""
 
     field: str
     one_edit: bool = False
@@ -196,7 +204,7 @@ class ExactComparison:
         b = _pairs_of(right, self.field, pairs.right)
         out = np.full(len(pairs), 1 + int(self.one_edit), dtype=np.int8)
         if self.one_edit and len(a):
-            edits = np.asarray(process.cpdist(a, b, scorer=Levenshtein.distance, workers=-1))
+            edits = np.asarray(process.cpdist(a, b, scorer=OSA.distance, workers=-1))
             out[edits <= 1] = 1
         out[a == b] = 0
         out[(a == "") | (b == "")] = NULL

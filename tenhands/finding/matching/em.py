@@ -81,6 +81,9 @@ class Model:
     family_cap: float = float("inf")
     """At most this many bits of evidence from the family-shared comparisons together
     (see :func:`family_cap`)."""
+    families: bool = True
+    """Whether the data it was trained on holds families (see
+    :func:`tenhands.finding.matching.guards.families_present`): the family guards apply."""
 
     @property
     def family(self) -> npt.NDArray[np.bool_]:
@@ -488,12 +491,30 @@ def train(
     return Model(
         comparisons=tuple(comparisons),
         prior=prior,
-        m=tuple(m),
+        m=tuple(not_below_different(m, u_random)),
         u=tuple(np.asarray(v, dtype=np.float64) for v in u_random),
         iterations=fit.iterations,
         converged=fit.converged,
         family_cap=family_cap,
     )
+
+
+def not_below_different(m: Sequence[Floats], u: Sequence[Floats]) -> list[Floats]:
+    """``m`` raised where a level would weigh less than the comparison's last level
+    (``different``): a near agreement (a typo, a similar street) never speaks more
+    against a match than a disagreement does. EM on few pairs at a level can learn
+    such an ``m`` from noise (no match seen there: ``m`` at its floor).
+
+    >>> m = [np.array([0.9, 1e-6, 0.1])]
+    >>> u = [np.array([0.01, 0.01, 0.98])]
+    >>> [round(float(np.log2(a / b)), 2) for a, b in zip(not_below_different(m, u)[0], u[0])]
+    [6.49, -3.29, -3.29]
+    """
+    out = []
+    for mv, uv in zip(m, u, strict=True):
+        ratio = mv[-1] / uv[-1]
+        out.append(np.maximum(mv, uv * ratio))
+    return out
 
 
 def term_frequency_adjustments(

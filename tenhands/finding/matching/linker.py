@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 import numpy as np
@@ -13,6 +13,7 @@ from ...graph.model import Evidence
 from .blocking import DEFAULT_PASSES, Pairs, Pass, block
 from .comparisons import DEFAULT_COMPARISONS, Comparison, compare
 from .em import (
+    FAMILY_KEYS,
     Model,
     estimate_u,
     family_cap,
@@ -22,6 +23,7 @@ from .em import (
     train,
 )
 from .explain import explain_pair
+from .guards import APART, REASONS, families_present, keep_apart, reasons
 from .prepare import Prepared, prepare
 
 Rows = Sequence[Mapping[str, str | None]]
@@ -40,6 +42,9 @@ class Links:
     """Match weight (log2 odds) per pair."""
     probabilities: npt.NDArray[np.float64]
     model: Model
+    apart: npt.NDArray[np.int8]
+    """Per pair, why it is two persons whatever its score (:data:`.guards.REASONS`;
+    0: nothing keeps it apart)."""
 
     def above(self, threshold: float, *, one_to_one: bool = False) -> npt.NDArray[np.int64]:
         """Indexes of the pairs whose probability reaches ``threshold``, best first.
@@ -69,8 +74,9 @@ class Links:
         return self.left.ids[int(self.pairs.left[k])], self.right.ids[int(self.pairs.right[k])]
 
     def explain(self, k: int) -> list[Evidence]:
-        """Why pair ``k`` scored as it did; the weights sum to ``weights[k]``."""
-        return explain_pair(
+        """Why pair ``k`` scored as it did; the weights sum to ``weights[k]``. A pair
+        kept apart ends with the reason (field ``kept_apart``)."""
+        evidence = explain_pair(
             self.model,
             self.left,
             self.right,
@@ -79,6 +85,12 @@ class Links:
             self.levels[k],
             self.contributions[k],
         )
+        code = int(self.apart[k])
+        if code:
+            rest = sum(e.weight for e in evidence)
+            weight = float(self.weights[k]) - rest
+            evidence.append(Evidence(field=APART, level=REASONS[code], weight=weight))
+        return evidence
 
 
 def _active(
@@ -99,8 +111,13 @@ def score(
     comparisons: Sequence[Comparison] = DEFAULT_COMPARISONS,
     passes: Sequence[Pass] = DEFAULT_PASSES,
     seed: int = 0,
+    guards: bool = True,
 ) -> Links:
-    """Block, compare, train (unsupervised) and score prepared tables."""
+    """Block, compare, train (unsupervised) and score prepared tables. With ``guards``,
+    pairs that are two persons whatever their score are kept apart (:mod:`.guards`).
+
+    Where the data holds no families (:func:`.guards.families_present`), the fields
+    relatives share are not capped: their agreement is then a person's own."""
     other = left if right is None else right
     active = _active(comparisons, left, other)
     pairs = block(left, right, passes)
@@ -108,8 +125,14 @@ def score(
     u = estimate_u(left, right, active, seed=seed)
     total = len(left) * (len(left) - 1) // 2 if right is None else len(left) * len(other)
     sessions = sessions_for(left, right, pairs)
-    model = train(levels, active, u, total, family_cap=family_cap(left, right), sessions=sessions)
-    return _scored(model, left, other, pairs, levels)
+    shared = np.zeros(len(pairs), dtype=np.bool_)
+    for session in sessions_for(left, right, pairs, [(key, ()) for key in FAMILY_KEYS]):
+        shared |= session.rows
+    families = families_present(active, levels, shared)
+    cap = family_cap(left, right) if families else float("inf")
+    model = train(levels, active, u, total, family_cap=cap, sessions=sessions)
+    model = replace(model, families=families)
+    return _scored(model, left, other, pairs, levels, guards=guards)
 
 
 def apply_model(
@@ -118,21 +141,42 @@ def apply_model(
     right: Prepared | None = None,
     *,
     passes: Sequence[Pass] = DEFAULT_PASSES,
+    guards: bool = True,
 ) -> Links:
     """Block, compare and score prepared tables with a model trained before (on a sample,
     or on other data): no training."""
     other = left if right is None else right
     pairs = block(left, right, passes)
-    return _scored(model, left, other, pairs, compare(left, other, pairs, model.comparisons))
+    levels = compare(left, other, pairs, model.comparisons)
+    return _scored(model, left, other, pairs, levels, guards=guards)
 
 
 def _scored(
-    model: Model, left: Prepared, other: Prepared, pairs: Pairs, levels: npt.NDArray[np.int8]
+    model: Model,
+    left: Prepared,
+    other: Prepared,
+    pairs: Pairs,
+    levels: npt.NDArray[np.int8],
+    *,
+    guards: bool,
 ) -> Links:
-    """The pairs' weights and probabilities under ``model``, with term frequencies."""
+    """The pairs' weights and probabilities under ``model``, with term frequencies; with
+    ``guards``, the pairs kept apart weigh :data:`.guards.APART_WEIGHT` at most."""
     tf = term_frequency_adjustments(left, other, pairs, levels, model)
     contributions = model.contributions(levels, tf)
     weights = model.match_weight(contributions)
+    codes = np.zeros(len(pairs), dtype=np.int8)
+    if guards:
+        codes = reasons(
+            model.comparisons,
+            left,
+            other,
+            pairs,
+            levels,
+            contributions,
+            families=model.families,
+        )
+        keep_apart(weights, codes)
     return Links(
         left=left,
         right=other,
@@ -142,6 +186,7 @@ def _scored(
         weights=weights,
         probabilities=probability(weights),
         model=model,
+        apart=codes,
     )
 
 

@@ -24,6 +24,8 @@ is not a date counts as missing. Derived columns:
 ``birth_date_swapped``      a full birth date with day and month exchanged
 ``birth_place_keys``        municipality keys (REFNIS) of the birth place
 ``city_keys``               municipality keys of postcode and city together
+``generation``              ``senior`` or ``junior`` when a name says so (``Jan sr.``);
+                            the words are taken off the given names and surname
 ==========================  ==========================================================
 
 Normalising runs once per distinct value (the normalize functions are cached too),
@@ -52,6 +54,10 @@ _JOINED_PARTICLES = (
 )  # fmt: skip
 _MIN_CORE = 4
 
+SENIOR = frozenset({"sr", "sen", "senior", "pere", "snr"})
+JUNIOR = frozenset({"jr", "jun", "junior", "zoon", "fils", "jnr"})
+"""Words that name a generation after a name (``Jan Peeters sr.``, ``Jean Dubois fils``)."""
+
 
 def fold(value: str | None) -> str:
     """Accents off (anyascii), lower case, punctuation to spaces; ``""`` if missing.
@@ -74,6 +80,27 @@ def iso_date(value: str | None) -> str:
     except ValueError:
         return ""
     return "" if found is None else str(found)
+
+
+def generation(name: str) -> tuple[str, str]:
+    """A name without its generation words, and ``senior``, ``junior`` or ``""``. A
+    word counts after the first (``Pere`` alone is a given name).
+
+    >>> generation("Peeters jr."), generation("Jan Sr"), generation("Pere")
+    (('Peeters', 'junior'), ('Jan', 'senior'), ('Pere', ''))
+    """
+    words = name.split()
+    kept: list[str] = []
+    found = ""
+    for i, word in enumerate(words):
+        key = nz.fold(word).replace(" ", "")
+        if i and key in SENIOR:
+            found = found or "senior"
+        elif i and key in JUNIOR:
+            found = found or "junior"
+        else:
+            kept.append(word)
+    return " ".join(kept), found
 
 
 def loose_surname(name: str) -> str:
@@ -199,6 +226,13 @@ def prepare(rows: Sequence[Mapping[str, str | None]], *, id_column: str = "id") 
     ids = [str(row.get(id_column) or i) for i, row in enumerate(rows)]
     names = sorted({key for row in rows for key in row} - {id_column})
     raw = {name: _text(rows, name) for name in names}
+    n = len(rows)
+    marks = [""] * n
+    for name in ("given_names", "surname"):
+        if name in raw:
+            split = [generation(v) for v in raw[name]]
+            raw[name] = [text for text, _ in split]
+            marks = [m or found for m, (_, found) in zip(marks, split, strict=True)]
     columns: dict[str, Column] = {}
     for name, values in raw.items():
         if name == "birth_date":
@@ -207,8 +241,8 @@ def prepare(rows: Sequence[Mapping[str, str | None]], *, id_column: str = "id") 
             columns[name] = _map(lambda v: v.replace(" ", ""), values)
         else:
             columns[name] = _map(fold, values)
-    n = len(rows)
     empty = [""] * n
+    columns["generation"] = np.array(marks, dtype=object)
     given_raw = raw.get("given_names", empty)
     folded_given = columns["given_names"].tolist() if "given_names" in columns else empty
     columns["given"] = _map(lambda v: v.split(" ", 1)[0], folded_given)
