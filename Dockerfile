@@ -17,7 +17,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN groupadd --system tenhands \
  && useradd --system --gid tenhands --create-home --home-dir /home/tenhands \
-        --shell /usr/sbin/nologin tenhands
+        --shell /usr/sbin/nologin tenhands \
+ && install -d -m 0700 -o tenhands -g tenhands /home/tenhands/kin-index
 
 COPY --from=build /wheels /tmp/wheels
 RUN pip install /tmp/wheels/*.whl && rm -rf /tmp/wheels

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from hashlib import sha256
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .graph.figures import STALE_WEEKS
-from .graph.store import GraphStore
-from .graph.stores import open_store
+from .graph.contact_weeks import STALE_WEEKS
+
+if TYPE_CHECKING:
+    from .graph.store import GraphStore
 
 
 def default_store_url() -> str:
@@ -46,6 +48,10 @@ class Settings(BaseSettings):
     """The largest request body the service reads, in MiB; larger ones are answered 413
     before they are read (see :mod:`tenhands.api.limits`). The default holds the 20 MiB
     record and family-tree uploads with the form around them."""
+    kin_index_dir: Path | None = None
+    """Folder of the kin index kept between runs (see
+    :mod:`tenhands.finding.kin.saved`); by default beside the embedded store's file, or,
+    for Neo4j, in the user's data directory."""
     stale_weeks: int = Field(default=STALE_WEEKS, ge=1, le=104)
     """Weeks without contact after which a network member is listed as a stale contact
     (``GET /cases/{case_id}/figures`` unless the request says otherwise)."""
@@ -90,8 +96,32 @@ def get_settings() -> Settings:
     return Settings()
 
 
+def kin_index_file(settings: Settings, store: GraphStore) -> Path | None:
+    """Where the kin index of ``store`` is kept between runs: in
+    ``TENHANDS_KIN_INDEX_DIR`` if set, else beside an SQLite store's file
+    (``tenhands.db.kin-index.npz``), else in the user's data directory under a name drawn
+    from the store's address. ``None`` for a store in memory (nothing is kept).
+
+    >>> from tenhands.graph.stores.sqlite import SqliteStore
+    >>> kin_index_file(Settings(), SqliteStore(":memory:")) is None
+    True
+    """
+    where = store.describe()
+    if store.kind == "sqlite":
+        path = where.removeprefix("sqlite:///")
+        if path == ":memory:" or not path:
+            return None
+        beside = Path(path)
+        folder = settings.kin_index_dir or beside.parent
+        return folder / f"{beside.name}.kin-index.npz"
+    folder = settings.kin_index_dir or Path(user_data_dir("tenhands"))
+    return folder / f"kin-index-{sha256(where.encode()).hexdigest()[:16]}.npz"
+
+
 def open_configured_store(settings: Settings) -> GraphStore:
     """Open the store the settings name (not yet initialised)."""
+    from .graph.stores import open_store
+
     password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
     return open_store(
         settings.store,

@@ -14,7 +14,7 @@ from fastapi import Depends, Path, Query, Request
 
 from ..finding.kin import KinFinder
 from ..graph.store import GraphStore
-from ..settings import Settings
+from ..settings import Settings, kin_index_file
 from .auth.deps import PrincipalDep
 from .errors import ID_PATTERN
 
@@ -34,11 +34,14 @@ async def get_store(request: Request) -> GraphStore:
 
 
 def get_finder(request: Request) -> KinFinder:
-    """The app's kin search state: the record index (built on the first search, rebuilt
-    after an import) and what workers' decisions taught (renewed after a decision)."""
+    """The app's kin search state: the record index (loaded or built on the first search,
+    again whenever the store's records moved on, in this process or another; kept
+    between runs beside the store) and what workers' decisions taught (renewed after a
+    decision)."""
     finder: KinFinder | None = getattr(request.app.state, "kin_finder", None)
     if finder is None:
-        finder = KinFinder()
+        state = request.app.state
+        finder = KinFinder(kin_index_file(state.settings, state.store))
         request.app.state.kin_finder = finder
     return finder
 

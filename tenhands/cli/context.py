@@ -1,17 +1,22 @@
-"""What every command shares: the configured store, and errors said as sentences."""
+"""What every command shares: the configured store, and errors said as sentences.
+
+The command line imports what a command needs when the command runs (``tenhands
+--help`` reads no settings and opens no store): the settings and the stores are
+imported here, inside the functions that use them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
 
-from ..graph.errors import StoreError, StoreUnavailable
-from ..graph.store import GraphStore
-from ..settings import Settings, get_settings, open_configured_store
+if TYPE_CHECKING:
+    from ..graph.store import GraphStore
+    from ..settings import Settings
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -37,6 +42,10 @@ def read_input(file: Path, max_mib: int) -> bytes:
 
 
 def load_settings() -> Settings:
+    from pydantic import ValidationError
+
+    from ..settings import get_settings
+
     try:
         return get_settings()
     except ValidationError as exc:
@@ -47,6 +56,9 @@ def load_settings() -> Settings:
 @contextmanager
 def opened_store(settings: Settings | None = None) -> Iterator[GraphStore]:
     """The configured store, initialised; store errors end the command with a sentence."""
+    from ..graph.errors import StoreError, StoreUnavailable
+    from ..settings import open_configured_store
+
     settings = settings or load_settings()
     try:
         store = open_configured_store(settings)

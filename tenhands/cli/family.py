@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..files.private import write_private
-from ..finding.gedcom import GedcomError, export_case_gedcom, import_gedcom
-from ..graph.errors import NotFound
-from ..graph.kinship import relate
-from ..graph.model import Person
-from ..graph.network import surroundings
-from ..graph.store import GraphStore
-from ..graph.visibility import EVERYTHING
 from .context import fail, opened_store, read_input
+
+if TYPE_CHECKING:
+    from ..graph.model import Person
+    from ..graph.store import GraphStore
 
 SHOWN_PROBLEMS = 20
 
@@ -34,6 +30,9 @@ def import_gedcom_command(
     ] = False,
 ) -> None:
     """Import a family tree; a file with broken records is refused whole unless --keep-valid."""
+    from ..finding.gedcom import GedcomError, import_gedcom
+    from ..graph.visibility import EVERYTHING
+
     data = read_input(file, MAX_GEDCOM_MIB)
     with opened_store() as store:
         try:
@@ -74,6 +73,9 @@ def export_gedcom_command(
     ] = False,
 ) -> None:
     """Write a case's network as a GEDCOM 5.5.1 file."""
+    from ..files.private import write_private
+    from ..finding.gedcom import export_case_gedcom
+
     with opened_store() as store:
         text = export_case_gedcom(store, case, hide_living=hide_living)
     try:
@@ -86,6 +88,8 @@ def export_gedcom_command(
 
 def resolve_person(store: GraphStore, ref: str) -> Person:
     """A person by TenHands id, or by the GEDCOM xref (``@I35@``) it was imported with."""
+    from ..graph.errors import NotFound
+
     try:
         return store.get_person(ref)
     except NotFound:
@@ -111,7 +115,10 @@ def relation_command(
     ] = "nl",
     as_json: Annotated[bool, typer.Option("--json", help="Print the structured result.")] = False,
 ) -> None:
-    """Say what TO is to FROM (e.g. grootvader, paternal side)."""
+    """Say what TO is to FROM (such as grootvader, paternal side)."""
+    from ..graph.kinship import relate
+    from ..graph.network import surroundings
+
     with opened_store() as store:
         source = resolve_person(store, from_ref)
         target = resolve_person(store, to_ref)

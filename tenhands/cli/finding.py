@@ -5,18 +5,16 @@ review CASE_ID``: the case's review queue as cards."""
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..finding.kin import Found, KinFinder, KinSearch, propose, search_case
-from ..finding.review import review_queue
-from ..finding.review.card import cards
-from ..finding.review.card_words import CARD_LANGS, pick
-from ..graph.errors import NotFound
-from ..graph.store import GraphStore
-from .context import fail, opened_store
+from .context import fail, load_settings, opened_store
 from .subject import cli_actor
+
+if TYPE_CHECKING:
+    from ..finding.kin import Found, KinSearch
+    from ..graph.store import GraphStore
 
 
 def _as_json(found: Found, lang: str) -> dict[str, Any]:
@@ -36,6 +34,8 @@ def _as_json(found: Found, lang: str) -> dict[str, Any]:
 
 def _card_lines(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[str]:
     """The findings as the review page's cards, said as text (ranked, one card each)."""
+    from ..finding.review.card import cards
+
     said = cards(store, case_id, [f.candidate(case_id) for f in found], lang)
     out = []
     for rank, card in enumerate(said, 1):
@@ -67,6 +67,8 @@ _HEADINGS = {
 
 
 def _say(key: str, lang: str, **values: object) -> str:
+    from ..finding.review.card_words import pick
+
     return pick(_HEADINGS[key], lang).format(**values)
 
 
@@ -102,10 +104,16 @@ def find_command(
     """Search the outside records and the family graph for the case's kin, with reasons."""
     if lang not in ("nl", "en", "fr"):
         raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
-    with opened_store() as store:
+    from ..finding.kin import KinFinder, propose, search_case
+    from ..graph.errors import NotFound
+    from ..settings import kin_index_file
+
+    settings = load_settings()
+    with opened_store(settings) as store:
+        finder = KinFinder(kin_index_file(settings, store))
         try:
             search = search_case(
-                store, KinFinder(), case_id, actor=cli_actor(), limit=limit, duplicates=duplicates
+                store, finder, case_id, actor=cli_actor(), limit=limit, duplicates=duplicates
             )
         except NotFound:
             raise fail(f"there is no case {case_id!r}") from None
@@ -150,6 +158,11 @@ def review_command(
     lang: Annotated[str, typer.Option(help="Language of the cards: nl or en.")] = "nl",
 ) -> None:
     """Show the case's review queue, best first, each proposal as its card."""
+    from ..finding.review import review_queue
+    from ..finding.review.card import cards
+    from ..finding.review.card_words import CARD_LANGS
+    from ..graph.errors import NotFound
+
     if lang not in CARD_LANGS:
         raise fail(f"unknown language {lang!r}: use nl or en", 2)
     with opened_store() as store:

@@ -7,11 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..files.private import write_private
-from ..graph.errors import NotFound
-from ..graph.model import AuditAction, AuditEvent
-from ..viz.export import ExportError
-from ..viz.handout import build_handout, handout_pdf, render_handout_html
 from .context import fail, opened_store
 from .subject import cli_actor
 
@@ -31,6 +26,12 @@ def handout_command(
 ) -> None:
     """Write the closure handout: who is there for the children, what each agreed to,
     and how to reach each other (only what each person agreed to share)."""
+    from ..files.private import write_private
+    from ..graph.errors import NotFound
+    from ..graph.model import AuditAction, AuditEvent
+    from ..viz.export import ExportError
+    from ..viz.handout import build_handout, handout_pdf, render_handout_html
+
     if lang not in ("nl", "en"):
         raise fail(f"unknown language {lang!r}: use nl or en", 2)
     out = out or Path(f"handout-{case_id}.{'pdf' if pdf else 'html'}")

@@ -1,4 +1,8 @@
-"""``tenhands``: the command line on top of the graph, finding, maps and the service."""
+"""``tenhands``: the command line on top of the graph, finding, maps and the service.
+
+Defining the commands is cheap: each command imports the parts it uses (the store,
+kin search, maps, the service) when it runs, so ``tenhands --help`` and a light
+command start at once (see ``tests/cli/test_startup.py``)."""
 
 from __future__ import annotations
 
@@ -8,11 +12,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
 from .. import __version__
-from ..files.private import write_private
-from ..graph.bundle import CaseBundle, export_case, import_case
 from .context import fail, load_settings, opened_store, read_input
 from .family import export_gedcom_command, import_gedcom_command, relation_command
 from .finding import find_command, review_command
@@ -33,6 +34,8 @@ app = typer.Typer(
     help="TenHands: a child's family network, family finding and network maps.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: drawing it with rich costs more than the rest of --help
+    add_help_option=False,  # its own below: typer's would load pydantic for every command
 )
 
 app.command("import-gedcom")(import_gedcom_command)
@@ -50,13 +53,42 @@ app.command("export-person")(export_person_command)
 app.command("erase")(erase_command)
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
-) -> None:
-    if version:
+def _help(ctx: typer.Context, wanted: bool) -> None:
+    if wanted:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+def _version(wanted: bool) -> None:
+    if wanted:
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            expose_value=False,
+            callback=_version,
+            help="Print the version.",
+        ),
+    ] = False,
+    _show_help: Annotated[
+        bool,
+        typer.Option(
+            "--help",
+            is_eager=True,
+            expose_value=False,
+            callback=_help,
+            help="Show this message and exit.",
+        ),
+    ] = False,
+) -> None:
+    """The options before a command."""
 
 
 @app.command()
@@ -145,6 +177,9 @@ def export_json(
     out: Annotated[Path, typer.Option("--out", help="File to write, or - for stdout.")],
 ) -> None:
     """Write everything held about a case as one JSON document."""
+    from ..files.private import write_private
+    from ..graph.bundle import export_case
+
     with opened_store() as store:
         bundle = export_case(store, case)
     text = bundle.model_dump_json(indent=2)
@@ -167,6 +202,10 @@ def import_json(
     file: Annotated[Path, typer.Argument(help="A file written by export-json.")],
 ) -> None:
     """Read a case written by export-json into the store (nothing is written if it fails)."""
+    from pydantic import ValidationError
+
+    from ..graph.bundle import CaseBundle, import_case
+
     data = read_input(file, MAX_CASE_FILE_MIB)
     try:
         text = data.decode("utf-8")

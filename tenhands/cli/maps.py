@@ -7,11 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..files.private import write_private
-from ..graph.errors import NotFound
-from ..viz import Mode, View, build_scene
-from ..viz.export import ExportError, html_to_png
-from ..viz.render import render_html
+from ..viz.scene import Mode, View
 from .context import fail, opened_store
 
 
@@ -29,6 +25,12 @@ def map_command(
     ] = None,
 ) -> None:
     """Draw a case's network as a self-contained HTML file that works offline."""
+    from ..files.private import write_private
+    from ..graph.errors import NotFound
+    from ..viz import build_scene
+    from ..viz.export import ExportError, html_to_png
+    from ..viz.render import render_html
+
     if lang not in ("nl", "en"):
         raise fail(f"unknown language {lang!r}: use nl or en", 2)
     with opened_store() as store:

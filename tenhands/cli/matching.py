@@ -8,14 +8,16 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..files.csv_cells import safe_row
 from ..files.private import write_private
-from ..finding.matching import Links, dedupe, link
 from .context import fail
+
+if TYPE_CHECKING:
+    from ..finding.matching import Links
 
 Rows = list[dict[str, str | None]]
 
@@ -87,6 +89,8 @@ def match_command(
 ) -> None:
     """Link two files of person records, without labels; write the probable pairs with
     the reasons (level and weight per field)."""
+    from ..finding.matching import link
+
     left_rows, right_rows = _read(left), _read(right)
     links = link(left_rows, right_rows)
     header, rows = _explained(links, threshold, one_to_one)
@@ -103,6 +107,8 @@ def dedupe_command(
 ) -> None:
     """Find the records in one file that are probably the same person; write a cluster
     number per record."""
+    from ..finding.matching import dedupe
+
     rows = _read(file)
     links, labels = dedupe(rows, threshold=threshold)
     ids = links.left.ids

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..finding.records import ColumnMappingError, RecordProblem, import_records
-from ..finding.records.columns import CANONICAL, check_mapping
+from ..finding.records.columns import CANONICAL, ColumnMappingError, check_mapping
 from .context import fail, opened_store, read_input
+
+if TYPE_CHECKING:
+    from ..finding.records import RecordProblem
 
 SHOWN_PROBLEMS = 20
 
@@ -52,6 +54,8 @@ def import_records_command(
     """Import person records; a file with problems is refused whole unless --skip-bad-rows."""
     columns = parse_mapping(mapping or [])
     data = read_input(file, MAX_FILE_MIB)
+    from ..finding.records import import_records
+
     with opened_store() as store:
         report = import_records(
             store,

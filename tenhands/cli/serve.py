@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import uvicorn
-
-from ..settings import Settings, proxy_networks
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 
 def proxy_options(settings: Settings) -> dict[str, Any]:
     """uvicorn's options for proxies: the forwarded client address and scheme are
     believed from ``TENHANDS_TRUSTED_PROXIES`` only, and from nobody when it is empty
     (uvicorn itself would believe 127.0.0.1)."""
+    from ..settings import proxy_networks
+
     trusted = [str(n) for n in proxy_networks(settings.trusted_proxies)]
     if not trusted:
         return {"proxy_headers": False}
@@ -27,8 +28,11 @@ def run_server(
 ) -> None:
     """Serve the API until interrupted. Access lines are off: URLs can hold names.
 
-    With more than one worker process, each keeps its own sign-in throttle, kin index
-    and kept answers; they share the store."""
+    With more than one worker process, each keeps its own sign-in throttle and kept
+    answers; they share the store, and the kin index kept beside it (each process
+    loads it again when the store's records change)."""
+    import uvicorn
+
     uvicorn.run(
         "tenhands.api.app:create_app",
         factory=True,

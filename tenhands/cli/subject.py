@@ -13,10 +13,7 @@ from typing import Annotated
 import typer
 
 from ..files.private import write_private
-from ..graph.errors import Conflict, NotFound
-from ..graph.model import AuditAction, AuditEvent
-from ..graph.subject import export_person
-from .context import fail, opened_store
+from .context import fail, load_settings, opened_store
 
 
 def cli_actor() -> str:
@@ -32,6 +29,10 @@ def export_person_command(
     out: Annotated[Path, typer.Option("--out", help="File to write, or - for stdout.")],
 ) -> None:
     """Write everything held about one person as JSON (the right of access)."""
+    from ..graph.errors import NotFound
+    from ..graph.model import AuditAction, AuditEvent
+    from ..graph.subject import export_person
+
     with opened_store() as store:
         try:
             data = export_person(store, person_id)
@@ -62,13 +63,20 @@ def erase_command(
     (the right to erasure). Cannot be undone."""
     if not yes:
         typer.confirm(f"Erase person {person_id} everywhere? This cannot be undone", abort=True)
-    with opened_store() as store:
+    from ..graph.errors import Conflict, NotFound
+    from ..settings import kin_index_file
+
+    settings = load_settings()
+    with opened_store(settings) as store:
         try:
             done = store.erase_person(person_id, actor=cli_actor())
         except NotFound:
             raise fail(f"there is no person {person_id!r}") from None
         except Conflict as exc:
             raise fail(f"{exc}") from None
+        saved = kin_index_file(settings, store)
+    if done.records and saved is not None:
+        saved.unlink(missing_ok=True)  # the erased records leave the disk now
     typer.echo(
         f"Erased {person_id}: {done.ties} ties, {done.roles} network roles, "
         f"{done.candidates} candidates, {done.records} records, {done.plans} plans "

@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..api.auth.accounts import add_user, set_disabled, set_password
-from ..api.auth.passwords import WeakPassword
-from ..api.auth.tokens import API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, issue
-from ..graph.errors import Conflict, NotFound
-from ..graph.model import TokenKind, User, UserRole
-from ..graph.paging import read_all
-from ..graph.store import GraphStore
+from ..api.auth.token_days import API_TOKEN_DAYS, MAX_API_TOKEN_DAYS
 from .context import fail, opened_store
 
-app = typer.Typer(help="Users: accounts, passwords, case assignments, API tokens.")
+if TYPE_CHECKING:
+    from ..graph.model import User
+    from ..graph.store import GraphStore
+
+RoleName = Literal["admin", "worker", "facilitator", "viewer"]
+"""The values of :class:`~tenhands.graph.model.UserRole` (a test keeps them equal), so
+that the command line is defined without the model."""
+
+app = typer.Typer(
+    help="Users: accounts, passwords, case assignments, API tokens.", rich_markup_mode=None
+)
 
 FromStdin = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from stdin (scripts).")
@@ -34,6 +38,8 @@ def _password(from_stdin: bool) -> str:
 
 
 def _user(store: GraphStore, login: str) -> User:
+    from ..graph.errors import NotFound
+
     try:
         return store.get_user_by_login(login)
     except NotFound:
@@ -44,17 +50,22 @@ def _user(store: GraphStore, login: str) -> User:
 def add(
     login: Annotated[str, typer.Argument(help="What they sign in with.")],
     name: Annotated[str, typer.Option("--name", help="Their name as shown.")],
-    role: Annotated[UserRole, typer.Option(help="admin, worker, facilitator or viewer.")],
+    role: Annotated[RoleName, typer.Option(help="admin, worker, facilitator or viewer.")],
     lang: Annotated[str, typer.Option(help="nl or en.")] = "nl",
     password_stdin: FromStdin = False,
 ) -> None:
     """Add a user."""
+    from ..api.auth.accounts import add_user
+    from ..api.auth.passwords import WeakPassword
+    from ..graph.errors import Conflict
+    from ..graph.model import UserRole
+
     if lang not in ("nl", "en"):
         raise fail("--lang must be nl or en")
     password = _password(password_stdin)
     with opened_store() as store:
         try:
-            user = add_user(store, login, name, role, password, lang=lang)
+            user = add_user(store, login, name, UserRole(role), password, lang=lang)
         except WeakPassword as exc:
             raise fail(str(exc)) from None
         except Conflict:
@@ -67,6 +78,9 @@ def add(
 @app.command("passwd")
 def passwd(login: str, password_stdin: FromStdin = False) -> None:
     """Set a user's password (their sessions and tokens end)."""
+    from ..api.auth.accounts import set_password
+    from ..api.auth.passwords import WeakPassword
+
     password = _password(password_stdin)
     with opened_store() as store:
         try:
@@ -79,6 +93,8 @@ def passwd(login: str, password_stdin: FromStdin = False) -> None:
 @app.command("disable")
 def disable(login: str) -> None:
     """Disable a user: they can no longer sign in; their sessions and tokens end."""
+    from ..api.auth.accounts import set_disabled
+
     with opened_store() as store:
         set_disabled(store, _user(store, login), True)
     typer.echo(f"Disabled {login}.")
@@ -87,6 +103,8 @@ def disable(login: str) -> None:
 @app.command("enable")
 def enable(login: str) -> None:
     """Enable a disabled user again."""
+    from ..api.auth.accounts import set_disabled
+
     with opened_store() as store:
         set_disabled(store, _user(store, login), False)
     typer.echo(f"Enabled {login}.")
@@ -95,6 +113,8 @@ def enable(login: str) -> None:
 @app.command("assign")
 def assign(login: str, case_id: str) -> None:
     """Give a user a case to work on."""
+    from ..graph.errors import NotFound
+
     with opened_store() as store:
         user = _user(store, login)
         try:
@@ -107,6 +127,8 @@ def assign(login: str, case_id: str) -> None:
 @app.command("unassign")
 def unassign(login: str, case_id: str) -> None:
     """Take a case away from a user."""
+    from ..graph.errors import NotFound
+
     with opened_store() as store:
         user = _user(store, login)
         try:
@@ -121,6 +143,8 @@ def list_users(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the users, their role and their cases."""
+    from ..graph.paging import read_all
+
     with opened_store() as store:
         users = read_all(lambda limit, offset: store.list_users(limit=limit, offset=offset))
         rows = [(u, store.cases_of_user(u.id)) for u in users]
@@ -146,6 +170,9 @@ def token(
     ] = API_TOKEN_DAYS,
 ) -> None:
     """Make an API token for a user; it is printed once (only its hash is kept)."""
+    from ..api.auth.tokens import issue
+    from ..graph.model import TokenKind
+
     with opened_store() as store:
         user = _user(store, login)
         if user.disabled:

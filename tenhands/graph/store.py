@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Literal, Protocol, TypeVar, runtime_checkable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar, runtime_checkable
 
 from .model import (
     AccessToken,
@@ -35,6 +33,9 @@ from .model import (
     TokenKind,
     User,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_BATCH = 5_000
 
@@ -535,6 +536,25 @@ class GraphStore(
         candidates change, by any process; it stays the same while only the audit log,
         users or tokens change. ``None`` when the store cannot tell cheaply: then
         nothing read from it may be cached."""
+        ...
+
+    def records_revision(self) -> str:
+        """A short token that changes in the same transaction as any change to the stored
+        outside records (:meth:`add_records`, and records removed by
+        :meth:`erase_person`), by any process; equal tokens mean the same records. One
+        cheap read, meant to be asked before each use of something built from the
+        records (the kin index). It holds an epoch drawn once per store, so a store made
+        anew does not repeat an older store's tokens. Every new way of changing records
+        moves it in its own transaction."""
+        ...
+
+    def decisions_revision(self) -> str:
+        """Like :meth:`records_revision`, for the review decisions: it changes in the
+        same transaction as any write of a candidate that is decided or replaces one that
+        was (:meth:`record_decision`, :meth:`save_candidate`), and when candidates are
+        removed (:meth:`erase_person`, :meth:`delete_case`); saving or updating a pending
+        finding over a pending one leaves it. What is learnt from the decisions (the kin
+        rules' calibration) is kept while it stands."""
         ...
 
     def describe(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kin_helpers import AUNT, CASE, GRANDMOTHER, seed
+from kin_helpers import AUNT, CASE, GRANDMOTHER, outside_records, seed
 
 from tenhands.finding.kin import KinFinder, propose
 from tenhands.finding.review import reject, review_queue
@@ -45,22 +45,26 @@ def test_a_rejected_finding_is_not_proposed_again(store: GraphStore) -> None:
     assert AUNT not in {c.record_id for c in pending}
 
 
-def test_the_index_is_rebuilt_after_invalidate(store: GraphStore) -> None:
+def test_the_index_follows_the_records_without_being_told(store: GraphStore) -> None:
     seed(store, records=[])
     finder = KinFinder()
     assert finder.search(store, CASE).kin == []
-    from kin_helpers import outside_records
+    assert finder.search(store, CASE).kin == [] and finder.builds == 1  # kept while unchanged
 
     store.add_records(outside_records())
-    assert finder.search(store, CASE).kin == []  # the index is kept until told
-    finder.invalidate()
     assert AUNT in {f.record_id for f in finder.search(store, CASE).kin}
+    assert finder.builds == 2
 
 
 def test_what_decisions_taught_is_kept_until_a_new_decision(store: GraphStore) -> None:
     seed(store)
-    finder = KinFinder()
+    finder, other = KinFinder(), KinFinder()
     first = finder.calibration(store)
+    propose(store, other.search(store, CASE))  # new pending findings teach nothing
     assert finder.calibration(store) is first
-    finder.decided()
-    assert finder.calibration(store) is not first
+
+    aunt = next(c for c in review_queue(store, CASE) if c.record_id == AUNT)
+    reject(store, aunt.id, reviewer="worker", reason="not her daughter")  # by the other one
+    again = finder.calibration(store)
+    assert again is not first
+    assert finder.calibration(store) is again

@@ -15,10 +15,9 @@ from datetime import timedelta
 from ...graph.errors import NotFound
 from ...graph.model import AccessToken, TokenKind, User, utcnow
 from ...graph.store import GraphStore
-
-SESSION_HOURS = 10
-API_TOKEN_DAYS = 90
-MAX_API_TOKEN_DAYS = 366
+from .token_days import API_TOKEN_DAYS as API_TOKEN_DAYS
+from .token_days import MAX_API_TOKEN_DAYS as MAX_API_TOKEN_DAYS
+from .token_days import SESSION_HOURS as SESSION_HOURS
 
 
 def token_hash(token: str) -> str:

@@ -22,7 +22,7 @@ from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
-from ..deps import CandidateIdPath, CaseIdPath, FinderDep, PageDep, StoreDep
+from ..deps import CandidateIdPath, CaseIdPath, PageDep, StoreDep
 from ..errors import (
     BAD_JSON,
     COMMON_RESPONSES,
@@ -129,7 +129,6 @@ def accept_candidate(
     candidate_id: CandidateIdPath,
     store: StoreDep,
     principal: Reviewer,
-    finder: FinderDep,
     trail: TrailDep,
     request: Request,
     body: AcceptBody | None = None,
@@ -148,7 +147,6 @@ def accept_candidate(
         )
     except ValidationError as exc:
         raise domain_invalid(exc) from None
-    finder.decided()
     return AcceptancePublic.of_acceptance(done)
 
 
@@ -164,7 +162,6 @@ def reject_candidate(
     body: RejectBody,
     store: StoreDep,
     principal: Reviewer,
-    finder: FinderDep,
     trail: TrailDep,
     request: Request,
 ) -> Decision:
@@ -174,7 +171,6 @@ def reject_candidate(
         decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
-    finder.decided()
     return Decision.of(decided)
 
 
@@ -190,7 +186,6 @@ def undo_decision(
     candidate_id: CandidateIdPath,
     store: StoreDep,
     principal: Reviewer,
-    finder: FinderDep,
     trail: TrailDep,
     request: Request,
 ) -> Decision:
@@ -200,5 +195,4 @@ def undo_decision(
         reopened = undo(store, candidate_id, reviewer=reviewer)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
-    finder.decided()
     return Decision.of(reopened)

@@ -80,6 +80,6 @@ def erase(
     person_id: PersonIdPath, store: StoreDep, principal: DataSubject, finder: FinderDep
 ) -> Erasure:
     done = store.erase_person(person_id, actor=principal.login)
-    finder.invalidate()  # erased records leave the kin index
-    finder.decided()
+    if done.records:
+        finder.forget_saved()  # the erased records leave the disk now, not at the next search
     return done

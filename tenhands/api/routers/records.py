@@ -26,7 +26,7 @@ from ...graph.store import GraphStore
 from ..auth.deps import TrailDep, allowed_to, audit_event, forbidden
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
-from ..deps import PageDep, RecordIdPath, StoreDep, get_finder
+from ..deps import PageDep, RecordIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, ID_PATTERN, NOT_FOUND, ErrorBody, Responses, sentence
 from ..schemas.common import Page
 from ..schemas.records import (
@@ -225,8 +225,6 @@ def import_record_file(
         noun = "problem" if count == 1 else "problems"
         detail = f"The file has {count} {noun} and nothing was imported{hint}"
         return _refused(request, detail, report)
-    if report.imported:
-        get_finder(request).invalidate()
     return report
 
 

@@ -159,7 +159,6 @@ def accept_page(
         return _back(scope.case_id, "not_shared")
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "already_decided")
-    get_finder(request).decided()
     return _back(scope.case_id, "accepted")
 
 
@@ -181,7 +180,6 @@ def reject_page(
         reject(store, candidate_id, reviewer=scope.principal.login, reason=reason)
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "already_decided")
-    get_finder(request).decided()
     return _back(scope.case_id, "rejected")
 
 
@@ -198,7 +196,6 @@ def undo_page(
         undo(store, candidate_id, reviewer=scope.principal.login)
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "undo_refused")
-    get_finder(request).decided()
     return _back(scope.case_id, "undone")
 
 

@@ -3,8 +3,11 @@ and the one way every front end runs a case's kin search (:func:`search_case`)."
 
 from __future__ import annotations
 
+import logging
 import threading
+from contextlib import suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ...graph.model import AuditAction, AuditEvent, Candidate, ReviewStatus
 from ...graph.store import GraphStore
@@ -14,6 +17,9 @@ from .finder import find_kin
 from .found import KinSearch
 from .index import RecordIndex, build_index, store_records
 from .learning import Calibration, learn
+from .saved import Unsaveable, building, load_index, save_index
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,38 +63,79 @@ def propose(store: GraphStore, search: KinSearch) -> Proposed:
 class KinFinder:
     """A store's record index and what decisions taught, kept between searches.
 
-    The service holds one: :meth:`invalidate` after an import makes the next search
-    rebuild the index, :meth:`decided` after a decision makes it learn again. Safe to
-    share between threads.
+    Each search first asks the store's
+    :meth:`~tenhands.graph.store.GraphStore.records_revision` (one cheap read). While it
+    stays, the index in memory serves; when it moved (records imported or erased, by
+    this process or any other), the index is loaded from the file ``saved`` if that
+    file was built at the new revision, and otherwise built from the store's records
+    and written there for the next process (see :mod:`.saved`). Without ``saved`` it is
+    only kept in memory. What decisions taught is learnt again in the same way, when the
+    store's decisions revision moved. Safe to share between threads; processes sharing
+    ``saved`` build one at a time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, saved: Path | None = None) -> None:
+        self._saved = saved
         self._index: RecordIndex | None = None
+        self._revision: str | None = None
         self._calibration: Calibration | None = None
+        self._decisions: str | None = None
         self._lock = threading.Lock()
+        self.builds = 0
+        """How many times this finder built the index from the store's records."""
+        self.loads = 0
+        """How many times it loaded the index from ``saved``."""
+
+    @property
+    def saved(self) -> Path | None:
+        """The file the index is kept in between runs, if any."""
+        return self._saved
 
     def index(self, store: GraphStore) -> RecordIndex:
+        """The index of the store's records as they are now."""
+        revision = store.records_revision()
         with self._lock:
-            if self._index is None:
-                self._index = build_index(store_records(store))
+            if self._index is None or revision != self._revision:
+                self._index = self._current(store, revision)
+                self._revision = revision
             return self._index
 
-    def invalidate(self) -> None:
-        """Records changed: rebuild the index at the next search."""
-        with self._lock:
-            self._index = None
+    def _current(self, store: GraphStore, revision: str) -> RecordIndex:
+        if self._saved is None:
+            self.builds += 1
+            return build_index(store_records(store))
+        with building(self._saved):
+            index = load_index(self._saved, revision)
+            if index is not None:
+                self.loads += 1
+                return index
+            index = build_index(store_records(store))
+            self.builds += 1
+            try:
+                save_index(index, self._saved, revision)
+            except OSError as exc:  # kept in memory only
+                log.warning("the kin index is not kept on disk: %s", exc.strerror)
+            except Unsaveable as exc:  # its message names a field, never a value
+                log.warning("the kin index is not kept on disk: %s", exc)
+            return index
+
+    def forget_saved(self) -> None:
+        """Remove the saved index (after an erasure: the erased person's records must not
+        stay on disk until the next search rewrites it)."""
+        if self._saved is not None:
+            with suppress(FileNotFoundError):
+                self._saved.unlink()
 
     def calibration(self, store: GraphStore) -> Calibration:
-        """What workers' decisions taught (see :mod:`.learning`), kept until :meth:`decided`."""
+        """What workers' decisions taught (see :mod:`.learning`), learnt again when the
+        store's :meth:`~tenhands.graph.store.GraphStore.decisions_revision` moved (a
+        decision in this process or another)."""
+        revision = store.decisions_revision()
         with self._lock:
-            if self._calibration is None:
+            if self._calibration is None or revision != self._decisions:
                 self._calibration = learn(store)
+                self._decisions = revision
             return self._calibration
-
-    def decided(self) -> None:
-        """A worker accepted, rejected or undid: learn again at the next search."""
-        with self._lock:
-            self._calibration = None
 
     def search(
         self,

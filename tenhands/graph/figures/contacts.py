@@ -14,15 +14,13 @@ from datetime import UTC, date, datetime
 
 import networkx as nx
 
+from ..contact_weeks import STALE_WEEKS as STALE_WEEKS
 from ..model import NetworkRole
 from .balance import active_members
 from .hands import is_adult
 from .model import StaleContact, Standing
 
 _EPOCH = datetime(1, 1, 1, tzinfo=UTC)
-
-STALE_WEEKS = 6
-"""Weeks without contact after which a member is listed as stale, unless told otherwise."""
 
 
 def as_utc(at: datetime) -> datetime:

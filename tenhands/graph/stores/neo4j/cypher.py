@@ -22,6 +22,9 @@ text. The graph shape:
   to a user, and ``(:Token {id, user_id, kind, token_hash, created_at, expires_at, data})``
   (their statements are in :mod:`.users`)
 - ``(:SchemaVersion {name, version})``
+- ``(:Revision {name, epoch, revision})``: the revision of the outside records
+  (``records``) and of the review decisions (``decisions``), each moved on in the
+  transaction of every change to them
 
 ``data`` (a change set: ``created``, ``before`` and ``after``) always holds the
 model's full JSON; the other properties are copies kept
@@ -70,6 +73,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (n:Token) REQUIRE n.token_hash IS UNIQUE",
     "CREATE INDEX token_user_id IF NOT EXISTS FOR (n:Token) ON (n.user_id)",
     "CREATE INDEX token_expires_at IF NOT EXISTS FOR (n:Token) ON (n.expires_at)",
+    "CREATE CONSTRAINT revision_name IF NOT EXISTS FOR (n:Revision) REQUIRE n.name IS UNIQUE",
 )
 """Constraints and indexes, each safe to run again."""
 
@@ -80,6 +84,36 @@ GET_SCHEMA_VERSION: Final = (
 )
 
 SET_SCHEMA_VERSION: Final = "MERGE (v:SchemaVersion {name: $name}) SET v.version = $version"
+
+INIT_REVISIONS: Final = """
+UNWIND ['records', 'decisions'] AS name
+MERGE (v:Revision {name: name})
+ON CREATE SET v.epoch = randomUUID(), v.revision = 0
+"""
+"""The revisions of a new store: each a fresh epoch, revision 0."""
+
+NEXT_REVISION: Final = """
+MERGE (v:Revision {name: $name})
+ON CREATE SET v.epoch = randomUUID(), v.revision = 0
+SET v.revision = v.revision + 1
+"""
+"""Run in the transaction of every change to ``Record`` nodes (``$name``: ``records``)
+or to decided candidates (``decisions``)."""
+
+DECIDING: Final = """
+OPTIONAL MATCH (n:Candidate {id: $id})
+WITH n WHERE $status <> 'pending' OR (n IS NOT NULL AND n.status <> 'pending')
+MERGE (v:Revision {name: 'decisions'})
+ON CREATE SET v.epoch = randomUUID(), v.revision = 0
+SET v.revision = v.revision + 1
+"""
+"""Moves the decisions revision when a candidate is written that is decided, or replaces
+one that was (run before the write)."""
+
+GET_REVISION: Final = """
+OPTIONAL MATCH (v:Revision {name: $name})
+RETURN v.epoch AS epoch, v.revision AS revision
+"""
 
 # -- persons ------------------------------------------------------------------
 

@@ -70,7 +70,7 @@ from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
 feedback; 6: link requests; 7: positions on maps)."""
@@ -411,6 +411,7 @@ def _delete_case_tx(tx: ManagedTransaction, case_id: str) -> None:
     tx.run(meetings.DELETE_CASE_MEETINGS, {"id": case_id}).consume()
     tx.run(links.DELETE_CASE_LINKS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE_CANDIDATES, {"id": case_id}).consume()
+    tx.run(cypher.NEXT_REVISION, {"name": "decisions"}).consume()
     tx.run(cypher.DELETE_CASE_CHANGE_SETS, {"id": case_id}).consume()
     tx.run(cypher.DELETE_CASE, {"id": case_id}).consume()
 
@@ -458,11 +459,13 @@ def _add_records_tx(tx: ManagedTransaction, chunks: list[list[dict[str, Any]]]) 
         raise Conflict(f"a record with id {taken!r} exists already")
     for chunk in chunks:
         tx.run(cypher.CREATE_RECORDS, {"rows": chunk}).consume()
+    tx.run(cypher.NEXT_REVISION, {"name": "records"}).consume()
 
 
 def _save_candidate_tx(tx: ManagedTransaction, props: dict[str, Any]) -> None:
     if props["case_id"] is not None:
         _require_cases(tx, [props["case_id"]])
+    tx.run(cypher.DECIDING, {"id": props["id"], "status": props["status"]}).consume()
     tx.run(cypher.SAVE_CANDIDATE, {"id": props["id"], "props": props}).consume()
 
 
@@ -716,6 +719,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         for statement in (*cypher.SCHEMA, *meetings.SCHEMA, *links.SCHEMA, *positions.SCHEMA):
             self._write(statement)
         self._write(cypher.AWAIT_INDEXES, seconds=300)
+        self._write(cypher.INIT_REVISIONS)
         if stored is not None and int(stored) < 2:
             self._add_source_keys()
         if stored is not None and int(stored) < 3:
@@ -765,6 +769,18 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         """Not kept: a counter every write moves would make all writes wait for one
         node's lock."""
         return None
+
+    def _revision(self, name: str) -> str:
+        row = self._read(cypher.GET_REVISION, name=name)[0]
+        return f"{row['epoch'] or ''}:{row['revision'] or 0}"
+
+    def records_revision(self) -> str:
+        """The epoch and revision of the ``records`` revision node, in one read."""
+        return self._revision("records")
+
+    def decisions_revision(self) -> str:
+        """The epoch and revision of the ``decisions`` revision node, in one read."""
+        return self._revision("decisions")
 
     def ping(self) -> bool:
         """Whether the server answers now; never raises."""

@@ -198,7 +198,11 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
     tx.run(DELETE_CHANGE_SETS, {"ids": change_sets}).consume()
     tx.run(DELETE_CANDIDATE_LINKS, {"ids": candidate_ids}).consume()
     tx.run(DELETE_CANDIDATES, {"ids": candidate_ids}).consume()
+    if candidate_ids:
+        tx.run(cypher.NEXT_REVISION, {"name": "decisions"}).consume()
     gone_records = int(tx.run(DELETE_RECORDS, {"ids": records}).single(strict=True)["n"])
+    if gone_records:
+        tx.run(cypher.NEXT_REVISION, {"name": "records"}).consume()
     if plans:
         rows = [{"id": plan.id, "data": plan.model_dump_json()} for plan in plans]
         tx.run(SET_PLANS, {"rows": rows}).consume()

@@ -190,6 +190,34 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX positions_person ON positions (person_id);
     """,
+    # 7 → 8: the revisions of the outside records and of the review decisions, each
+    # moved on by every change to them (see ``records_revision`` and
+    # ``decisions_revision`` in the store), under an epoch drawn once per store, so
+    # that a store made anew never repeats an older store's revisions.
+    """
+    INSERT OR IGNORE INTO meta (key, value)
+        VALUES ('revision_epoch', lower(hex(randomblob(16))));
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('records_revision', '0');
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('decisions_revision', '0');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+NEXT_RECORDS_REVISION = (
+    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_revision'"
+)
+"""Run in the transaction of every change to the ``records`` table."""
+
+NEXT_DECISIONS_REVISION = (
+    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'decisions_revision'"
+)
+"""Run in the transaction of every change to a decided candidate (see
+:data:`DECIDING`)."""
+
+DECIDING = NEXT_DECISIONS_REVISION + (
+    " AND (?1 <> 'pending' OR EXISTS "
+    "(SELECT 1 FROM candidates WHERE id = ?2 AND status <> 'pending'))"
+)
+"""Moves the decisions revision when a candidate is written (``?1`` its status, ``?2`` its
+id) that is decided, or replaces one that was."""

@@ -25,9 +25,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
-import networkx as nx
 from pydantic import BaseModel
 
 from ...errors import Conflict, InvalidInput, NotFound, StoreError, StoreUnavailable
@@ -45,16 +44,24 @@ from ...model import (
     Tie,
     with_stages,
 )
-from ...network import build_graph
 from ...store import DEFAULT_BATCH, GraphStore, HoldKind
 from ..checks import check_decision, chunks, held, page, refuse_duplicates, role_ids
 from ..legacy import LEGACY_FIELD, split_undo_log
 from .links import SqliteLinks
 from .meetings import SqliteMeetings
 from .positions import SqlitePositions
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import (
+    DECIDING,
+    MIGRATIONS,
+    NEXT_DECISIONS_REVISION,
+    NEXT_RECORDS_REVISION,
+    SCHEMA_VERSION,
+)
 from .subject import SqliteSubject
 from .users import SqliteUsers
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -69,7 +76,6 @@ _NEXT_GENERATION = (
     "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
     "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
 )
-
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -374,6 +380,17 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         row = self._read("SELECT value FROM meta WHERE key = 'generation'")
         return int(row[0][0]) if row else 0
 
+    def _revision(self, key: str) -> str:
+        rows = self._read("SELECT key, value FROM meta WHERE key IN ('revision_epoch', ?)", (key,))
+        held = {str(r[0]): str(r[1]) for r in rows}
+        return f"{held.get('revision_epoch', '')}:{held.get(key, '0')}"
+
+    def records_revision(self) -> str:
+        return self._revision("records_revision")
+
+    def decisions_revision(self) -> str:
+        return self._revision("decisions_revision")
+
     def ping(self) -> bool:
         try:
             self._read("SELECT count(*) FROM meta")
@@ -612,6 +629,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         with self._errors(), self._tx() as conn:
             if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
                 raise NotFound("case", case_id)
+            conn.execute(NEXT_DECISIONS_REVISION)  # its candidates went with it
 
     def list_cases(self, *, limit: int = 100, offset: int = 0) -> list[Case]:
         return self._many(
@@ -724,6 +742,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
             roles = conn.execute(
                 "SELECT data FROM roles WHERE case_id = ? ORDER BY person_id", (case_id,)
             ).fetchall()
+        from ...network import build_graph  # networkx, only for the commands that draw
+
         return build_graph(
             (Person.model_validate_json(r[0]) for r in persons),
             (Tie.model_validate_json(r[0]) for r in ties),
@@ -762,6 +782,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
                 "AND target_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
                 (ids,),
             ).fetchall()
+        from ...network import build_graph  # networkx, only for the commands that draw
+
         return build_graph(
             (Person.model_validate_json(r[0]) for r in persons),
             (Tie.model_validate_json(r[0]) for r in ties),
@@ -843,6 +865,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
                 "INSERT INTO records (id, case_id, data) VALUES (?, ?, ?)",
                 [(r.id, r.case_id, r.model_dump_json()) for r in records],
             )
+            if records:
+                conn.execute(NEXT_RECORDS_REVISION)
         return len(records)
 
     def get_record(self, record_id: str) -> Record:
@@ -870,6 +894,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
     def _write_candidate(self, conn: sqlite3.Connection, candidate: Candidate) -> None:
         if candidate.case_id is not None and not self._exists(conn, "cases", candidate.case_id):
             raise NotFound("case", candidate.case_id)
+        conn.execute(DECIDING, (candidate.status.value, candidate.id))
         conn.execute(
             "INSERT INTO candidates (id, case_id, score, status, data) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, "

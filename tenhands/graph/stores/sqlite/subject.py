@@ -22,6 +22,7 @@ from ...subject import (
     role_without_namer,
     without_person,
 )
+from .schema import NEXT_DECISIONS_REVISION, NEXT_RECORDS_REVISION
 
 _NAMING = (
     "SELECT data FROM candidates WHERE json_extract(data, '$.person_id') = ?1 "
@@ -160,9 +161,13 @@ class SqliteSubject:
             roles = conn.execute("DELETE FROM roles WHERE person_id = ?", (person_id,)).rowcount
             conn.execute(_DELETE_IN.format(table="change_sets"), (json.dumps(change_sets),))
             conn.execute(_DELETE_IN.format(table="candidates"), (json.dumps(candidate_ids),))
+            if candidate_ids:
+                conn.execute(NEXT_DECISIONS_REVISION)
             gone_records = conn.execute(
                 _DELETE_IN.format(table="records"), (json.dumps(records),)
             ).rowcount
+            if gone_records:
+                conn.execute(NEXT_RECORDS_REVISION)
             conn.executemany(
                 "UPDATE plans SET data = ? WHERE id = ?",
                 [(plan.model_dump_json(), plan.id) for plan in plans],
