@@ -17,6 +17,7 @@ from kin_helpers import (
 )
 
 from tenhands.finding.kin import KinFinder, build_index, find_kin, store_records
+from tenhands.finding.review import accept
 from tenhands.graph.errors import NotFound
 from tenhands.graph.store import GraphStore
 
@@ -65,6 +66,24 @@ def test_the_aunts_son_is_found_through_her_record_as_a_cousin(store: GraphStore
     assert via == [("child", AUNT)]
     # a second step can be no surer than the first
     assert cousin.probability <= found[AUNT].probability
+
+
+def test_accepting_the_cousin_ties_him_to_no_one_he_is_not_the_child_of(
+    store: GraphStore,
+) -> None:
+    """The cousin's hop (child) is to his mother's record, not to the grandmother the
+    chain starts from: accepting him says his relation to the child and makes no tie."""
+    seed(store)
+    cousin = _by_record(_search(store))[COUSIN]
+    saved = store.save_candidate(cousin.candidate(CASE))
+    done = accept(store, saved.id, reviewer="worker")
+    assert done.tie_id is None
+    person = done.person_id
+    assert person is not None
+    assert not [t for t in store.ties_of(person) if GRANDMOTHER in (t.source_id, t.target_id)]
+    decided = store.get_candidate(saved.id)
+    assert decided.relation == "maternal_first_cousin"
+    assert decided.relation_to == store.get_case(CASE).child_ids[0]
 
 
 def test_the_parent_named_in_the_grandmothers_record_is_a_great_grandparent(

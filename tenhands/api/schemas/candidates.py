@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from ...finding.kin.found import RELATION_TO_CHILD
 from ...finding.review import Acceptance, Shown
 from ...finding.review.relation_words import relation_label
+from ...finding.review.relations import through_records
 from ...graph.model import (
     Candidate,
     CandidateKind,
@@ -83,11 +84,25 @@ class CandidatePublic(BaseModel):
     record_id: Id | None
     person_id: Id | None
     other_person_id: Id | None
-    relation: str | None = Field(description="the hypothesised relation code, e.g. maternal_aunt")
+    relation: str | None = Field(
+        description="the hypothesised relation code to `relation_to`, e.g. child, "
+        "maternal_aunt; when `through_records` is true it is the hop to the last record "
+        "on the way (a person not in the network), and `relation_to_child` says what they "
+        "would be to the child"
+    )
     relation_label: str | None = Field(
         description="the relation in words in the answer's language, when known"
     )
-    relation_to: Id | None = Field(description="the person the relation is to")
+    relation_to: Id | None = Field(
+        description="the person the relation is to; with `through_records`, the known "
+        "relative the chain of records starts from"
+    )
+    through_records: bool = Field(
+        default=False,
+        description="for kin: reached through records not reviewed yet (the `via_record` "
+        "entries of the explanation, from the known relative outward); accepting it ties "
+        "it by `relation_to_child` alone",
+    )
     relation_to_child: str | None = Field(
         default=None, description="for kin: what the person would be to the child, as a code"
     )
@@ -128,6 +143,7 @@ class CandidatePublic(BaseModel):
             relation=candidate.relation,
             relation_label=relation_label(candidate.relation, lang),
             relation_to=candidate.relation_to,
+            through_records=through_records(candidate),
             relation_to_child=to_child,
             relation_to_child_label=relation_label(to_child, lang),
             score=candidate.score,

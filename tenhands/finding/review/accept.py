@@ -35,7 +35,7 @@ from tenhands.graph.store import GraphStore
 from .boundary import check_acceptable
 from .changes import Changes, person_snapshot
 from .decisions import audit, check_reviewer, held_pending, save_decision
-from .relations import direct_tie, parse_relation
+from .relations import direct_tie, parse_relation, through_records
 
 FILLABLE = ("given_names", "surname", "birth_surname", "sex", "birth_date", "birth_place")
 """Person fields a match may fill when they are empty (plus addresses and contact)."""
@@ -100,7 +100,9 @@ def _accepted(
     note: str | None,
 ) -> Acceptance:
     """Accept a held pending candidate, inside the accept's unit of work."""
-    if relation is not None or relation_to is not None:
+    if relation is None and relation_to is None and through_records(candidate):
+        candidate = _said_to_the_child(store, candidate)
+    elif relation is not None or relation_to is not None:
         if candidate.kind is not CandidateKind.kin:
             raise InvalidInput("only a kin candidate has a relation to correct")
         word, to = parse_relation(
@@ -175,6 +177,18 @@ def _contact(record: Record) -> Contact:
         return Contact(phones=phones, emails=[record.email] if record.email else [])
     except ValidationError:  # an unusable e-mail address is left out, the phone kept
         return Contact(phones=phones)
+
+
+def _said_to_the_child(store: GraphStore, candidate: Candidate) -> Candidate:
+    """A candidate reached through records, with its relation said to the case's child
+    (``maternal_first_cousin``, ``paternal_grandmother``), so accepting it never ties it
+    to the relative the chain started from (a cousin is not the grandmother's child)."""
+    from ..kin.found import RELATION_TO_CHILD
+
+    code = next((e.level for e in candidate.explanation if e.field == RELATION_TO_CHILD), None)
+    child = store.get_case(candidate.case_id).child_ids[0] if candidate.case_id else None
+    update = {"relation": code, "relation_to": child if code else None}
+    return Candidate.model_validate({**candidate.model_dump(), **update})
 
 
 def _role_note(candidate: Candidate, relation: str | None, relation_to: str | None) -> str:
