@@ -56,7 +56,18 @@ from tenhands.graph.model import Record, Sex, TieKind
 
 STEPS = (1, 2, 3, 4)
 NAMED, ADDRESS, SIBLING, NAME_HOP = "a", "b", "c", "g"
+SURNAME_TOWN, SURNAME = "st", "s"
+RECORD_LINKS = {NAMED, ADDRESS, SIBLING, NAME_HOP}
 VARIANTS = {"a+b+c": {NAMED, ADDRESS, SIBLING}, "a+c": {NAMED, SIBLING}, "a": {NAMED}}
+LEVELS: tuple[tuple[str, set[str], bool], ...] = (
+    ("a", {NAMED}, False),
+    ("a+c", {NAMED, SIBLING}, False),
+    ("a+b+c", {NAMED, ADDRESS, SIBLING}, False),
+    ("+ name-only hop", RECORD_LINKS, True),
+    ("+ surname and town", RECORD_LINKS | {SURNAME_TOWN}, True),
+    ("+ surname", RECORD_LINKS | {SURNAME_TOWN, SURNAME}, True),
+)
+"""Cumulative reach: (label, link kinds, whether named persons without records pass)."""
 
 Graph = dict[str, dict[str, set[str]]]
 """person id → neighbour id → the link kinds joining them."""
@@ -137,6 +148,28 @@ class Links:
             if pid not in self.records_of:
                 for parent, _basis in pop.parents.get(pid, []):
                     self._join(pid, parent, NAME_HOP)
+        # the surname hop: from a person to a true parent, child, sibling or partner who
+        # shares a surname (or birth surname) with them, in the same town or anywhere
+        for x in self.persons:
+            for y in self.family(x):
+                either = x in self.records_of or y in self.records_of
+                if x < y and either and _surnames(self, x) & _surnames(self, y):
+                    same_town = bool(_towns(self, x) & _towns(self, y))
+                    self._join(x, y, SURNAME_TOWN if same_town else SURNAME)
+
+    def namesakes(self, pid: str, *, town: bool) -> int:
+        """How many persons with records share a surname of ``pid`` (and, with ``town``,
+        one of their towns): the field a surname hop from ``pid`` must choose from."""
+        if not hasattr(self, "_by_surname"):
+            self._by_surname: dict[str, set[str]] = defaultdict(set)
+            for other in self.records_of:
+                for name in _surnames(self, other):
+                    self._by_surname[name].add(other)
+        field = set().union(*(self._by_surname.get(n, set()) for n in _surnames(self, pid)))
+        if town:
+            towns = _towns(self, pid)
+            field = {o for o in field if _towns(self, o) & towns}
+        return len(field - {pid})
 
     def family(self, pid: str) -> set[str]:
         """True parents, children, full and half siblings and partner of ``pid``."""
@@ -164,7 +197,9 @@ class Links:
             for y, on in self.graph.get(x, {}).items():
                 if y in seen or not on & kinds:
                     continue
-                if y not in self.records_of and not (ghosts and y in self.naming):
+                if y not in self.records_of and not (
+                    ghosts and y in self.naming and on & kinds & RECORD_LINKS
+                ):
                     continue
                 seen[y] = (steps + 1, x)
                 queue.append(y)
@@ -184,6 +219,8 @@ class Ceiling:
         self.ghost_town: Counter[str] = Counter()
         self.ghost_both: Counter[str] = Counter()
         self.never: Counter[tuple[str, str]] = Counter()
+        self.field: dict[str, list[int]] = defaultdict(list)
+        self.level: dict[str, Counter[str]] = {label: Counter() for label, _k, _g in LEVELS}
 
     def lines(self) -> list[str]:
         head = " | ".join(f"≤ {k}" for k in STEPS)
@@ -209,16 +246,40 @@ class Ceiling:
                 f"| {row['ever']} ({row['ever'] / max(n, 1):.2f})"
                 f" | {n - row['ever']} | {row['a']} | {row['c']} | {row['b']} |"
             )
-        out += ["", "| kind | findable | a+b+c | a+c | a |", "|---|---:|---:|---:|---:|"]
+        labels = [label for label, _k, _g in LEVELS]
+        out += [
+            "",
+            "Ever reached, links added one kind at a time (cumulative, left to right):",
+            "",
+            f"| kind | findable | {' | '.join(labels)} |",
+            "|---|---:|" + "---:|" * len(labels),
+        ]
         for kind in (*KINDS, "all"):
             if kind == "all":
                 n = sum(self.findable.values())
-                got = {v: sum(self.within[v].values()) for v in VARIANTS}
+                got = {v: sum(self.level[v].values()) for v in labels}
             else:
                 n = self.findable[kind]
-                got = {v: self.within[v][kind] for v in VARIANTS}
-            cells = " | ".join(f"{got[v]} ({got[v] / max(n, 1):.2f})" for v in VARIANTS)
+                got = {v: self.level[v][kind] for v in labels}
+            cells = " | ".join(f"{got[v]} ({got[v] / max(n, 1):.2f})" for v in labels)
             out.append(f"| {kind} | {n} | {cells} |")
+        out += [
+            "",
+            "Relatives first reached by a surname hop: how many persons with records share "
+            "a surname (and a town, when the hop needed one) with the relative it hops "
+            "from: the field a search must pick them from by age and parents:",
+            "",
+            "| kind | first reached by a surname hop | persons to choose from, median "
+            "| … 90th percentile |",
+            "|---|---:|---:|---:|",
+        ]
+        for kind in (*KINDS, "all"):
+            sizes = sorted(
+                self.field[kind] if kind != "all" else [n for v in self.field.values() for n in v]
+            )
+            if sizes:
+                median, p90 = sizes[len(sizes) // 2], sizes[int(0.9 * (len(sizes) - 1))]
+                out.append(f"| {kind} | {len(sizes)} | {median} | {p90} |")
         out += [
             "",
             "| kind | reached only through a relative without a record (name-only hop) "
@@ -283,7 +344,8 @@ def _hop_evidence(
         if prev is None:
             break
         on = links.graph[node][prev]
-        if on == {NAME_HOP}:
+        ghost_edge = node not in links.records_of or prev not in links.records_of
+        if NAME_HOP in on and ghost_edge and not on & {NAMED, ADDRESS, SIBLING}:
             ghost, parent = (node, prev) if node not in links.records_of else (prev, node)
             surnames, towns = _surnames(links, parent), _towns(links, parent)
             names = links.naming[ghost]
@@ -299,20 +361,35 @@ def _hop_evidence(
     return False, False
 
 
-def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, dict[str, dict[str, int]]]:
-    """The ceiling over all cases, and per case the steps (full links) to each relative."""
+Reach = dict[str, dict[str, tuple[int, int]]]
+"""case id → person id → (index of the first of :data:`LEVELS` that reaches them, steps)."""
+
+
+def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, Reach]:
+    """The ceiling over all cases, and how each person is reached per case."""
     ceiling = Ceiling()
-    reach: dict[str, dict[str, int]] = {}
+    reach: Reach = {}
     for sc in cases:
         start = {p.id for p in sc.known} | set(sc.case.child_ids)
         walks = {v: links.walk(start, kinds) for v, kinds in VARIANTS.items()}
-        ghost_walk = links.walk(start, {*VARIANTS["a+b+c"], NAME_HOP}, ghosts=True)
-        reach[sc.case.id] = {pid: s for pid, (s, _) in walks["a+b+c"].items()}
+        ghost_walk = links.walk(start, RECORD_LINKS, ghosts=True)
+        levels = [links.walk(start, kinds, ghosts=g) for _label, kinds, g in LEVELS]
+        first: dict[str, tuple[int, int]] = {}
+        for i, walk in reversed(list(enumerate(levels))):
+            first.update((pid, (i, steps)) for pid, (steps, _) in walk.items())
+        reach[sc.case.id] = first
         for k in sc.true_kin:
             if k.person_id not in links.records_of:
                 continue
             kind = kind_of(k.relation)
             ceiling.findable[kind] += 1
+            for (label, _k, _g), walk in zip(LEVELS, levels, strict=True):
+                ceiling.level[label][kind] += k.person_id in walk
+            level = first.get(k.person_id, (None, 0))[0]
+            if level is not None and level >= 4:
+                source = levels[level][k.person_id][1]
+                assert source is not None
+                ceiling.field[kind].append(links.namesakes(source, town=level == 4))
             for v, walk in walks.items():
                 ceiling.within[v][kind] += k.person_id in walk
             full = walks["a+b+c"].get(k.person_id)
@@ -352,13 +429,14 @@ def misses(
     cases: list[SeededCase],
     records: list[Record],
     truth: dict[str, str],
-    reach: dict[str, dict[str, int]],
+    reach: Reach,
 ) -> list[str]:
     """Run the search per case and split the findable relatives it misses (see the doc)."""
     from tenhands.finding.kin import build_index, find_kin
     from tenhands.graph.stores.sqlite import SqliteStore
 
-    bins = ("found", "not reachable", "below rank 20", "namesake in top 20", "not proposed")
+    bins = ("found", "below rank 20", "namesake in top 20", "not proposed, reached by a+b+c",
+            "… by the name-only hop", "… by the surname hop", "out of reach")  # fmt: skip
     table: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     unproposed_steps: Counter[int] = Counter()
     by_id = {r.id: r for r in records}
@@ -389,18 +467,22 @@ def misses(
                     continue
                 kind = kind_of(k.relation)
                 rank = rank_of.get(k.person_id)
-                steps = reach[sc.case.id].get(k.person_id)
+                level, steps = reach[sc.case.id].get(k.person_id, (None, 0))
                 if rank is not None and rank <= 20:
                     bin_ = "found"
-                elif steps is None:
-                    bin_ = "not reachable"
                 elif rank is not None:
                     bin_ = "below rank 20"
                 elif any(top_keys.get(key(r), set()) - {k.person_id} for r in own):
                     bin_ = "namesake in top 20"
-                else:
-                    bin_ = "not proposed"
+                elif level is None:
+                    bin_ = "out of reach"
+                elif level <= 2:
+                    bin_ = "not proposed, reached by a+b+c"
                     unproposed_steps[steps] += 1
+                elif level == 3:
+                    bin_ = "… by the name-only hop"
+                else:
+                    bin_ = "… by the surname hop"
                 table[kind][bin_] += 1
         store.close()
     out = ["", f"| kind | {' | '.join(bins)} |", "|---|" + "---:|" * len(bins)]
