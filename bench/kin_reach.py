@@ -36,6 +36,7 @@ first given name and surname as one of theirs), or reachable but never proposed.
 from __future__ import annotations
 
 import argparse
+import math
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict, deque
@@ -148,6 +149,11 @@ class Links:
             if pid not in self.records_of:
                 for parent, _basis in pop.parents.get(pid, []):
                     self._join(pid, parent, NAME_HOP)
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        """surname or birth surname → the persons with records who carry it."""
+        for pid in self.records_of:
+            for name in _surnames(self, pid):
+                self.by_surname[name].add(pid)
         # the surname hop: from a person to a true parent, child, sibling or partner who
         # shares a surname (or birth surname) with them, in the same town or anywhere
         for x in self.persons:
@@ -160,12 +166,7 @@ class Links:
     def namesakes(self, pid: str, *, town: bool) -> int:
         """How many persons with records share a surname of ``pid`` (and, with ``town``,
         one of their towns): the field a surname hop from ``pid`` must choose from."""
-        if not hasattr(self, "_by_surname"):
-            self._by_surname: dict[str, set[str]] = defaultdict(set)
-            for other in self.records_of:
-                for name in _surnames(self, other):
-                    self._by_surname[name].add(other)
-        field = set().union(*(self._by_surname.get(n, set()) for n in _surnames(self, pid)))
+        field = set().union(*(self.by_surname.get(n, set()) for n in _surnames(self, pid)))
         if town:
             towns = _towns(self, pid)
             field = {o for o in field if _towns(self, o) & towns}
@@ -278,7 +279,8 @@ class Ceiling:
                 self.field[kind] if kind != "all" else [n for v in self.field.values() for n in v]
             )
             if sizes:
-                median, p90 = sizes[len(sizes) // 2], sizes[int(0.9 * (len(sizes) - 1))]
+                median = sizes[len(sizes) // 2]
+                p90 = sizes[max(0, math.ceil(0.9 * len(sizes)) - 1)]
                 out.append(f"| {kind} | {len(sizes)} | {median} | {p90} |")
         out += [
             "",
@@ -439,6 +441,7 @@ def misses(
             "… by the name-only hop", "… by the surname hop", "out of reach")  # fmt: skip
     table: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     unproposed_steps: Counter[int] = Counter()
+    found_at: Counter[str] = Counter()
     by_id = {r.id: r for r in records}
 
     def key(r: Record) -> tuple[str, str]:
@@ -470,6 +473,7 @@ def misses(
                 level, steps = reach[sc.case.id].get(k.person_id, (None, 0))
                 if rank is not None and rank <= 20:
                     bin_ = "found"
+                    found_at[LEVELS[level][0] if level is not None else "out of reach"] += 1
                 elif rank is not None:
                     bin_ = "below rank 20"
                 elif any(top_keys.get(key(r), set()) - {k.person_id} for r in own):
@@ -493,8 +497,12 @@ def misses(
     out.append(f"| all | {' | '.join(str(total[b]) for b in bins)} |")
     out += [
         "",
-        "Reachable but never proposed, by steps away: "
+        "Reachable by a+b+c but never proposed, by steps away: "
         + ", ".join(f"{s}: {n}" for s, n in sorted(unproposed_steps.items())),
+        "",
+        "Found, by the first level that reaches them: "
+        + ", ".join(f"{label}: {found_at[label]}" for label, _k, _g in LEVELS)
+        + f", out of reach: {found_at['out of reach']}",
     ]
     return out
 
