@@ -321,17 +321,21 @@ class Ceiling:
 
 
 def _towns(links: Links, pid: str) -> set[str]:
-    towns = {_fold(r.city) for r in links.records_of.get(pid, []) if r.city}
-    towns |= {_fold(a.city) for a in links.persons[pid].addresses if a.city}
-    return towns
+    """The towns a search knows for ``pid``: their records' (or, without records, the
+    town they live in now)."""
+    own = links.records_of.get(pid)
+    if own:
+        return {_fold(r.city) for r in own if r.city}
+    return {_fold(a.city) for a in links.persons[pid].addresses[-1:] if a.city}
 
 
 def _surnames(links: Links, pid: str) -> set[str]:
+    """The surnames and birth surnames a search knows for ``pid``: their records' (or,
+    without records, their true ones)."""
+    own = links.records_of.get(pid)
     p = links.persons[pid]
-    names = {_fold(p.surname), _fold(p.birth_surname)}
-    for r in links.records_of.get(pid, []):
-        names |= {_fold(r.surname), _fold(r.birth_surname)}
-    return {n for n in names if n}
+    pairs = [(r.surname, r.birth_surname) for r in own] if own else [(p.surname, p.birth_surname)]
+    return {_fold(n) for pair in pairs for n in pair if n}
 
 
 def _hop_evidence(
