@@ -163,14 +163,35 @@ class Links:
                     same_town = bool(_towns(self, x) & _towns(self, y))
                     self._join(x, y, SURNAME_TOWN if same_town else SURNAME)
 
-    def namesakes(self, pid: str, *, town: bool) -> int:
-        """How many persons with records share a surname of ``pid`` (and, with ``town``,
-        one of their towns): the field a surname hop from ``pid`` must choose from."""
+    def namesakes(self, pid: str, target: str, *, town: bool) -> tuple[int, int]:
+        """The field a surname hop from ``pid`` to ``target`` must choose from: how many
+        persons with records share a surname of ``pid`` (and, with ``town``, one of their
+        towns), and how many of them a record places in the birth years the tie allows
+        (a parent 15–55 years older, a child 15–55 younger, a sibling within 20 years, a
+        partner within 15; a record without a birth date always)."""
         field = set().union(*(self.by_surname.get(n, set()) for n in _surnames(self, pid)))
         if town:
             towns = _towns(self, pid)
             field = {o for o in field if _towns(self, o) & towns}
-        return len(field - {pid})
+        field.discard(pid)
+        born = self.persons[pid].birth_date
+        assert born is not None
+        if target in {p for p, _b in self.pop.parents.get(pid, [])}:
+            lo, hi = born.year - 55, born.year - 15
+        elif target in self.children.get(pid, []):
+            lo, hi = born.year + 15, born.year + 55
+        elif target == self.partners.get(pid):
+            lo, hi = born.year - 15, born.year + 15
+        else:
+            lo, hi = born.year - 20, born.year + 20
+
+        def fits(other: str) -> bool:
+            return any(
+                r.birth_date is None or lo <= r.birth_date.year <= hi
+                for r in self.records_of[other]
+            )
+
+        return len(field), sum(1 for o in field if fits(o))
 
     def family(self, pid: str) -> set[str]:
         """True parents, children, full and half siblings and partner of ``pid``."""
@@ -220,7 +241,7 @@ class Ceiling:
         self.ghost_town: Counter[str] = Counter()
         self.ghost_both: Counter[str] = Counter()
         self.never: Counter[tuple[str, str]] = Counter()
-        self.field: dict[str, list[int]] = defaultdict(list)
+        self.field: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.level: dict[str, Counter[str]] = {label: Counter() for label, _k, _g in LEVELS}
 
     def lines(self) -> list[str]:
@@ -271,17 +292,22 @@ class Ceiling:
             "from: the field a search must pick them from by age and parents:",
             "",
             "| kind | first reached by a surname hop | persons to choose from, median "
-            "| … 90th percentile |",
-            "|---|---:|---:|---:|",
+            "| … 90th percentile | in the birth years the tie allows, median | … 90th "
+            "percentile |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
         for kind in (*KINDS, "all"):
-            sizes = sorted(
+            pairs = (
                 self.field[kind] if kind != "all" else [n for v in self.field.values() for n in v]
             )
-            if sizes:
-                median = sizes[len(sizes) // 2]
-                p90 = sizes[max(0, math.ceil(0.9 * len(sizes)) - 1)]
-                out.append(f"| {kind} | {len(sizes)} | {median} | {p90} |")
+            if pairs:
+                cells = []
+                for sizes in (sorted(a for a, _w in pairs), sorted(w for _a, w in pairs)):
+                    cells += [
+                        sizes[len(sizes) // 2],
+                        sizes[max(0, math.ceil(0.9 * len(sizes)) - 1)],
+                    ]
+                out.append(f"| {kind} | {len(pairs)} | {' | '.join(map(str, cells))} |")
         out += [
             "",
             "| kind | reached only through a relative without a record (name-only hop) "
@@ -395,7 +421,7 @@ def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, Reach]:
             if level is not None and level >= 4:
                 source = levels[level][k.person_id][1]
                 assert source is not None
-                ceiling.field[kind].append(links.namesakes(source, town=level == 4))
+                ceiling.field[kind].append(links.namesakes(source, k.person_id, town=level == 4))
             for v, walk in walks.items():
                 ceiling.within[v][kind] += k.person_id in walk
             full = walks["a+b+c"].get(k.person_id)
