@@ -27,10 +27,16 @@ grandparent to a named parent whose (birth) surname is the grandparent's, in the
 town. For the relatives reached only that way the table says how often the naming
 record carries that surname and that town.
 
+A *surname hop* goes further: from a reached person to a true parent, child, sibling or
+partner with a record who shares a surname or birth surname with them (in one of their
+towns, or anywhere). It is a ceiling for a reasoner that always picks the right one of
+the namesakes, so the table also gives how many namesakes there are to pick from.
+
 With ``--misses`` the search itself runs per case (``find_kin``, as in kin_bench) and
-every findable relative missing from its top 20 is put in one bin: not reachable at
-all, proposed below rank 20, a namesake's record proposed in the top 20 instead (same
-first given name and surname as one of theirs), or reachable but never proposed.
+every findable relative missing from its top 20 is put in one bin: proposed below rank
+20, a namesake's record proposed in the top 20 instead (same first given name and
+surname as one of theirs), or never proposed — split by the first of the links above
+that reaches them (record links, the name-only hop, the surname hop, none).
 """
 
 from __future__ import annotations
@@ -472,6 +478,7 @@ def misses(
     table: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     unproposed_steps: Counter[int] = Counter()
     found_at: Counter[str] = Counter()
+    unproposed_links: Counter[str] = Counter()
     by_id = {r.id: r for r in records}
 
     def key(r: Record) -> tuple[str, str]:
@@ -513,6 +520,7 @@ def misses(
                 elif level <= 2:
                     bin_ = "not proposed, reached by a+b+c"
                     unproposed_steps[steps] += 1
+                    unproposed_links[LEVELS[level][0]] += 1
                 elif level == 3:
                     bin_ = "… by the name-only hop"
                 else:
@@ -528,7 +536,9 @@ def misses(
     out += [
         "",
         "Reachable by a+b+c but never proposed, by steps away: "
-        + ", ".join(f"{s}: {n}" for s, n in sorted(unproposed_steps.items())),
+        + ", ".join(f"{s}: {n}" for s, n in sorted(unproposed_steps.items()))
+        + "; by the fewest links that reach them: "
+        + ", ".join(f"{label}: {unproposed_links[label]}" for label, _k, _g in LEVELS[:3]),
         "",
         "Found, by the first level that reaches them: "
         + ", ".join(f"{label}: {found_at[label]}" for label, _k, _g in LEVELS)
