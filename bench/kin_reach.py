@@ -289,8 +289,8 @@ class Ceiling:
             else:
                 n = self.findable[kind]
                 got = {v: self.level[v][kind] for v in labels}
-            cells = " | ".join(f"{got[v]} ({got[v] / max(n, 1):.2f})" for v in labels)
-            out.append(f"| {kind} | {n} | {cells} |")
+            shares = " | ".join(f"{got[v]} ({got[v] / max(n, 1):.2f})" for v in labels)
+            out.append(f"| {kind} | {n} | {shares} |")
         out += [
             "",
             "Relatives first reached by a surname hop: how many persons with records share "
@@ -307,13 +307,13 @@ class Ceiling:
                 self.field[kind] if kind != "all" else [n for v in self.field.values() for n in v]
             )
             if pairs:
-                cells = []
+                quantiles: list[int] = []
                 for sizes in (sorted(a for a, _w in pairs), sorted(w for _a, w in pairs)):
-                    cells += [
+                    quantiles += [
                         sizes[len(sizes) // 2],
                         sizes[max(0, math.ceil(0.9 * len(sizes)) - 1)],
                     ]
-                out.append(f"| {kind} | {len(pairs)} | {' | '.join(map(str, cells))} |")
+                out.append(f"| {kind} | {len(pairs)} | {' | '.join(map(str, quantiles))} |")
         out += [
             "",
             "| kind | reached only through a relative without a record (name-only hop) "
@@ -506,12 +506,12 @@ def misses(
                 if not own:
                     continue
                 kind = kind_of(k.relation)
-                rank = rank_of.get(k.person_id)
+                best = rank_of.get(k.person_id)
                 level, steps = reach[sc.case.id].get(k.person_id, (None, 0))
-                if rank is not None and rank <= 20:
+                if best is not None and best <= 20:
                     bin_ = "found"
                     found_at[LEVELS[level][0] if level is not None else "out of reach"] += 1
-                elif rank is not None:
+                elif best is not None:
                     bin_ = "below rank 20"
                 elif any(top_keys.get(key(r), set()) - {k.person_id} for r in own):
                     bin_ = "namesake in top 20"
