@@ -30,6 +30,7 @@ GRANDMOTHER = "p-griet"
 
 
 def _p(pid: str, given: str, surname: str, sex: Sex, born: str, **extra: object) -> Person:
+    """A person of a hand-made family (given names split on spaces)."""
     return Person(
         id=pid,
         given_names=given.split(),
@@ -64,6 +65,7 @@ def seed(store: GraphStore, records: list[Record] | None = None) -> None:
 
 
 def _r(rid: str, **fields: object) -> Record:
+    """An outside record from a registry extract; ``born`` is parsed as a date."""
     born = fields.pop("born", None)
     return Record(
         id=rid,

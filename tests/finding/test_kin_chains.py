@@ -7,39 +7,19 @@ records, with fillers so that name frequencies mean something.
 from __future__ import annotations
 
 from builders import case, role, tie
-from kin_helpers import fillers
+from kin_helpers import _p, _r, fillers
 
 from tenhands.finding.kin import Found, KinSearch, build_index, find_kin, store_records
 from tenhands.graph.model import (
     Address,
-    PartialDate,
-    Person,
-    Provenance,
     Record,
     Sex,
-    SourceKind,
-    SourceRef,
 )
 from tenhands.graph.store import GraphStore
 
 CASE = "c-chain"
 CHILD = "p-lotte"
 MOTHER = "p-elke"
-
-
-def _p(pid: str, given: str, surname: str, sex: Sex, born: str, **extra: object) -> Person:
-    return Person(id=pid, given_names=[given], surname=surname, sex=sex,
-                  birth_date=PartialDate.parse(born), **extra)  # type: ignore[arg-type]  # fmt: skip
-
-
-def _r(rid: str, **fields: object) -> Record:
-    born = fields.pop("born", None)
-    return Record(
-        id=rid,
-        birth_date=PartialDate.parse(str(born)) if born else None,
-        provenance=Provenance(source=SourceRef(kind=SourceKind.registry, name="extract")),
-        **fields,  # type: ignore[arg-type]
-    )
 
 
 def _seed(store: GraphStore, records: list[Record], *, grandmother: bool = False) -> None:
