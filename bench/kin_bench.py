@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from population import SeededCase, derive_records, generate_population, seed_cases
+from population import Population, SeededCase, derive_records, generate_population, seed_cases
 from results import report
 
 from tenhands.finding.kin import Found, RecordIndex, build_index, find_kin
@@ -150,6 +150,18 @@ class Tally:
         return out
 
 
+def bench_data(
+    persons: int, n_cases: int, seed: int
+) -> tuple[Population, list[Record], dict[str, str], list[SeededCase]]:
+    """The population, its outside records, the truth (record id → person id) and the
+    seeded cases of one seed, as every kin benchmark draws them."""
+    pop = generate_population(persons, seed=seed)
+    sets = derive_records(pop, seed=seed + 1)
+    records = [r for s in sets for r in s.records]
+    truth = {rid: pid for s in sets for rid, pid in s.truth.items()}
+    return pop, records, truth, seed_cases(pop, n_cases=n_cases, seed=seed + 2)
+
+
 def seed_store(store: SqliteStore, cases: list[SeededCase], persons: dict[str, Person]) -> None:
     """The seeded cases as a worker would have entered them: children, known relatives,
     their ties and roles."""
@@ -196,11 +208,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    pop = generate_population(args.persons, seed=args.seed)
-    sets = derive_records(pop, seed=args.seed + 1)
-    records = [r for s in sets for r in s.records]
-    truth = {rid: pid for s in sets for rid, pid in s.truth.items()}
-    cases = seed_cases(pop, n_cases=args.cases, seed=args.seed + 2)
+    pop, records, truth, cases = bench_data(args.persons, args.cases, args.seed)
     persons = pop.by_id()
     with tempfile.TemporaryDirectory() as folder:
         store = SqliteStore(Path(folder) / "kin.db")

@@ -49,13 +49,10 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from kin_bench import KINDS, kind_of, seed_store
+from kin_bench import KINDS, bench_data, kind_of, seed_store
 from population import (
     Population,
     SeededCase,
-    derive_records,
-    generate_population,
-    seed_cases,
 )
 from results import report
 
@@ -556,11 +553,7 @@ def main() -> None:
     parser.add_argument("--record", action="store_true")
     args = parser.parse_args()
 
-    pop = generate_population(args.persons, seed=args.seed)
-    sets = derive_records(pop, seed=args.seed + 1)
-    records = [r for s in sets for r in s.records]
-    truth = {rid: pid for s in sets for rid, pid in s.truth.items()}
-    cases = seed_cases(pop, n_cases=args.cases, seed=args.seed + 2)
+    pop, records, truth, cases = bench_data(args.persons, args.cases, args.seed)
     links = Links(pop, records, truth)
     ceiling, reach = measure(links, cases)
     table = [
