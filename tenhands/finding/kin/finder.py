@@ -42,7 +42,7 @@ from ...graph.store import GraphStore
 from ..normalize.text import fold
 from ..review.accept import person_from_record
 from .chains import NAMED, FamilyChains, Name
-from .found import Found, KinSearch, relation_code
+from .found import VIA_RECORD, Found, KinSearch, relation_code
 from .index import RecordIndex, Skip
 from .learning import CALIBRATION, Calibration
 from .probes import Probe, person_probe, with_names
@@ -288,7 +288,7 @@ def _evidence(
         )  # fmt: skip
     if hyp.chain < 1.0 and hyp.via and not hyp.anchor.startswith(_RECORD_ANCHOR):
         out.append(
-            Evidence(field="via_record", level=_VIA, weight=_bits(hyp.chain))
+            Evidence(field=VIA_RECORD, level=_VIA, weight=_bits(hyp.chain))
         )  # fmt: skip
     for part in hyp.parts:
         level = str(part.level[k])
@@ -525,7 +525,7 @@ def _chain_evidence(ctx: _Context, hyp: Hypothesis) -> list[Evidence]:
     if link is None:
         return []
     return [
-        Evidence(field="via_record", left=word, right=rid, level=_VIA, weight=_bits(p))
+        Evidence(field=VIA_RECORD, left=word, right=rid, level=_VIA, weight=_bits(p))
         for word, rid, p in link.steps
     ]
 

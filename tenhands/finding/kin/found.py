@@ -8,6 +8,11 @@ from ...graph.kinship import Relationship
 from ...graph.kinship import Side as KinSide
 from ...graph.model import Candidate, CandidateKind, Evidence
 
+VIA_RECORD = "via_record"
+"""The explanation entry of a kin candidate for each record on the way from the known
+relative to them, in order (``right``: the record's id, ``left``: its person's hop to
+the link before), or, without either, for a known relative's own record on the way."""
+
 RELATION_TO_CHILD = "relation_to_child"
 """The explanation entry of a kin candidate that says what they would be to the child
 (a code such as ``maternal_aunt``; weight 0)."""

@@ -27,14 +27,13 @@ from tenhands.graph.model import Candidate, CandidateKind, Evidence, Person, Rec
 from tenhands.graph.store import GraphStore
 from tenhands.graph.visibility import CaseBoundary
 
-from ..kin.found import RELATION_TO_CHILD
+from ..kin.found import RELATION_TO_CHILD, VIA_RECORD
 from .boundary import Shown, shown
 from .card_words import HOPS, CardLang, band, card_lang, pick, say
 from .reasons import Reason, date_text, reasons
 from .relation_words import relation_label
 from .relations import parse_relation
 
-VIA_RECORD = "via_record"
 _HOPS = frozenset(
     {
         *("child", "son", "daughter", "parent", "mother", "father"),

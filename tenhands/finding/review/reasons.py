@@ -32,6 +32,7 @@ from typing import Literal
 
 from tenhands.graph.model import Evidence, PartialDate
 
+from ..kin.found import VIA_RECORD
 from .card_words import FIELDS, PARENTS, REASONS, RULES, pick, say
 
 Stance = Literal["for", "against", "neutral"]
@@ -273,7 +274,7 @@ def reasons(evidence: Sequence[Evidence], lang: str, *, chained: bool = False) -
             key = "learned.for" if e.weight >= 0 else "learned.against"
             said.append((e.weight, Reason(say(key, lang), _stance(e.weight))))
             continue
-        if e.field == "via_record":
+        if e.field == VIA_RECORD:
             if not chained:
                 first.append(Reason(say("via_record", lang), "neutral"))
             continue

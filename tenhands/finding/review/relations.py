@@ -63,16 +63,13 @@ def direct_tie(relation: str | None) -> DirectTie | None:
     return _DIRECT.get(word)
 
 
-VIA_RECORD = "via_record"
-"""The explanation entry of a kin candidate for each record on the way from the known
-relative to them (``right``: the record's id, ``left``: that record's person's hop)."""
-
-
 def through_records(candidate: Candidate) -> bool:
     """Whether a kin candidate was reached through records not reviewed yet: its
     ``relation`` is then to the last of those records' persons, whom the graph does not
     hold, not to ``relation_to`` (a cousin is ``child`` of an aunt known only from her
     record, and the chain starts at the grandmother)."""
+    from ..kin.found import VIA_RECORD  # the kin package imports this one
+
     return candidate.kind is CandidateKind.kin and any(
         e.field == VIA_RECORD and e.right for e in candidate.explanation
     )
