@@ -435,9 +435,21 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if abs(gap) > 20:
         return Hop.household
     minor = max(year, anchor.year) > date.today().year - 18
-    if sex and anchor.sex and sex != anchor.sex and not minor:
+    if sex and anchor.sex and sex != anchor.sex and not minor and not _same_birth_name(ctx, b, row):
         return Hop.partner
     return Hop.sibling
+
+
+def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
+    """Whether a co-resident was born with the anchor's surname: a brother or sister
+    rather than a partner (a partner's married name is not a birth name)."""
+    person = ctx.chains.person(b.hyp.anchor)
+    record = ctx.record(row)
+    mine = person.birth_surname or person.surname
+    theirs = record.birth_surname or record.surname
+    if not mine or not theirs:
+        return False
+    return Name("x", frozenset({fold(mine)})).same_surname(Name("x", frozenset({fold(theirs)})))
 
 
 def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
@@ -611,6 +623,9 @@ def _expand(
         )
         if sibs is not None:
             found.append(sibs)
+        home = household(ctx.index, probe, exclude=skip)
+        if home is not None:  # who lives at the relative's address
+            found.append(home)
         out += [replace(h, chain=h.chain * b.p, via=record.id) for h in found]
     return out
 
