@@ -39,6 +39,7 @@ from ...graph.model import (
 )
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
+from ..normalize.surnames import surname_forms
 from ..normalize.text import fold
 from ..review.accept import person_from_record
 from .chains import NAMED, FamilyChains, Name
@@ -324,7 +325,7 @@ def _hypotheses(
         probe = ctx.probes[pid] = _dated(ctx, probe, [row for row, _p in own.get(pid, [])])
         partners = [ctx.probes.get(q) or _probe(ctx, q) for q in _partners(ctx, pid)]
         partners = [q for q in partners if q.has_name]
-        out += named_parent(index, probe, partners, exclude=exclude)
+        out += named_parent(index, probe, partners, exclude=exclude, family=_family(ctx, pid))
         out += partner_of(index, probe, mine, exclude=exclude)
         named: set[tuple[str, str]] = set()
         for record, p in mine:  # most probable first
@@ -613,7 +614,7 @@ def _expand(
         probe = person_probe(ctx.index, person, [record])
         ctx.probes[node] = probe
         partners = [ctx.probes[q] for q in _partners(ctx, node) if q in ctx.probes]
-        found = named_parent(ctx.index, probe, partners, exclude=skip)
+        found = named_parent(ctx.index, probe, partners, exclude=skip, family=_family(ctx, node))
         if hop is not Hop.child:  # a descendant's other parent is no blood relative
             found += parent_named(
                 ctx.index, probe, _unknown_parents(ctx, node, record), 1.0, exclude=skip
@@ -628,6 +629,16 @@ def _expand(
             found.append(home)
         out += [replace(h, chain=h.chain * b.p, via=record.id) for h in found]
     return out
+
+
+def _family(ctx: _Context, node: str) -> frozenset[str]:
+    """The surnames (full forms) of a person's children in the graph."""
+    out = set()
+    for c in ctx.chains.children(node):
+        surname = ctx.chains.person(c).surname
+        if surname and not c.startswith(_HYPOTHETICAL):
+            out.add(surname_forms(surname).full)
+    return frozenset(out)
 
 
 def _parent_probes(ctx: _Context, node: str) -> list[Probe]:
