@@ -632,13 +632,16 @@ def _expand(
 
 
 def _family(ctx: _Context, node: str) -> frozenset[str]:
-    """The surnames (full forms) of a person's children in the graph."""
+    """The surnames (full forms) of a person's children in the graph, other than the
+    person's birth surname (which says nothing more than the name a record gives)."""
+    person = ctx.chains.person(node)
+    born = person.birth_surname or person.surname
     out = set()
     for c in ctx.chains.children(node):
         surname = ctx.chains.person(c).surname
         if surname and not c.startswith(_HYPOTHETICAL):
             out.add(surname_forms(surname).full)
-    return frozenset(out)
+    return frozenset(out - {surname_forms(born).full} if born else out)
 
 
 def _parent_probes(ctx: _Context, node: str) -> list[Probe]:

@@ -284,7 +284,7 @@ def named_parent(
     matching other parent (the anchor's partner) counts for more; a different one
     little against (half-siblings are common). ``children`` is the expected number of
     a person's children in the corpus. ``family`` holds the surnames (full forms) of the
-    anchor's children known already: a record naming a mother and carrying the surname
+    anchor's children known already, other than the anchor's birth surname: a record naming a mother and carrying the surname
     of her known children (their father's) is more probably a brother or sister of theirs
     than a namesake's child."""
     if not probe.has_name or not probe.person_id:
@@ -310,9 +310,8 @@ def named_parent(
         if partners:
             other = "father" if column == "mother" else "mother"
             parts.append(_other_parent(index, rows, partners, other))
-        fathers = family - set(probe.surnames)  # the mother's own surname says nothing more
-        if column == "mother" and fathers:
-            parts.append(_family_surname(index, rows, fathers))
+        if column == "mother" and family:
+            parts.append(_family_surname(index, rows, family))
         prior = _log2(children / max(index.filled[column], 1))
         out.append(Hypothesis.make("named_parent", probe.person_id, Hop.child, rows, parts, prior))
     return out
