@@ -284,9 +284,9 @@ def named_parent(
     matching other parent (the anchor's partner) counts for more; a different one
     little against (half-siblings are common). ``children`` is the expected number of
     a person's children in the corpus. ``family`` holds the surnames (full forms) of the
-    anchor's children known already, other than the anchor's birth surname: a record naming a mother and carrying the surname
-    of her known children (their father's) is more probably a brother or sister of theirs
-    than a namesake's child."""
+    anchor's children known already, other than the anchor's birth surname: a record
+    naming a mother and carrying the surname of her known children (their father's) is
+    more probably a brother or sister of theirs than a namesake's child."""
     if not probe.has_name or not probe.person_id:
         return []
     columns = {MALE: ["father"], FEMALE: ["mother"]}.get(probe.sex, ["mother", "father"])
