@@ -238,3 +238,21 @@ def test_a_child_of_the_grandmother_with_her_known_childrens_surname_ranks_highe
     assert ("surname", "same") in [(e.field, e.level) for e in aunt.evidence]
     other = found.get("r-sofie")
     assert other is None or other.probability < aunt.probability
+
+
+def test_someone_at_a_found_relatives_address_is_proposed_only_with_a_relation(
+    store: GraphStore,
+) -> None:
+    # at Griet's address lives someone without a birth date whose record names no parent:
+    # what they would be to Griet cannot be said, so they are not proposed through her
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", **GRIET_HOME)  # fmt: skip
+    nobody = _r("r-kim", given_names="Kim", surname="Vanhoutteghem", **GRIET_HOME)
+    _seed(store, [elke, griet, nobody])
+    found = _kin(_search(store))
+    assert found["r-griet"].relation_code == "maternal_grandmother"
+    assert "r-kim" not in found
+    for f in found.values():
+        assert f.relation is not None and f.relation_to in (CHILD, MOTHER)

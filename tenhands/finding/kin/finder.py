@@ -453,6 +453,15 @@ def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
     return Name("x", frozenset({fold(mine)})).same_surname(Name("x", frozenset({fold(theirs)})))
 
 
+def _sayable(ctx: _Context, row: int, b: _Best) -> bool:
+    """Whether what a record person reached through another record would be to that
+    record's person can be said: someone at a found relative's address whose age and
+    named parents do not say it is left out."""
+    if b.hyp.hop is not Hop.household or not b.hyp.anchor.startswith(_RECORD_ANCHOR):
+        return True
+    return _household_hop(ctx, b, row) is not Hop.household
+
+
 def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
     return _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
 
@@ -808,7 +817,8 @@ def find_kin(
         hypotheses += more
         best = _join(hypotheses)
     ranked = sorted(
-        ((row, b) for row, b in best.items() if b.p >= PROPOSE), key=lambda x: (-x[1].p, x[0])
+        ((row, b) for row, b in best.items() if b.p >= PROPOSE and _sayable(ctx, row, b)),
+        key=lambda x: (-x[1].p, x[0]),
     )
     ranked = _same_persons(ctx, ranked)[:limit]
     found = [_kin_found(ctx, row, b) for row, b in ranked]
