@@ -592,7 +592,10 @@ def _expand(
         (
             (row, b)
             for row, b in best.items()
-            if row not in expanded and b.p >= EXPAND and b.hyp.hop in _EXPANDABLE
+            if row not in expanded
+            and b.p >= EXPAND
+            and b.hyp.hop in _EXPANDABLE
+            and not (b.hyp.hop is Hop.household and b.hyp.anchor.startswith(_RECORD_ANCHOR))
         ),
         key=lambda x: (-x[1].p, x[0]),
     )[:PER_ROUND]
