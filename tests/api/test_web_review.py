@@ -185,4 +185,4 @@ def test_a_kin_search_from_the_page_fills_the_queue(sqlite_store: SqliteStore) -
         after = client.get(r.headers["location"])
         assert "De zoekopdracht is klaar" in after.text
         assert "Oudtante langs moederskant: Annemie De Smet" in after.text
-        assert "zus van Oma Ria" in after.text
+        assert "dochter van Bomma Jeanne" in after.text

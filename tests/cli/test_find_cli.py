@@ -34,12 +34,12 @@ def test_find_in_words_prints_the_card(cli_store: str) -> None:
     out = result.output
     annemie = out[out.index("Oudtante langs moederskant: Annemie De Smet") :]
     annemie = annemie[: annemie.index("\n  2. ")]
-    assert "— zeker (91%)" in annemie.splitlines()[0]
+    assert "— zeker (99%)" in annemie.splitlines()[0]
     for line in (
         "Geboren: 19 februari 1964",
         "Gemeente: Maldegem",
         "Bron: demo-rijksregister-extract (register)",
-        "Gevonden via: zus van Oma Ria",
+        "Gevonden via: dochter van Bomma Jeanne",
         "Voor het kind: oudtante langs moederskant",
         "+ Noemt dezelfde moeder: Jeanne Van Damme.",
     ):
@@ -58,8 +58,8 @@ def test_review_prints_the_queue_as_the_page_shows_it(cli_store: str) -> None:
     assert runner.invoke(app, ["find", "demo-case"]).exit_code == 0
     result = runner.invoke(app, ["review", "demo-case", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert "Great-aunt on the mother's side: Annemie De Smet — certain (91%)" in result.output
-    assert "Found through: sister of Oma Ria" in result.output
+    assert "Great-aunt on the mother's side: Annemie De Smet — certain (99%)" in result.output
+    assert "Found through: daughter of Bomma Jeanne" in result.output
     with opened_store() as store:
         page = items(store, "demo-case", review_queue(store, "demo-case"), "en")
     assert page, "the queue is not empty"

@@ -158,3 +158,81 @@ def test_a_namesakes_child_is_not_an_aunt(store: GraphStore) -> None:
     assert found["r-hanne"].relation_code == "maternal_aunt"
     sofie = found.get("r-sofie")
     assert sofie is None or sofie.relation_code != "maternal_aunt"
+
+
+GRIET_HOME = {"street": "Kerkstraat", "house_number": "5", "postcode": "9990", "city": "Maldegem"}
+
+
+def test_a_relative_at_a_found_grandmothers_address_is_found_through_her_record(
+    store: GraphStore,
+) -> None:
+    # Elke's record names her mother Griet; Griet's record gives her address, where her
+    # brother Luc lives: he is found two records out, as a sibling, not as her partner
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem",
+              father_name="Dirk Verhaeghe")  # fmt: skip
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", **GRIET_HOME)  # fmt: skip
+    luc = _r("r-luc", given_names="Luc", surname="Vanhoutteghem", sex=Sex.male,
+             born="1962-07-19", **GRIET_HOME)  # fmt: skip
+    _seed(store, [elke, griet, luc])
+    found = _kin(_search(store))
+    assert found["r-griet"].relation_code == "maternal_grandmother"
+    brother = found["r-luc"]
+    assert brother.relation_code == "maternal_great_uncle"
+    assert brother.relation == "sibling" and brother.relation_to == MOTHER
+    via = [(e.left, e.right) for e in brother.evidence if e.field == "via_record"]
+    assert via == [("parent", "r-griet")]
+    assert brother.rule == "household"
+    assert brother.probability <= found["r-griet"].probability
+
+
+def test_a_man_of_another_surname_at_a_found_grandmothers_address_is_her_partner(
+    store: GraphStore,
+) -> None:
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", **GRIET_HOME)  # fmt: skip
+    marc = _r("r-marc", given_names="Marc", surname="Claeys", sex=Sex.male,
+              born="1959-01-08", **GRIET_HOME)  # fmt: skip
+    _seed(store, [elke, griet, marc])
+    found = _kin(_search(store))
+    assert found["r-marc"].relation == "partner"
+    assert found["r-marc"].relation_code != "maternal_great_uncle"
+
+
+def test_a_child_of_the_grandmother_with_her_known_childrens_surname_ranks_higher(
+    store: GraphStore,
+) -> None:
+    # two records name a Griet Vanhoutteghem as mother, neither with a birth date: the
+    # one carrying the surname of Griet's known daughter is more probably her aunt
+    hanne = _r("r-hanne", given_names="Hanne", surname="Verhaeghe", sex=Sex.female,
+               mother_name="Griet Vanhoutteghem")  # fmt: skip
+    sofie = _r("r-sofie", given_names="Sofie", surname="Peeters", sex=Sex.female,
+               mother_name="Griet Vanhoutteghem")  # fmt: skip
+    _seed(store, [hanne, sofie], grandmother=True)
+    found = _kin(_search(store))
+    aunt = found["r-hanne"]
+    assert aunt.relation_code == "maternal_aunt"
+    assert ("surname", "same") in [(e.field, e.level) for e in aunt.evidence]
+    other = found.get("r-sofie")
+    assert other is None or other.probability < aunt.probability
+
+
+def test_someone_at_a_found_relatives_address_is_proposed_only_with_a_relation(
+    store: GraphStore,
+) -> None:
+    # at Griet's address lives someone without a birth date whose record names no parent:
+    # what they would be to Griet cannot be said, so they are not proposed through her
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", **GRIET_HOME)  # fmt: skip
+    nobody = _r("r-kim", given_names="Kim", surname="Vanhoutteghem", **GRIET_HOME)
+    _seed(store, [elke, griet, nobody])
+    found = _kin(_search(store))
+    assert found["r-griet"].relation_code == "maternal_grandmother"
+    assert "r-kim" not in found
+    for f in found.values():
+        assert f.relation is not None and f.relation_to in (CHILD, MOTHER)

@@ -39,6 +39,7 @@ from ...graph.model import (
 )
 from ...graph.network import surroundings
 from ...graph.store import GraphStore
+from ..normalize.surnames import surname_forms
 from ..normalize.text import fold
 from ..review.accept import person_from_record
 from .chains import NAMED, FamilyChains, Name
@@ -324,7 +325,7 @@ def _hypotheses(
         probe = ctx.probes[pid] = _dated(ctx, probe, [row for row, _p in own.get(pid, [])])
         partners = [ctx.probes.get(q) or _probe(ctx, q) for q in _partners(ctx, pid)]
         partners = [q for q in partners if q.has_name]
-        out += named_parent(index, probe, partners, exclude=exclude)
+        out += named_parent(index, probe, partners, exclude=exclude, family=_family(ctx, pid))
         out += partner_of(index, probe, mine, exclude=exclude)
         named: set[tuple[str, str]] = set()
         for record, p in mine:  # most probable first
@@ -435,9 +436,30 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if abs(gap) > 20:
         return Hop.household
     minor = max(year, anchor.year) > date.today().year - 18
-    if sex and anchor.sex and sex != anchor.sex and not minor:
+    if sex and anchor.sex and sex != anchor.sex and not minor and not _same_birth_name(ctx, b, row):
         return Hop.partner
     return Hop.sibling
+
+
+def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
+    """Whether a co-resident was born with the anchor's surname: a brother or sister
+    rather than a partner (a partner's married name is not a birth name)."""
+    person = ctx.chains.person(b.hyp.anchor)
+    record = ctx.record(row)
+    mine = person.birth_surname or person.surname
+    theirs = record.birth_surname or record.surname
+    if not mine or not theirs:
+        return False
+    return Name("x", frozenset({fold(mine)})).same_surname(Name("x", frozenset({fold(theirs)})))
+
+
+def _sayable(ctx: _Context, row: int, b: _Best) -> bool:
+    """Whether what a record person reached through another record would be to that
+    record's person can be said: someone at a found relative's address whose age and
+    named parents do not say it is left out."""
+    if b.hyp.hop is not Hop.household or not b.hyp.anchor.startswith(_RECORD_ANCHOR):
+        return True
+    return _household_hop(ctx, b, row) is not Hop.household
 
 
 def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
@@ -570,7 +592,10 @@ def _expand(
         (
             (row, b)
             for row, b in best.items()
-            if row not in expanded and b.p >= EXPAND and b.hyp.hop in _EXPANDABLE
+            if row not in expanded
+            and b.p >= EXPAND
+            and b.hyp.hop in _EXPANDABLE
+            and not (b.hyp.hop is Hop.household and b.hyp.anchor.startswith(_RECORD_ANCHOR))
         ),
         key=lambda x: (-x[1].p, x[0]),
     )[:PER_ROUND]
@@ -601,7 +626,7 @@ def _expand(
         probe = person_probe(ctx.index, person, [record])
         ctx.probes[node] = probe
         partners = [ctx.probes[q] for q in _partners(ctx, node) if q in ctx.probes]
-        found = named_parent(ctx.index, probe, partners, exclude=skip)
+        found = named_parent(ctx.index, probe, partners, exclude=skip, family=_family(ctx, node))
         if hop is not Hop.child:  # a descendant's other parent is no blood relative
             found += parent_named(
                 ctx.index, probe, _unknown_parents(ctx, node, record), 1.0, exclude=skip
@@ -611,8 +636,24 @@ def _expand(
         )
         if sibs is not None:
             found.append(sibs)
+        home = household(ctx.index, probe, exclude=skip)
+        if home is not None:  # who lives at the relative's address
+            found.append(home)
         out += [replace(h, chain=h.chain * b.p, via=record.id) for h in found]
     return out
+
+
+def _family(ctx: _Context, node: str) -> frozenset[str]:
+    """The surnames (full forms) of a person's children in the graph, other than the
+    person's birth surname (which says nothing more than the name a record gives)."""
+    person = ctx.chains.person(node)
+    born = person.birth_surname or person.surname
+    out = set()
+    for c in ctx.chains.children(node):
+        surname = ctx.chains.person(c).surname
+        if surname and not c.startswith(_HYPOTHETICAL):
+            out.add(surname_forms(surname).full)
+    return frozenset(out - {surname_forms(born).full} if born else out)
 
 
 def _parent_probes(ctx: _Context, node: str) -> list[Probe]:
@@ -779,7 +820,8 @@ def find_kin(
         hypotheses += more
         best = _join(hypotheses)
     ranked = sorted(
-        ((row, b) for row, b in best.items() if b.p >= PROPOSE), key=lambda x: (-x[1].p, x[0])
+        ((row, b) for row, b in best.items() if b.p >= PROPOSE and _sayable(ctx, row, b)),
+        key=lambda x: (-x[1].p, x[0]),
     )
     ranked = _same_persons(ctx, ranked)[:limit]
     found = [_kin_found(ctx, row, b) for row, b in ranked]

@@ -57,6 +57,8 @@ HOME = 4.0
 """Bits for a record at an address where the known person may live."""
 FAMILY_NAMES = 2.0
 """Bits taken off an equal given name when the surname agrees too."""
+FAMILY_SURNAME = 3.0
+"""Bits for a record naming a mother and carrying the surname of her known children."""
 
 
 class Hop(StrEnum):
@@ -276,11 +278,15 @@ def named_parent(
     *,
     exclude: Skip | None = None,
     children: float = 2.5,
+    family: frozenset[str] = frozenset(),
 ) -> list[Hypothesis]:
     """Records whose mother or father name is the anchor: the anchor's children. A
     matching other parent (the anchor's partner) counts for more; a different one
     little against (half-siblings are common). ``children`` is the expected number of
-    a person's children in the corpus."""
+    a person's children in the corpus. ``family`` holds the surnames (full forms) of the
+    anchor's children known already, other than the anchor's birth surname: a record
+    naming a mother and carrying the surname of her known children (their father's) is
+    more probably a brother or sister of theirs than a namesake's child."""
     if not probe.has_name or not probe.person_id:
         return []
     columns = {MALE: ["father"], FEMALE: ["mother"]}.get(probe.sex, ["mother", "father"])
@@ -304,9 +310,24 @@ def named_parent(
         if partners:
             other = "father" if column == "mother" else "mother"
             parts.append(_other_parent(index, rows, partners, other))
+        if column == "mother" and family:
+            parts.append(_family_surname(index, rows, family))
         prior = _log2(children / max(index.filled[column], 1))
         out.append(Hypothesis.make("named_parent", probe.person_id, Hop.child, rows, parts, prior))
     return out
+
+
+def _family_surname(index: RecordIndex, rows: Rows, surnames: frozenset[str]) -> Part:
+    """The record's surname against the surnames of the anchor's known children."""
+    right = index.surname[rows]
+    hit = np.isin(right, np.array(sorted(surnames), dtype=object))
+    return Part(
+        "surname",
+        ", ".join(sorted(surnames)),
+        right,
+        np.where(hit, "same", "missing").astype(object),
+        np.where(hit, FAMILY_SURNAME, 0.0),
+    )
 
 
 def _other_parent(index: RecordIndex, rows: Rows, partners: list[Probe], column: str) -> Part:

@@ -171,6 +171,10 @@ def _probe_date(probe: Probe) -> str | None:
     return f"abt {text}" if probe.approximate else text
 
 
+YEAR_FROM_AGE = 2.0
+"""Bits for a record born a year from a known person's birth year given without a date."""
+
+
 def birth_date_part(index: RecordIndex, rows: Rows, probe: Probe) -> Part:
     """The same person's birth date: exact, day and month swapped, one part off, same
     month, same year, a year apart, different. A different full date weighs heavily
@@ -190,6 +194,8 @@ def birth_date_part(index: RecordIndex, rows: Rows, probe: Probe) -> Part:
         (known, "different", -8.0),
         (known & (gap <= 2) & fuzzy, "about the same year", 1.5),
         (known & (gap == 1) & ~full, "a year apart", 0.5),
+        # a year known without the date is often worked out from an age: a year off fits
+        (known & (gap == 1) & (probe.month == 0), "a year apart", YEAR_FROM_AGE),
         (same_year & full, "different day", -6.0),
         (same_year & ~full, "same year", 3.5),
         (same_year & ~full & (m > 0) & (m == probe.month), "same month", 5.0),
