@@ -3,6 +3,7 @@ search's probabilities turn out to mean on synthetic populations with a known tr
 
     python bench/kin_calibrate.py                 # fit on seeds 2-5, print the table
     python bench/kin_calibrate.py --write         # and write track_record.json
+    python bench/kin_calibrate.py --record        # also append the table to RESULTS.md
 
 Per seed: the population, its outside records and 40 seeded cases (as in
 ``kin_bench.py``); the search runs per case with no track record and a low floor, and
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 from kin_bench import bench_data, depth_of, seed_store
+from results import report
 from sklearn.linear_model import LogisticRegression
 
 from tenhands.finding.kin import build_index, find_kin
@@ -115,6 +117,7 @@ def main() -> None:
     )
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--write", action="store_true", help=f"write {_OUT.name}")
+    parser.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
     args = parser.parse_args()
 
     rows = [r for seed in args.seeds for r in proposals(seed, args.persons, args.cases)]
@@ -132,12 +135,17 @@ def main() -> None:
             f"{len(rows):,} proposals"
         ),
     )
-    print(f"slope {track.slope:.3f}, per step {track.per_step:+.3f} bits, floor {track.floor}")
-    print("| rule/hop | offset (bits) | shown | kin |")
-    print("|---|---:|---:|---:|")
+    table = [
+        f"Slope {track.slope:.3f}, per record on the chain {track.per_step:+.3f} bits, "
+        f"floor {track.floor}.",
+        "",
+        "| rule/hop | offset (bits) | shown in a top 20 | of them kin |",
+        "|---|---:|---:|---:|",
+    ]
     for key, tally in sorted(track.tallies.items()):
         share = tally.kin / max(tally.proposed, 1)
-        print(f"| {key} | {track.offsets[key]:+.2f} | {tally.proposed} | {share:.2f} |")
+        table.append(f"| {key} | {track.offsets[key]:+.2f} | {tally.proposed} | {share:.2f} |")
+    report("Kin track record", table, [track.fitted_on + "."], record=args.record)
     if args.write:
         _OUT.write_text(track.to_json() + "\n", encoding="utf-8")
         print(f"written: {_OUT}")
