@@ -55,6 +55,28 @@ def _texts(n: int, value: str) -> Texts:
     return out
 
 
+class _Graded:
+    """Per row a level and a weight, a later grade overriding an earlier one; the
+    levels are kept as numbers and written out once (setting strings in an object array
+    row by row costs ten times more than one lookup)."""
+
+    def __init__(self, n: int) -> None:
+        self.code = np.zeros(n, dtype=np.int16)
+        self.weight = np.zeros(n)
+        self.names = [MISSING]
+
+    def set(self, mask: npt.NDArray[np.bool_], name: str, weight: float | Floats) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        self.code[mask] = self.names.index(name)
+        self.weight[mask] = weight
+
+    @property
+    def level(self) -> Texts:
+        out: Texts = np.array(self.names, dtype=object)[self.code]
+        return out
+
+
 def similarity(names: Sequence[str], column: Texts) -> Floats:
     """Best Jaro-Winkler similarity of any of ``names`` against each value; -1 where
     the value (or every name) is empty."""
@@ -81,12 +103,10 @@ def given_part(
     field: str,
 ) -> Part:
     """Given names: the same name (Jef = Jozef, Mohamed = Muhammad), similar, different."""
-    n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(len(rows))
     right = texts[rows]
     if not probe.givens:
-        return Part(field, None, right, level, weight)
+        return Part(field, None, right, g.level, g.weight)
     sim = similarity(probe.givens, right)
     rc = codes[rows]
     share = index.given_share[column]
@@ -94,16 +114,14 @@ def given_part(
     freq = np.where(rc >= 0, share[np.maximum(rc, 0)], 1.0)
     equal_weight = np.clip(np.log2(0.9 / np.maximum(freq, 1e-6)), 0.5, 10.0)
     present = sim >= 0
-    level[present] = "different"
-    weight[present] = -5.0
+    g.set(present, "different", -5.0)
     fair = present & (sim >= 0.8)
-    level[fair], weight[fair] = "somewhat similar", 0.5
-    close = present & (sim >= 0.9)
-    level[close], weight[close] = "similar", 2.5
-    level[same], weight[same] = "same name", equal_weight[same] - 0.5
+    g.set(fair, "somewhat similar", 0.5)
+    g.set(present & (sim >= 0.9), "similar", 2.5)
+    g.set(same, "same name", equal_weight[same] - 0.5)
     exact = same & (sim >= 0.999)
-    level[exact], weight[exact] = "exact", equal_weight[exact]
-    return Part(field, probe.givens[0], right, level, weight)
+    g.set(exact, "exact", equal_weight[exact])
+    return Part(field, probe.givens[0], right, g.level, g.weight)
 
 
 def surname_part(
@@ -115,33 +133,35 @@ def surname_part(
 ) -> Part:
     """Surnames: exact, similar, different; ``shares`` is each known name's frequency."""
     n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(n)
     right = columns[0][rows].copy()
     if len(columns) > 1:
         empty = right == ""
         right[empty] = columns[1][rows][empty]
     best_sim = np.full(n, -1.0)
     best_weight = np.zeros(n)
-    best_name = np.full(n, "", dtype=object)
-    for name, share in zip(probe_names, shares, strict=True):
+    best_name = np.zeros(n, dtype=np.int16)
+    for k, (name, share) in enumerate(zip(probe_names, shares, strict=True)):
         name_weight = float(np.clip(np.log2(0.9 / max(share, 1e-7)), 0.5, NAME_CAP))
         for column in columns:
             sim = similarity([name], column[rows])
             better = sim > best_sim
             best_sim[better] = sim[better]
             best_weight[better] = name_weight
-            best_name[better] = name
+            best_name[better] = k + 1
     present = best_sim >= 0
-    level[present], weight[present] = "different", -3.0
+    g.set(present, "different", -3.0)
     fair = present & (best_sim >= 0.85)
-    level[fair], weight[fair] = "somewhat similar", np.minimum(best_weight[fair] - 4.0, 1.5)
+    g.set(fair, "somewhat similar", np.minimum(best_weight[fair] - 4.0, 1.5))
     close = present & (best_sim >= 0.93)
-    level[close], weight[close] = "similar", np.maximum(best_weight[close] - 1.5, 0.25)
+    g.set(close, "similar", np.maximum(best_weight[close] - 1.5, 0.25))
     exact = present & (best_sim >= 0.999)
-    level[exact], weight[exact] = "exact", best_weight[exact]
+    g.set(exact, "exact", best_weight[exact])
     first = probe_names[0] if probe_names else None
-    return Part(field, first, right, level, weight, best_name if len(probe_names) > 1 else None)
+    lefts = None
+    if len(probe_names) > 1:
+        lefts = np.array(["", *probe_names], dtype=object)[best_name]
+    return Part(field, first, right, g.level, g.weight, lefts)
 
 
 @dataclass(frozen=True)
@@ -179,12 +199,10 @@ def birth_date_part(index: RecordIndex, rows: Rows, probe: Probe) -> Part:
     """The same person's birth date: exact, day and month swapped, one part off, same
     month, same year, a year apart, different. A different full date weighs heavily
     against: siblings share everything else."""
-    n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(len(rows))
     y, m, d = index.year[rows], index.month[rows], index.day[rows]
     if not probe.year:
-        return Part("birth_date", None, _date_text(index, rows), level, weight)
+        return Part("birth_date", None, _date_text(index, rows), g.level, g.weight)
     known = y > 0
     gap = np.abs(y - probe.year)
     full = known & (m > 0) & (d > 0) & (probe.month > 0) & (probe.day > 0)
@@ -205,8 +223,8 @@ def birth_date_part(index: RecordIndex, rows: Rows, probe: Probe) -> Part:
         (full & same_year & (m == probe.month) & (d == probe.day), "exact", 10.0),
     ]
     for mask, name, w in rules:
-        level[mask], weight[mask] = name, w
-    return Part("birth_date", _probe_date(probe), _date_text(index, rows), level, weight)
+        g.set(mask, name, w)
+    return Part("birth_date", _probe_date(probe), _date_text(index, rows), g.level, g.weight)
 
 
 def generation_part(
@@ -223,60 +241,55 @@ def generation_part(
     """Born ``low`` to ``high`` years after the anchor (negative: before); ``inside`` is
     the weight of fitting (small when the span is wide and fits nearly anyone), ``just``
     of missing it by a few years (strongly against where the bound is biology's)."""
-    n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(len(rows))
     y = index.year[rows]
     right = _date_text(index, rows)
     if not anchor.year:
-        return Part(field, None, right, level, weight)
+        return Part(field, None, right, g.level, g.weight)
     slack = 3 if anchor.approximate else 1
     known = y > 0
     gap = y - anchor.year
     fits = known & (gap >= low - slack) & (gap <= high + slack)
     near = known & ~fits & (gap >= low - 6) & (gap <= high + 6)
     outside = known & ~fits & ~near
-    level[fits], weight[fits] = f"born {low} to {high} years after", inside
-    level[near], weight[near] = "a generation apart, just", just
-    level[outside], weight[outside] = "ages do not fit", -8.0
-    return Part(field, _probe_date(anchor), right, level, weight)
+    g.set(fits, f"born {low} to {high} years after", inside)
+    g.set(near, "a generation apart, just", just)
+    g.set(outside, "ages do not fit", -8.0)
+    return Part(field, _probe_date(anchor), right, g.level, g.weight)
 
 
 def sex_part(index: RecordIndex, rows: Rows, expected: int) -> Part:
     """The record's sex against the sex the hypothesis needs (0 = any)."""
-    n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(len(rows))
     s = index.sex[rows]
     names = np.array(["", "male", "female"], dtype=object)
     right = names[s]
     if expected:
         known = s > 0
-        level[known], weight[known] = "different", -8.0
-        agree = known & (s == expected)
-        level[agree], weight[agree] = "same", 0.5
-    return Part("sex", str(names[expected]) or None, right, level, weight)
+        g.set(known, "different", -8.0)
+        g.set(known & (s == expected), "same", 0.5)
+    return Part("sex", str(names[expected]) or None, right, g.level, g.weight)
 
 
 def place_part(index: RecordIndex, rows: Rows, places: frozenset[int], field: str) -> Part:
     """Born or living in a municipality the known person is linked with: the rarer the
     municipality in the corpus, the more it says (kin live near in about 40%)."""
     n = len(rows)
-    weight = np.zeros(n)
-    level = _texts(n, MISSING)
+    g = _Graded(n)
     birth, home = index.birth_place[rows], index.residence[rows]
     right = _texts(n, "")
     if places:
         wanted = np.fromiter(places, np.int32)
         known = (birth >= 0) | (home >= 0)
-        level[known] = "elsewhere"
+        g.set(known, "elsewhere", 0.0)
         hit_birth, hit_home = np.isin(birth, wanted), np.isin(home, wanted)
         hit = hit_birth | hit_home
         code = np.where(hit_birth, birth, home)
         share = index.place_share[np.maximum(code, 0)]
-        level[hit] = "same municipality"
-        weight[hit] = np.clip(np.log2(0.4 / np.maximum(share[hit], 1e-6)), 0.0, 4.0)
-    return Part(field, None, right, level, weight)
+        g.set(
+            hit, "same municipality", np.clip(np.log2(0.4 / np.maximum(share[hit], 1e-6)), 0.0, 4.0)
+        )
+    return Part(field, None, right, g.level, g.weight)
 
 
 def total(parts: Sequence[Part], prior: float) -> Floats:
