@@ -415,14 +415,7 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     anchor = ctx.probes[b.hyp.anchor]
     year = int(ctx.index.year[row])
     if not year or not anchor.year:
-        # without ages, the record's own parents' names may say it
-        record = ctx.record(row)
-        known = Name.of_person(ctx.chains.person(b.hyp.anchor))
-        for text in (record.mother_name, record.father_name):
-            name = Name.written(text)
-            if name is not None and known.same(name):
-                return Hop.child
-        return Hop.household
+        return _named_hop(ctx, b.hyp.anchor, ctx.record(row))
     gap = year - anchor.year
     if 15 <= gap <= 50:
         return Hop.child
@@ -430,7 +423,10 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if -50 <= gap <= -15:
         present = ctx.chains.parent_of_sex(b.hyp.anchor, _SEX[sex]) if sex else []
         name = Name.of_record(ctx.record(row))
-        if any(not Name.of_person(ctx.chains.person(p)).same(name) for p in present):
+        married = sex == 2
+        if any(
+            not Name.of_person(ctx.chains.person(p)).same(name, married=married) for p in present
+        ):
             return Hop.household
         return Hop.parent
     if abs(gap) > 20:
@@ -439,6 +435,41 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if sex and anchor.sex and sex != anchor.sex and not minor and not _same_birth_name(ctx, b, row):
         return Hop.partner
     return Hop.sibling
+
+
+def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
+    """What a co-resident of unknown age is to the anchor by the names the records give:
+    a child when the record names the anchor as a parent, a parent when it is one of the
+    anchor's parents (by name), a partner when it names the anchor as partner, a brother
+    or sister (full or half) when it names a parent of the anchor; else nothing can be
+    said (:attr:`Hop.household`)."""
+    chains = ctx.chains
+    person = chains.person(anchor)
+    known = Name.of_person(person)
+    female = person.sex is Sex.female
+    for text in (record.mother_name, record.father_name):
+        name = Name.written(text)
+        if name is not None and known.same(name, married=female):
+            return Hop.child
+    own = Name.of_record(record)
+    sex = record.sex or Sex.unknown
+    for p in chains.parents(anchor):
+        parent = chains.person(p)
+        if sex in (Sex.unknown, parent.sex) and Name.of_person(parent).same(
+            own, married=parent.sex is Sex.female
+        ):
+            return Hop.parent
+    partner = Name.written(record.partner_name)
+    if partner is not None and known.same(partner, married=female):
+        return Hop.partner
+    for column, psex in (("mother", Sex.female), ("father", Sex.male)):
+        name = Name.written(getattr(record, f"{column}_name"))
+        if name is not None and any(
+            Name.of_person(chains.person(p)).same(name, married=psex is Sex.female)
+            for p in chains.parent_of_sex(anchor, psex)
+        ):
+            return Hop.sibling  # full or half: the ties say which
+    return Hop.household
 
 
 def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
@@ -511,7 +542,13 @@ def _sex_of(ctx: _Context, row: int, hyp: Hypothesis) -> Sex:
 def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     hop = _hop(ctx, b, row)
     sex = _sex_of(ctx, row, b.hyp)
-    kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
+    node = f"{_RECORD_ANCHOR}{row}"
+    if node in ctx.kin_graph:
+        # followed already: the graph holds it with the ties the chain gave it (a
+        # second, hypothesised copy would be a stranger beside it)
+        kinship: Relationship | None = relate(ctx.kin_graph, ctx.child, node)
+    else:
+        kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
     extra = []
     if b.rules:
         extra.append(
