@@ -40,6 +40,9 @@ NAMED = "tenhands:named:"
 """Node ids of parents known only by the name a record gives."""
 _SEXES = {"mother": Sex.female, "father": Sex.male}
 _COLUMN = {Sex.female: "mother", Sex.male: "father"}
+_CLOSE = 0.75
+"""Names at or above this Jaro-Winkler similarity may be one name with a typo: they make
+no half-sibling, though they are not taken as the same either."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,29 @@ class Name:
             return False
         return self.same_surname(other) or (married and similar >= 0.95)
 
+    def differs(self, other: Name, *, married: bool = False) -> bool:
+        """Whether two names are clearly two persons' (not a typo, a nickname or an
+        initial away): a different given name, or a different surname (for a woman's,
+        with ``married``, only a different given name tells)."""
+        if not self.given or not other.given:
+            return False
+        a, b = self.given, other.given
+        similar = JaroWinkler.normalized_similarity(a, b)
+        close = (
+            similar >= _CLOSE
+            or given_name_keys(a) & given_name_keys(b)
+            or (a[0] == b[0] and min(len(a), len(b)) <= 2)
+        )
+        if not close:
+            return True
+        if married or not self.surnames or not other.surnames:
+            return False
+        return all(
+            JaroWinkler.normalized_similarity(x, y) < _CLOSE
+            for x in self.surnames
+            for y in other.surnames
+        )
+
     def same_surname(self, other: Name) -> bool:
         """Whether the surnames agree (or one is unknown)."""
         return (
@@ -106,6 +132,8 @@ class FamilyChains:
         self.graph = graph
         self.child = child
         self._serial = 0
+        self.aliases: dict[str, list[Name]] = {}
+        """Per node, other names its own records and its children's records give it."""
 
     # -- reading the graph
 
@@ -163,9 +191,17 @@ class FamilyChains:
         return node
 
     def name_parents(self, person: str, records: Sequence[Record]) -> None:
-        """The parents a person's own records name and the graph lacks, as named parents."""
+        """The parents a person's own records name and the graph lacks, as named parents;
+        the names the records give the person and the parents the graph has are kept as
+        theirs too."""
+        for record in records:
+            self.alias(person, Name.of_record(record))
         for column, sex in _SEXES.items():
-            if self.parent_of_sex(person, sex):
+            present = self.parent_of_sex(person, sex)
+            if len(present) == 1:
+                for record in records:
+                    self.alias(present[0], Name.written(getattr(record, f"{column}_name")))
+            if present:
                 continue
             for record in records:
                 name = Name.written(getattr(record, f"{column}_name"))
@@ -173,6 +209,15 @@ class FamilyChains:
                     node = self.named_parent(name, sex)
                     self.graph.add_edge(node, person, key=f"{node}-tie", kind=TieKind.parent)
                     break
+
+    def alias(self, node: str, name: Name | None) -> None:
+        """Another name of ``node`` (as one of its records, or a child's, writes it)."""
+        if name is not None and name.given:
+            self.aliases.setdefault(node, []).append(name)
+
+    def names(self, node: str) -> list[Name]:
+        """Every name known for a node: the graph's and those its records give."""
+        return [Name.of_person(self.person(node)), *self.aliases.get(node, [])]
 
     def drop_named(self, node: str) -> None:
         """Named parents that ``node`` (a parent found as a record) turned out to be."""
@@ -184,8 +229,12 @@ class FamilyChains:
                     self.graph.remove_node(p)
 
     def _same(self, node: str, name: Name) -> bool:
-        person = self.person(node)
-        return Name.of_person(person).same(name, married=person.sex is Sex.female)
+        married = self.person(node).sex is Sex.female
+        return any(n.same(name, married=married) for n in self.names(node))
+
+    def _differs(self, node: str, name: Name) -> bool:
+        married = self.person(node).sex is Sex.female
+        return all(n.differs(name, married=married) for n in self.names(node))
 
     def _matching(self, candidates: Sequence[str], name: Name) -> str | None:
         for c in candidates:
@@ -216,7 +265,10 @@ class FamilyChains:
                     for p in self.parent_of_sex(c, psex)
                     if p != anchor and p != other
                 ]
-                mate = self._matching(list(dict.fromkeys(mates)), name)
+                mates = list(dict.fromkeys(mates))
+                mate = self._matching(mates, name)
+                if mate is None and any(not self._differs(m, name) for m in mates):
+                    continue  # a typo or a nickname away: neither full nor half is said
                 if mate is None:
                     mate = self.named_parent(name, psex)
                     made.append(mate)
@@ -226,9 +278,12 @@ class FamilyChains:
             # a parent the records name takes the named parent's place
             if record is not None and sex is not Sex.unknown:
                 name = Name.of_record(record)
-                for p in self.parent_of_sex(anchor, sex):
-                    if p.startswith(NAMED) and self._same(p, name):
-                        return [(other, c, TieKind.parent) for c in self.children(p)], made
+                named = [p for p in self.parent_of_sex(anchor, sex) if p.startswith(NAMED)]
+                same = self._matching(named, name)
+                if same is None and len(named) == 1 and not self._differs(named[0], name):
+                    same = named[0]
+                if same is not None:
+                    return [(other, c, TieKind.parent) for c in self.children(same)], made
             edges = [(other, anchor, TieKind.parent)]
             # a parent of one's brother or sister is one's own, unless the graph or the
             # records name another
@@ -237,38 +292,68 @@ class FamilyChains:
                 if not present or (
                     record is not None
                     and any(
-                        p.startswith(NAMED) and self._same(p, Name.of_record(record))
+                        p.startswith(NAMED) and not self._differs(p, Name.of_record(record))
                         for p in present
                     )
                 ):
                     edges.append((other, sib, TieKind.parent))
             return edges, made
         if hop is Hop.sibling:
-            parents = self.parents(anchor)
-            if not parents:
-                return [(other, anchor, TieKind.sibling)], made
-            edges = []
-            for p in parents:
-                psex = self.person(p).sex
-                name = None
-                if record is not None and psex in _COLUMN:
-                    name = Name.written(getattr(record, f"{_COLUMN[psex]}_name"))
-                if name is None and psex is Sex.male and record is not None:
-                    # children carry their father's surname: another surname, another father
-                    own = Name.of_record(record)
-                    father = Name.of_person(self.person(p))
-                    if own.surnames and father.surnames and not own.same_surname(father):
-                        name = Name("", own.surnames)
-                if name is None or self._same(p, name):
-                    edges.append((p, other, TieKind.parent))
-                else:
-                    mate = self.named_parent(name, psex)
-                    made.append(mate)
-                    edges.append((mate, other, TieKind.parent))
-            return edges, made
+            return self._sibling(anchor, other, record, made), made
         if hop is Hop.partner:
             return self._partner(anchor, other, record, sex), made
         return [], made
+
+    def _sibling(
+        self, anchor: str, other: str, record: Record | None, made: list[str]
+    ) -> list[Edge]:
+        """A brother or sister shares each parent of the anchor whom the record names
+        alike or does not name; a parent it names clearly otherwise is another (a
+        half-sibling). A name a typo away from the parent's ties to neither, so that
+        neither full nor half is said, unless no parent would be shared at all."""
+        parents = self.parents(anchor)
+        if not parents:
+            return [(other, anchor, TieKind.sibling)]
+        edges: list[Edge] = []
+        unsure: list[Edge] = []
+        for p in parents:
+            psex = self.person(p).sex
+            name = None
+            if record is not None and psex in _COLUMN:
+                name = Name.written(getattr(record, f"{_COLUMN[psex]}_name"))
+            if name is None and psex is Sex.male and record is not None:
+                # children carry their father's surname: another surname, another father
+                # (a woman's surname without her birth surname may be her husband's)
+                born = record.birth_surname or (record.surname if record.sex is Sex.male else None)
+                if born and self._other_surname(p, Name("", frozenset({surname_forms(born).full}))):
+                    name = Name("", frozenset({surname_forms(born).full}))
+                    mate = self.named_parent(name, psex)
+                    made.append(mate)
+                    edges.append((mate, other, TieKind.parent))
+                    continue
+            if name is None or self._same(p, name):
+                edges.append((p, other, TieKind.parent))
+            elif self._differs(p, name):
+                mate = self.named_parent(name, psex)
+                made.append(mate)
+                edges.append((mate, other, TieKind.parent))
+            else:
+                unsure.append((p, other, TieKind.parent))
+        if not any(source in parents for source, _t, _k in edges):
+            edges += unsure
+        return edges
+
+    def _other_surname(self, node: str, name: Name) -> bool:
+        """Whether a surname is clearly not that of ``node`` (none of its names is near)."""
+        return all(
+            n.surnames
+            and all(
+                JaroWinkler.normalized_similarity(a, b) < _CLOSE
+                for a in n.surnames
+                for b in name.surnames
+            )
+            for n in self.names(node)
+        )
 
     def _partner(self, anchor: str, other: str, record: Record | None, sex: Sex) -> list[Edge]:
         """A partner of one of the child's ancestors is the co-parent of the ancestor's
