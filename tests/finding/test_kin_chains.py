@@ -22,11 +22,18 @@ CHILD = "p-lotte"
 MOTHER = "p-elke"
 
 
-def _seed(store: GraphStore, records: list[Record], *, grandmother: bool = False) -> None:
+def _seed(
+    store: GraphStore,
+    records: list[Record],
+    *,
+    grandmother: bool = False,
+    mother_born: str | None = "1988-06-30",
+) -> None:
     home = Address(street="Molenstraat", house_number="3", postcode="9900", city="Eeklo")
+    mother = _p(MOTHER, "Elke", "Verhaeghe", Sex.female, mother_born or "1988")
     persons = [
         _p(CHILD, "Lotte", "Verhaeghe", Sex.female, "2015-03-02", addresses=[home]),
-        _p(MOTHER, "Elke", "Verhaeghe", Sex.female, "1988-06-30"),
+        mother if mother_born else mother.model_copy(update={"birth_date": None}),
     ]
     ties = [tie("t-m", MOTHER, CHILD, "parent")]
     roles = [role(CASE, MOTHER)]
@@ -236,3 +243,63 @@ def test_someone_at_a_found_relatives_address_is_proposed_only_with_a_relation(
     assert "r-kim" not in found
     for f in found.values():
         assert f.relation is not None and f.relation_to in (CHILD, MOTHER)
+
+
+def test_a_grandfather_found_through_an_aunts_record_is_the_grandfather(
+    store: GraphStore,
+) -> None:
+    # Elke's record names her mother only; Hanne's names the same mother and a father,
+    # Dirk, whose own record is followed as Hanne's father and, Elke having no other
+    # father, as Elke's: what he is to the child is read from the graph that holds him,
+    # not from a second copy of him beside it
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    hanne = _r("r-hanne", given_names="Hanne", surname="Verhaeghe", sex=Sex.female,
+               born="1991-09-12", mother_name="Griet Vanhoutteghem",
+               father_name="Dirk Verhaeghe")  # fmt: skip
+    dirk = _r("r-dirk", given_names="Dirk", surname="Verhaeghe", sex=Sex.male,
+              born="1957-03-03")  # fmt: skip
+    _seed(store, [elke, hanne, dirk])
+    found = _kin(_search(store))
+    assert found["r-hanne"].relation_code == "maternal_aunt"
+    grandfather = found["r-dirk"]
+    assert grandfather.relation_code == "maternal_grandfather"
+    via = [(e.left, e.right) for e in grandfather.evidence if e.field == "via_record" and e.right]
+    assert via == [("sibling", "r-hanne")]
+
+def test_a_mother_named_by_her_nickname_in_the_childs_record_makes_no_half_sibling(
+    store: GraphStore,
+) -> None:
+    # the worker knows the mother as Elke; the child's record writes her Elisabeth, as
+    # her son's record does: her records' names are hers too
+    lotte = LOTTE.model_copy(update={"mother_name": "Elisabeth Verhaeghe"})
+    brother = _r("r-kobe", given_names="Kobe", surname="Dewaele", sex=Sex.male,
+                 born="2012-01-09", mother_name="Elisabeth Verhaeghe",
+                 father_name="Bram Dewaele")  # fmt: skip
+    _seed(store, [lotte, brother])
+    found = _kin(_search(store))["r-kobe"]
+    assert found.relation_code == "brother"
+
+
+def test_a_married_aunts_husbands_surname_makes_no_half_aunt(store: GraphStore) -> None:
+    # Elke's record names her father; her sister's record gives only her married surname
+    # and names her mother alone: nothing says another father
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", mother_name="Griet Vanhoutteghem",
+              father_name="Dirk Verhaeghe")  # fmt: skip
+    hanne = _r("r-hanne", given_names="Hanne", surname="Claeys", sex=Sex.female,
+               born="1991-09-12", mother_name="Griet Vanhoutteghem")  # fmt: skip
+    _seed(store, [elke, hanne], grandmother=True)
+    found = _kin(_search(store))["r-hanne"]
+    assert found.relation_code == "maternal_aunt"
+
+
+def test_a_brother_with_another_surname_and_no_father_named_is_a_half_brother(
+    store: GraphStore,
+) -> None:
+    # a man's surname is his father's: another surname says another father
+    brother = _r("r-kobe", given_names="Kobe", surname="Maes", sex=Sex.male, born="2010-01-09",
+                 mother_name="Elke Verhaeghe")  # fmt: skip
+    _seed(store, [LOTTE, brother])
+    found = _kin(_search(store))["r-kobe"]
+    assert found.relation_code == "half_brother"
