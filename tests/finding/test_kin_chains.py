@@ -267,6 +267,7 @@ def test_a_grandfather_found_through_an_aunts_record_is_the_grandfather(
     via = [(e.left, e.right) for e in grandfather.evidence if e.field == "via_record" and e.right]
     assert via == [("sibling", "r-hanne")]
 
+
 def test_a_mother_named_by_her_nickname_in_the_childs_record_makes_no_half_sibling(
     store: GraphStore,
 ) -> None:
