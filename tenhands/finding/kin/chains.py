@@ -41,8 +41,10 @@ NAMED = "tenhands:named:"
 _SEXES = {"mother": Sex.female, "father": Sex.male}
 _COLUMN = {Sex.female: "mother", Sex.male: "father"}
 _CLOSE = 0.75
-"""Names at or above this Jaro-Winkler similarity may be one name with a typo: they make
-no half-sibling, though they are not taken as the same either."""
+"""Given names at or above this Jaro-Winkler similarity may be one name with a typo: they
+make no half-sibling, though they are not taken as the same either."""
+_CLOSE_SURNAME = 0.85
+"""The same for surnames (longer, so a typo leaves them nearer)."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,13 @@ class Name:
     def differs(self, other: Name, *, married: bool = False) -> bool:
         """Whether two names are clearly two persons' (not a typo, a nickname or an
         initial away): a different given name, or a different surname (for a woman's,
-        with ``married``, only a different given name tells)."""
-        if not self.given or not other.given:
-            return False
+        with ``married``, only a different given name tells; a name without a given name
+        differs by its surname alone)."""
         a, b = self.given, other.given
-        similar = JaroWinkler.normalized_similarity(a, b)
         close = (
-            similar >= _CLOSE
+            not a
+            or not b
+            or JaroWinkler.normalized_similarity(a, b) >= _CLOSE
             or given_name_keys(a) & given_name_keys(b)
             or (a[0] == b[0] and min(len(a), len(b)) <= 2)
         )
@@ -104,7 +106,7 @@ class Name:
         if married or not self.surnames or not other.surnames:
             return False
         return all(
-            JaroWinkler.normalized_similarity(x, y) < _CLOSE
+            JaroWinkler.normalized_similarity(x, y) < _CLOSE_SURNAME
             for x in self.surnames
             for y in other.surnames
         )
@@ -134,6 +136,9 @@ class FamilyChains:
         self._serial = 0
         self.aliases: dict[str, list[Name]] = {}
         """Per node, other names its own records and its children's records give it."""
+        self.guessed: set[str] = set()
+        """Record persons placed by a hypothesis alone (not the parent a record names):
+        their names make nobody a half-sibling."""
 
     # -- reading the graph
 
@@ -225,8 +230,9 @@ class FamilyChains:
         name = Name.of_person(person)
         for c in self.children(node):
             for p in self.parent_of_sex(c, person.sex):
-                if p.startswith(NAMED) and self._same(p, name):
+                if p.startswith(NAMED) and not self._differs(p, name):
                     self.graph.remove_node(p)
+                    self.guessed.discard(node)  # the parent a record names
 
     def _same(self, node: str, name: Name) -> bool:
         married = self.person(node).sex is Sex.female
@@ -257,8 +263,6 @@ class FamilyChains:
                 if psex is anchor_sex or record is None:
                     continue
                 name = Name.written(getattr(record, f"{column}_name"))
-                if name is None:
-                    continue
                 mates = [
                     p
                     for c in self.children(anchor)
@@ -266,9 +270,19 @@ class FamilyChains:
                     if p != anchor and p != other
                 ]
                 mates = list(dict.fromkeys(mates))
-                mate = self._matching(mates, name)
-                if mate is None and any(not self._differs(m, name) for m in mates):
-                    continue  # a typo or a nickname away: neither full nor half is said
+                if name is None and psex is Sex.male and mates:
+                    # a mother's child carries its father's surname: another surname than
+                    # that of the father of her other children, another father
+                    surname = self._surname_father(record, mates)
+                    if surname is not None:
+                        father = self.named_parent(surname, psex)
+                        made.append(father)
+                        edges.append((father, other, TieKind.parent))
+                if name is None:
+                    continue
+                mate = self._matching(mates, name) or self._near(mates, name)
+                if mate is None and mates and not self._splits(mates, name):
+                    continue  # neither full nor half is said
                 if mate is None:
                     mate = self.named_parent(name, psex)
                     made.append(mate)
@@ -283,11 +297,16 @@ class FamilyChains:
                 if same is None and len(named) == 1 and not self._differs(named[0], name):
                     same = named[0]
                 if same is not None:
-                    return [(other, c, TieKind.parent) for c in self.children(same)], made
-            edges = [(other, anchor, TieKind.parent)]
+                    edges = [(other, c, TieKind.parent) for c in self.children(same)]
+                else:
+                    edges = [(other, anchor, TieKind.parent)]
+            else:
+                edges = [(other, anchor, TieKind.parent)]
             # a parent of one's brother or sister is one's own, unless the graph or the
             # records name another
             for sib in self.siblings(anchor) if sex is not Sex.unknown else []:
+                if any(target == sib for _s, target, _k in edges):
+                    continue
                 present = self.parent_of_sex(sib, sex)
                 if not present or (
                     record is not None
@@ -308,12 +327,12 @@ class FamilyChains:
         self, anchor: str, other: str, record: Record | None, made: list[str]
     ) -> list[Edge]:
         """A brother or sister shares each parent of the anchor whom the record names
-        alike or does not name; a parent it names clearly otherwise is another (a
-        half-sibling). A name a typo away from the parent's ties to neither, so that
-        neither full nor half is said, unless no parent would be shared at all."""
+        alike (a typo or an unknown nickname away) or does not name; a parent it names
+        clearly otherwise is another (a half-sibling), unless the graph's parent is only
+        guessed: then neither is said, unless no parent would be shared at all."""
         parents = self.parents(anchor)
-        if not parents:
-            return [(other, anchor, TieKind.sibling)]
+        if not parents:  # a brother or sister of a brother or sister
+            return [(other, s, TieKind.sibling) for s in [anchor, *self.siblings(anchor)]]
         edges: list[Edge] = []
         unsure: list[Edge] = []
         for p in parents:
@@ -325,30 +344,60 @@ class FamilyChains:
                 # children carry their father's surname: another surname, another father
                 # (a woman's surname without her birth surname may be her husband's)
                 born = record.birth_surname or (record.surname if record.sex is Sex.male else None)
-                if born and self._other_surname(p, Name("", frozenset({surname_forms(born).full}))):
-                    name = Name("", frozenset({surname_forms(born).full}))
-                    mate = self.named_parent(name, psex)
+                surname = Name("", frozenset({surname_forms(born).full})) if born else None
+                if surname and self._other_surname(p, surname):
+                    if p in self.guessed:  # a guessed father says nothing either way
+                        unsure.append((p, other, TieKind.parent))
+                        continue
+                    mate = self.named_parent(surname, psex)
                     made.append(mate)
                     edges.append((mate, other, TieKind.parent))
                     continue
-            if name is None or self._same(p, name):
+            if name is None or not self._differs(p, name):  # alike, or a typo away
                 edges.append((p, other, TieKind.parent))
-            elif self._differs(p, name):
+            elif p not in self.guessed:
                 mate = self.named_parent(name, psex)
                 made.append(mate)
                 edges.append((mate, other, TieKind.parent))
-            else:
+            else:  # a guessed parent: neither full nor half is said
                 unsure.append((p, other, TieKind.parent))
         if not any(source in parents for source, _t, _k in edges):
             edges += unsure
         return edges
+
+    def _surname_father(self, record: Record, fathers: Sequence[str]) -> Name | None:
+        """The father a record's surname says, as a name without a given name, when it is
+        clearly not the surname of any of ``fathers`` (known or named by a record); None
+        when it may be theirs or says nothing (a woman's surname may be her husband's)."""
+        born = record.birth_surname or (record.surname if record.sex is Sex.male else None)
+        if not born:
+            return None
+        surname = Name("", frozenset({surname_forms(born).full}))
+        sure = [p for p in fathers if p not in self.guessed]
+        if sure and all(self._other_surname(p, surname) for p in fathers):
+            return surname
+        return None
+
+    def _near(self, candidates: Sequence[str], name: Name) -> str | None:
+        """The one candidate a name is a typo or an unknown nickname away from (none if
+        several are)."""
+        near = [c for c in candidates if not self._differs(c, name)]
+        return near[0] if len(near) == 1 else None
+
+    def _splits(self, parents: Sequence[str], name: Name) -> bool:
+        """Whether a record naming ``name`` as a parent where the graph has ``parents``
+        says another parent: every one of them is clearly someone else, and one at least
+        is known or named by a record (not only guessed)."""
+        return all(self._differs(p, name) for p in parents) and any(
+            p not in self.guessed for p in parents
+        )
 
     def _other_surname(self, node: str, name: Name) -> bool:
         """Whether a surname is clearly not that of ``node`` (none of its names is near)."""
         return all(
             n.surnames
             and all(
-                JaroWinkler.normalized_similarity(a, b) < _CLOSE
+                JaroWinkler.normalized_similarity(a, b) < _CLOSE_SURNAME
                 for a in n.surnames
                 for b in name.surnames
             )
@@ -357,8 +406,9 @@ class FamilyChains:
 
     def _partner(self, anchor: str, other: str, record: Record | None, sex: Sex) -> list[Edge]:
         """A partner of one of the child's ancestors is the co-parent of the ancestor's
-        child on the line, unless that child has another parent of the partner's sex
-        whom the records do not make the partner."""
+        child on the line, unless that child has another parent of the partner's sex,
+        known or named by a record, who is clearly someone else (a name a typo away is
+        taken as the partner's, a guessed one says nothing)."""
         lineage = self.lineage()
         if anchor not in lineage or anchor == self.child:
             return [(other, anchor, TieKind.partner)]
@@ -368,12 +418,25 @@ class FamilyChains:
             if c not in lineage:
                 continue
             present = [p for p in self.parent_of_sex(c, sex) if p != anchor] if sex else []
-            if present and (name is None or self._matching(present, name) is None):
+            if present and (
+                name is None
+                or (self._matching(present, name) is None and self._splits(present, name))
+            ):
                 return [(other, anchor, TieKind.partner)]
             edges.append((other, c, TieKind.parent))
         return edges or [(other, anchor, TieKind.partner)]
 
+    def guessed_parent_ties(self, keep: Sequence[str]) -> list[tuple[str, str, str]]:
+        """The parent ties (source, target, key) of guessed persons other than ``keep``."""
+        return [
+            (a, b, key)
+            for a, b, key, kind in self.graph.edges(keys=True, data="kind")
+            if kind is TieKind.parent and a in self.guessed and a not in keep
+        ]
+
     def add(self, node: str, person: Person, edges: Sequence[Edge]) -> None:
+        """A hypothesised person and its ties (guessed until a record names it)."""
+        self.guessed.add(node)
         self.graph.add_node(node, person=person, role=None, is_child=False)
         for source, target, kind in edges:
             self.graph.add_edge(source, target, key=f"{node}-{source}-{target}", kind=kind)

@@ -28,7 +28,7 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
-from ...graph.kinship import Kind, Relationship, relate, relationships_from
+from ...graph.kinship import Kind, Lineage, Relationship, relate, relationships_from
 from ...graph.model import (
     CandidateKind,
     Evidence,
@@ -497,6 +497,26 @@ def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
     return _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
 
 
+def _unguessed(ctx: _Context, rel: Relationship) -> Relationship:
+    """A half relation that holds only through a parent the search guessed (no record
+    names them) said without "half": what the graph says without that parent's ties
+    to the others, when it is still a relation."""
+    if rel.lineage is not Lineage.half:
+        return rel
+    g = ctx.kin_graph
+    ties = ctx.chains.guessed_parent_ties(rel.path)
+    if not ties:
+        return rel
+    removed = [(a, b, key, g.edges[a, b, key]) for a, b, key in ties]
+    g.remove_edges_from(ties)
+    try:
+        plain = relate(g, rel.from_id, rel.to_id)
+    finally:
+        for a, b, key, data in removed:
+            g.add_edge(a, b, key=key, **data)
+    return plain if plain.related and plain.role is rel.role else rel
+
+
 def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relationship | None:
     """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child."""
     chains = ctx.chains
@@ -521,7 +541,7 @@ def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relatio
             return None
     chains.add(node, person, edges)
     try:
-        return relate(g, ctx.child, node)
+        return _unguessed(ctx, relate(g, ctx.child, node))
     finally:
         g.remove_nodes_from(added)
 
@@ -546,7 +566,7 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     if node in ctx.kin_graph:
         # followed already: the graph holds it with the ties the chain gave it (a
         # second, hypothesised copy would be a stranger beside it)
-        kinship: Relationship | None = relate(ctx.kin_graph, ctx.child, node)
+        kinship: Relationship | None = _unguessed(ctx, relate(ctx.kin_graph, ctx.child, node))
     else:
         kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
     extra = []
