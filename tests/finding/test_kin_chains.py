@@ -304,3 +304,93 @@ def test_a_brother_with_another_surname_and_no_father_named_is_a_half_brother(
     _seed(store, [LOTTE, brother])
     found = _kin(_search(store))["r-kobe"]
     assert found.relation_code == "half_brother"
+
+
+ELKE_HOME = {"street": "Kerkstraat", "house_number": "12", "postcode": "9900", "city": "Eeklo"}
+
+
+def test_a_guessed_grandmother_makes_no_half_aunt(store: GraphStore) -> None:
+    # Rita lives with Elke and is a generation older: the search guesses her Elke's
+    # mother. Hanne's record names Elke's father and another mother; only a guess says
+    # that Elke's mother is someone else, so Hanne is not said to be a half-aunt
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", father_name="Dirk Verhaeghe", **ELKE_HOME)  # fmt: skip
+    rita = _r("r-rita", given_names="Rita", surname="Bogaert", sex=Sex.female,
+              born="1961-01-15", **ELKE_HOME)  # fmt: skip
+    hanne = _r("r-hanne", given_names="Hanne", surname="Verhaeghe", sex=Sex.female,
+               born="1991-09-12", mother_name="Maria Claeys",
+               father_name="Dirk Verhaeghe")  # fmt: skip
+    _seed(store, [elke, rita, hanne])
+    found = _kin(_search(store))
+    assert found["r-hanne"].relation_code == "maternal_aunt"
+
+
+def test_a_sister_of_an_aunt_found_beside_the_mother_is_an_aunt(store: GraphStore) -> None:
+    # Hanne lives with Elke (no parents of Elke known): a sister of Elke; An's record
+    # (her surname misspelt) names the parents Hanne's names: Hanne's sister, so Elke's
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", **ELKE_HOME)  # fmt: skip
+    hanne = _r("r-hanne", given_names="Hanne", surname="Verhaeghe", sex=Sex.female,
+               born="1991-09-12", mother_name="Maria Claeys", father_name="Dirk Verhaeghe",
+               **ELKE_HOME)  # fmt: skip
+    an = _r("r-an", given_names="An", surname="Verhaege", sex=Sex.female, born="1993-02-02",
+            mother_name="Maria Claeys", father_name="Dirk Verhaeghe")  # fmt: skip
+    _seed(store, [elke, hanne, an])
+    found = _kin(_search(store))
+    assert found["r-hanne"].relation_code == "maternal_aunt"
+    assert found["r-an"].relation_code == "maternal_aunt"
+    via = [(e.left, e.right) for e in found["r-an"].evidence if e.field == "via_record" and e.right]
+    assert via == [("sibling", "r-hanne")]
+
+
+def test_the_father_an_uncles_record_names_is_the_mothers_father_too(store: GraphStore) -> None:
+    # Pieter's record names Griet and Dirk; Dirk lives with Pieter: the father Pieter's
+    # record names, and Elke's (no other father of hers is known)
+    pieter = _r("r-pieter", given_names="Pieter", surname="Verhaeghe", sex=Sex.male,
+                born="1990-04-04", mother_name="Griet Vanhoutteghem",
+                father_name="Dirk Verhaeghe", **ELKE_HOME)  # fmt: skip
+    dirk = _r("r-dirk", given_names="Dirk", surname="Verhaeghe", sex=Sex.male,
+              born="1958-03-03", **ELKE_HOME)  # fmt: skip
+    _seed(store, [pieter, dirk], grandmother=True)
+    found = _kin(_search(store))
+    assert found["r-pieter"].relation_code == "maternal_uncle"
+    assert found["r-dirk"].relation_code == "maternal_grandfather"
+
+
+def test_a_son_of_the_mother_with_another_surname_than_the_father_is_a_half_brother(
+    store: GraphStore,
+) -> None:
+    # Kobe lives with Elke, is a generation younger and names no father; the father of
+    # Elke's daughter (her record names him) is a Dewaele, Kobe a Maes
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", **ELKE_HOME)  # fmt: skip
+    kobe = _r("r-kobe", given_names="Kobe", surname="Maes", sex=Sex.male, born="2008-01-09",
+              **ELKE_HOME)  # fmt: skip
+    _seed(store, [LOTTE, elke, kobe])
+    found = _kin(_search(store))["r-kobe"]
+    assert found.relation_code == "half_brother"
+
+
+def test_a_man_of_unknown_age_who_names_the_grandmother_as_partner_is_the_grandfather(
+    store: GraphStore,
+) -> None:
+    # he lives at Griet's address; his record gives no birth date but names her as his
+    # partner, and no other father of Elke is known
+    griet = _r("r-griet", given_names="Griet", surname="Vanhoutteghem", sex=Sex.female,
+               born="1960-02-11", **GRIET_HOME)  # fmt: skip
+    marc = _r("r-marc", given_names="Marc", surname="Claeys", sex=Sex.male,
+              partner_name="Griet Vanhoutteghem", **GRIET_HOME)  # fmt: skip
+    _seed(store, [griet, marc], grandmother=True)
+    found = _kin(_search(store))["r-marc"]
+    assert found.relation_code == "maternal_grandfather"
+
+
+def test_a_mothers_name_a_typo_away_makes_no_half_sister(store: GraphStore) -> None:
+    # Mila's record names Lotte's father and writes the mother with a typo (Ilke)
+    sister = _r("r-mila", given_names="Mila", surname="Dewaele", sex=Sex.female,
+                born="2017-05-01", mother_name="Ilke Verhaeghe",
+                father_name="Bram Dewaele")  # fmt: skip
+    _seed(store, [LOTTE, sister])
+    found = _kin(_search(store))["r-mila"]
+    assert found.relation_code == "sister"
+
