@@ -393,4 +393,3 @@ def test_a_mothers_name_a_typo_away_makes_no_half_sister(store: GraphStore) -> N
     _seed(store, [LOTTE, sister])
     found = _kin(_search(store))["r-mila"]
     assert found.relation_code == "sister"
-
