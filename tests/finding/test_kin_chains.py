@@ -393,3 +393,68 @@ def test_a_mothers_name_a_typo_away_makes_no_half_sister(store: GraphStore) -> N
     _seed(store, [LOTTE, sister])
     found = _kin(_search(store))["r-mila"]
     assert found.relation_code == "sister"
+
+
+def _seed_aerts(store: GraphStore, records: list[Record]) -> None:
+    """Annick (2012), her father Lars Aerts (1975) and his father Lars Aerts (1951): a
+    father and a son of one name, both known."""
+    persons = [
+        _p("p-annick", "Annick", "Aerts", Sex.female, "2012-04-19"),
+        _p("p-lars", "Lars", "Aerts", Sex.male, "1975-03-03"),
+        _p("p-lars-sr", "Lars", "Aerts", Sex.male, "1951-05-02"),
+    ]
+    store.upsert_persons(persons)
+    store.upsert_ties(
+        [tie("t-f", "p-lars", "p-annick", "parent"), tie("t-gf", "p-lars-sr", "p-lars", "parent")]
+    )
+    store.create_case(case("c-aerts", "p-annick"))
+    store.upsert_roles([role("c-aerts", "p-lars"), role("c-aerts", "p-lars-sr")])
+    store.add_records([*records, *fillers()])
+
+
+def _search_aerts(store: GraphStore) -> dict[str, Found]:
+    return _kin(find_kin(store, "c-aerts", build_index(store_records(store)), limit=20))
+
+
+ANNICK = _r("r-annick", given_names="Annick", surname="Aerts", sex=Sex.female,
+            born="2012-04-19", mother_name="Nele Van den Bossche",
+            father_name="Lars Aerts")  # fmt: skip
+
+
+def test_a_child_of_lars_aerts_of_an_age_to_be_the_sons_is_a_half_brother(
+    store: GraphStore,
+) -> None:
+    # Johan (2003) names his father Lars Aerts: the son (1975) rather than the father
+    # (1951), and another mother than Annick's
+    johan = _r("r-johan", given_names="Johan", surname="Aerts", sex=Sex.male,
+               born="2003-06-13", mother_name="Emma Janssens",
+               father_name="Lars Aerts")  # fmt: skip
+    _seed_aerts(store, [ANNICK, johan])
+    found = _search_aerts(store)["r-johan"]
+    assert found.relation_code == "half_brother"
+    assert found.relation_to == "p-lars"
+
+
+def test_a_child_of_a_man_born_two_generations_later_is_his_grandchild(
+    store: GraphStore,
+) -> None:
+    # Kobe (2010) names his father Lars Aerts: 59 years after the grandfather and a
+    # generation after Annick's father, whom his record does not name: a son of a namesake
+    # son of the grandfather, Annick's cousin
+    kobe = _r("r-kobe", given_names="Kobe", surname="Aerts", sex=Sex.male, born="2010-02-02",
+              mother_name="Sofie Maes", father_name="Lars Dirk Aerts")  # fmt: skip
+    persons = [
+        _p("p-annick", "Annick", "Aerts", Sex.female, "2012-04-19"),
+        _p("p-lars-sr", "Lars Dirk", "Aerts", Sex.male, "1951-05-02"),
+        _p("p-marc", "Marc", "Aerts", Sex.male, "1978-03-03"),
+    ]
+    store.upsert_persons(persons)
+    store.upsert_ties(
+        [tie("t-f", "p-marc", "p-annick", "parent"), tie("t-gf", "p-lars-sr", "p-marc", "parent")]
+    )
+    store.create_case(case("c-aerts", "p-annick"))
+    store.upsert_roles([role("c-aerts", "p-marc"), role("c-aerts", "p-lars-sr")])
+    store.add_records([kobe, *fillers()])
+    found = _search_aerts(store)["r-kobe"]
+    assert found.relation_code == "paternal_first_cousin"
+    assert found.relation is None and found.relation_to == "p-lars-sr"

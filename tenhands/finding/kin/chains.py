@@ -365,6 +365,14 @@ class FamilyChains:
             edges += unsure
         return edges
 
+    def through_namesake(self, anchor: str, other: str) -> tuple[list[Edge], list[str]]:
+        """The ties of ``other`` as a grandchild of ``anchor`` through a son or daughter
+        bearing the anchor's name (a named parent: the record names them), and that
+        parent, made for it."""
+        person = self.person(anchor)
+        junior = self.named_parent(Name.of_person(person), person.sex)
+        return [(anchor, junior, TieKind.parent), (junior, other, TieKind.parent)], [junior]
+
     def _surname_father(self, record: Record, fathers: Sequence[str]) -> Name | None:
         """The father a record's surname says, as a name without a given name, when it is
         clearly not the surname of any of ``fathers`` (known or named by a record); None

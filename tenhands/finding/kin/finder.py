@@ -497,6 +497,69 @@ def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
     return _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
 
 
+GENERATION = 50
+"""A parent is at most this many years older than their child: a record naming a known
+relative as parent and born later still is taken as the child of a son or daughter of
+theirs who bears their name."""
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a record person goes in the family graph: ``hop`` of ``anchor``, or (with
+    ``namesake``) a grandchild of ``anchor`` through a son or daughter of their name."""
+
+    anchor: str
+    hop: Hop
+    namesake: bool = False
+
+
+def _year(ctx: _Context, node: str) -> int:
+    """A person's birth year as the search knows it (0 if not)."""
+    probe = ctx.probes.get(node)
+    if probe is not None and probe.year:
+        return probe.year
+    born = ctx.chains.person(node).birth_date
+    return born.year if born is not None and born.year else 0
+
+
+def _place(ctx: _Context, b: _Best, row: int) -> _Place:
+    """Where a record person goes: as the rule says, except that a child of a known
+    relative whose son or daughter bears their name and is of an age to be the record's
+    parent (the nearer a generation's 30 years) is taken as that one's child, and one born
+    more than :data:`GENERATION` years after the relative, and a generation after their
+    children, as the grandchild of a man (through his namesake son), or as nothing said
+    of a woman's."""
+    hop = _hop(ctx, b, row)
+    anchor = b.hyp.anchor
+    year = int(ctx.index.year[row])
+    probe = ctx.probes.get(anchor)
+    if hop is not Hop.child or not year or probe is None:
+        return _Place(anchor, hop)
+    chains = ctx.chains
+    person = chains.person(anchor)
+    name = Name.of_person(person)
+    gap = year - probe.year if probe.year else None
+    for c in chains.children(anchor):
+        child = _year(ctx, c)
+        if (
+            child
+            and 15 <= year - child <= GENERATION
+            and (gap is None or abs(year - child - 30) < abs(gap - 30))
+            and chains.person(c).sex is person.sex
+            and any(n.same(name, married=person.sex is Sex.female) for n in chains.names(c))
+        ):
+            return _Place(c, hop)
+    # a generation below the relative's children too (the relative's own birth year may
+    # be a namesake's)
+    below = all(year - _year(ctx, c) >= 15 for c in chains.children(anchor) if _year(ctx, c))
+    if gap is not None and gap > GENERATION and below:
+        # a son bears his father's full name; a woman's namesake a generation later is
+        # no daughter of hers (a daughter bears her father's surname): nothing is said
+        male = person.sex is Sex.male
+        return _Place(anchor, hop, namesake=True) if male else _Place(anchor, Hop.household)
+    return _Place(anchor, hop)
+
+
 def _unguessed(ctx: _Context, rel: Relationship) -> Relationship:
     """A half relation that holds only through a parent the search guessed (no record
     names them) said without "half": what the graph says without that parent's ties
@@ -517,8 +580,11 @@ def _unguessed(ctx: _Context, rel: Relationship) -> Relationship:
     return plain if plain.related and plain.role is rel.role else rel
 
 
-def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relationship | None:
-    """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child."""
+def _relate(
+    ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int, *, namesake: bool = False
+) -> Relationship | None:
+    """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child
+    (with ``namesake``, a grandchild of ``anchor`` through a son or daughter of theirs)."""
     chains = ctx.chains
     g = ctx.kin_graph
     node = _HYPOTHETICAL
@@ -535,7 +601,10 @@ def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relatio
         added.insert(0, _BETWEEN)
         edges = [(_BETWEEN, node, TieKind.parent)]
     else:
-        edges, made = chains.ties(anchor, hop, node, record, sex)
+        if namesake:
+            edges, made = chains.through_namesake(anchor, node)
+        else:
+            edges, made = chains.ties(anchor, hop, node, record, sex)
         added += made
         if not edges:
             return None
@@ -560,7 +629,8 @@ def _sex_of(ctx: _Context, row: int, hyp: Hypothesis) -> Sex:
 
 
 def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
-    hop = _hop(ctx, b, row)
+    place = _place(ctx, b, row)
+    hop, anchor = place.hop, place.anchor
     sex = _sex_of(ctx, row, b.hyp)
     node = f"{_RECORD_ANCHOR}{row}"
     if node in ctx.kin_graph:
@@ -568,7 +638,7 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
         # second, hypothesised copy would be a stranger beside it)
         kinship: Relationship | None = _unguessed(ctx, relate(ctx.kin_graph, ctx.child, node))
     else:
-        kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
+        kinship = _relate(ctx, anchor, hop, sex, row, namesake=place.namesake)
     extra = []
     if b.rules:
         extra.append(
@@ -578,18 +648,18 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
                 weight=CORROBORATION * min(len(b.rules), 2),
             )
         )
-    link = ctx.links.get(b.hyp.anchor)
-    relation = _HOP_WORD.get(hop)
-    relation_to: str | None = link.root if link is not None else b.hyp.anchor
+    link = ctx.links.get(anchor)
+    relation = None if place.namesake else _HOP_WORD.get(hop)
+    relation_to: str | None = link.root if link is not None else anchor
     if b.hyp.hop is Hop.relative and link is None:
-        side = ctx.relations[b.hyp.anchor].side
+        side = ctx.relations[anchor].side
         relation = f"{side.value}_relative" if side.value in ("maternal", "paternal") else None
-    elif relation is None and b.hyp.hop is not Hop.cousin:
+    elif relation is None and b.hyp.hop is not Hop.cousin and not place.namesake:
         relation_to = None
     return Found(
         kind=CandidateKind.kin,
         probability=b.p,
-        evidence=_evidence(b.hyp, b.k, [*_chain_evidence(ctx, b.hyp), *extra], ctx.record(row)),
+        evidence=_evidence(b.hyp, b.k, [*_chain_evidence(ctx, anchor), *extra], ctx.record(row)),
         rule=b.hyp.rule,
         record_id=ctx.index.ids[row],
         relation=relation,
@@ -598,9 +668,9 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     )
 
 
-def _chain_evidence(ctx: _Context, hyp: Hypothesis) -> list[Evidence]:
+def _chain_evidence(ctx: _Context, anchor: str) -> list[Evidence]:
     """One line per record the chain went through, from the known relative outward."""
-    link = ctx.links.get(hyp.anchor)
+    link = ctx.links.get(anchor)
     if link is None:
         return []
     return [
@@ -660,7 +730,8 @@ def _expand(
         expanded.add(row)
         skip[row] = True
     for row, b in strong:
-        hop = _hop(ctx, b, row)
+        place = _place(ctx, b, row)
+        hop = place.hop
         word = _HOP_WORD.get(hop)
         if word is None:
             continue
@@ -670,12 +741,15 @@ def _expand(
         person = person_from_record(record, "kin search", node).model_copy(
             update={"id": node, "sex": sex}
         )
-        edges, _made = ctx.chains.ties(b.hyp.anchor, hop, node, record, sex)
+        if place.namesake:
+            edges, _made = ctx.chains.through_namesake(place.anchor, node)
+        else:
+            edges, _made = ctx.chains.ties(place.anchor, hop, node, record, sex)
         ctx.chains.add(node, person, edges)
         if hop is Hop.parent:
             ctx.chains.drop_named(node)
-        before = ctx.links.get(b.hyp.anchor)
-        root = before.root if before is not None else b.hyp.anchor
+        before = ctx.links.get(place.anchor)
+        root = before.root if before is not None else place.anchor
         chain = math.prod(p for _w, _r, p in before.steps) if before is not None else 1.0
         ctx.links[node] = _Link(
             root, (*(before.steps if before else ()), (word, record.id, b.p / max(chain, 1e-9)))
