@@ -409,9 +409,11 @@ def _join(hypotheses: Sequence[Hypothesis]) -> dict[int, _Best]:
 
 def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     """What a co-resident is to the anchor, by age: a generation apart a parent or a
-    child, the other sex of an adult age a partner, else a sibling; a co-resident of
-    the child a generation older is a parent only when the child lacks one of that sex
-    (else a step-parent would be guessed from an address: they are left unsaid)."""
+    child; of one generation, an adult whose record names the anchor as partner, or of
+    the other sex (or of no sex given) born with another surname, a partner, else a
+    sibling; a co-resident of the child a generation older is a parent only when the
+    child lacks one of that sex (else a step-parent would be guessed from an address:
+    they are left unsaid)."""
     anchor = ctx.probes[b.hyp.anchor]
     year = int(ctx.index.year[row])
     if not year or not anchor.year:
@@ -432,7 +434,12 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if abs(gap) > 20:
         return Hop.household
     minor = max(year, anchor.year) > date.today().year - 18
-    if sex and anchor.sex and sex != anchor.sex and not minor and not _same_birth_name(ctx, b, row):
+    if not minor and _names_as_partner(ctx, b.hyp.anchor, ctx.record(row)):
+        return Hop.partner  # (a generation apart, the partner named is a namesake's)
+    # of the other sex, or of a sex the record does not give, and born with another
+    # surname: a partner
+    other_sex = not sex or not anchor.sex or sex != anchor.sex
+    if other_sex and not minor and not _same_birth_name(ctx, b, row):
         return Hop.partner
     return Hop.sibling
 
@@ -459,8 +466,7 @@ def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
             own, married=parent.sex is Sex.female
         ):
             return Hop.parent
-    partner = Name.written(record.partner_name)
-    if partner is not None and known.same(partner, married=female):
+    if _names_as_partner(ctx, anchor, record):
         return Hop.partner
     for column, psex in (("mother", Sex.female), ("father", Sex.male)):
         name = Name.written(getattr(record, f"{column}_name"))
@@ -470,6 +476,15 @@ def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
         ):
             return Hop.sibling  # full or half: the ties say which
     return Hop.household
+
+
+def _names_as_partner(ctx: _Context, anchor: str, record: Record) -> bool:
+    """Whether a record names the anchor (by any name of theirs) as partner."""
+    partner = Name.written(record.partner_name)
+    if partner is None:
+        return False
+    female = ctx.chains.person(anchor).sex is Sex.female
+    return any(n.same(partner, married=female) for n in ctx.chains.names(anchor))
 
 
 def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
@@ -523,14 +538,17 @@ def _year(ctx: _Context, node: str) -> int:
 
 
 def _place(ctx: _Context, b: _Best, row: int) -> _Place:
-    """Where a record person goes: as the rule says, except that a child of a known
-    relative whose son or daughter bears their name and is of an age to be the record's
-    parent (the nearer a generation's 30 years) is taken as that one's child, and one born
-    more than :data:`GENERATION` years after the relative, and a generation after their
-    children, as the grandchild of a man (through his namesake son), or as nothing said
-    of a woman's."""
+    """Where a record person goes: as the rule says, except that nobody is the child of
+    a child (born less than 15 years ago); that a child of a known relative whose son or
+    daughter bears their name and is of an age to be the record's parent (the nearer a
+    generation's 30 years) is taken as that one's child; and that one born more than
+    :data:`GENERATION` years after the relative, and a generation after their children,
+    is the grandchild of a man (through his namesake son), and nothing said of a
+    woman's."""
     hop = _hop(ctx, b, row)
     anchor = b.hyp.anchor
+    if hop is Hop.child and _year(ctx, anchor) > date.today().year - 15:
+        return _Place(anchor, Hop.household)  # a child has no children
     year = int(ctx.index.year[row])
     probe = ctx.probes.get(anchor)
     if hop is not Hop.child or not year or probe is None:
