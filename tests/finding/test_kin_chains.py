@@ -458,3 +458,51 @@ def test_a_child_of_a_man_born_two_generations_later_is_his_grandchild(
     found = _search_aerts(store)["r-kobe"]
     assert found.relation_code == "paternal_first_cousin"
     assert found.relation is None and found.relation_to == "p-lars-sr"
+
+
+def test_a_woman_who_names_the_found_grandfather_as_partner_is_the_grandmother(
+    store: GraphStore,
+) -> None:
+    # Elke's record names Dirk as her father; at Dirk's address lives Jeanne, of his age
+    # and a surname near his, whose record names him as her partner
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", father_name="Dirk Verhaeghe")  # fmt: skip
+    dirk = _r("r-dirk", given_names="Dirk", surname="Verhaeghe", sex=Sex.male,
+              born="1958-03-03", **GRIET_HOME)  # fmt: skip
+    jeanne = _r("r-jeanne", given_names="Jeanne", surname="Verhaegen", sex=Sex.female,
+                born="1961-05-05", partner_name="Dirk Verhaeghe", **GRIET_HOME)  # fmt: skip
+    _seed(store, [elke, dirk, jeanne])
+    found = _kin(_search(store))
+    assert found["r-dirk"].relation_code == "maternal_grandfather"
+    assert found["r-jeanne"].relation_code == "maternal_grandmother"
+
+
+def test_a_co_resident_of_the_grandfathers_age_and_another_surname_without_sex_is_a_partner(
+    store: GraphStore,
+) -> None:
+    # the record of Anna gives no sex; she lives with the grandfather, is of his age and
+    # has another surname: his partner, not his sister
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", father_name="Dirk Verhaeghe")  # fmt: skip
+    dirk = _r("r-dirk", given_names="Dirk", surname="Verhaeghe", sex=Sex.male,
+              born="1958-03-03", **GRIET_HOME)  # fmt: skip
+    anna = _r("r-anna", given_names="Anna", surname="De Smet", born="1961-05-05",
+              **GRIET_HOME)  # fmt: skip
+    _seed(store, [elke, dirk, anna])
+    found = _kin(_search(store))
+    assert found["r-anna"].relation == "partner"
+    assert found["r-anna"].relation_code == "maternal_grandparent"
+
+
+def test_a_record_naming_a_young_brother_as_father_says_nothing(store: GraphStore) -> None:
+    # Lotte's brother Jan (2012) is found; a record without a birth date names a Jan
+    # Dewaele as father: not Jan's child, who is a child himself
+    jan = _r("r-jan", given_names="Jan", surname="Dewaele", sex=Sex.male, born="2012-09-01",
+             mother_name="Elke Verhaeghe", father_name="Bram Dewaele")  # fmt: skip
+    emma = _r("r-emma", given_names="Emma", surname="Dewaele", sex=Sex.female,
+              mother_name="Hilde Janssens", father_name="Jan Dewaele")  # fmt: skip
+    _seed(store, [LOTTE, jan, emma])
+    found = _kin(_search(store))
+    assert found["r-jan"].relation_code == "brother"
+    emma_found = found.get("r-emma")
+    assert emma_found is None or emma_found.relation_code not in ("niece", "nephew")
