@@ -506,3 +506,14 @@ def test_a_record_naming_a_young_brother_as_father_says_nothing(store: GraphStor
     assert found["r-jan"].relation_code == "brother"
     emma_found = found.get("r-emma")
     assert emma_found is None or emma_found.relation_code not in ("niece", "nephew")
+
+
+def test_a_girl_at_the_childs_address_of_another_surname_than_the_father_is_a_half_sister(
+    store: GraphStore,
+) -> None:
+    # a girl's surname is her father's (no married name yet): Noor Maes is no Dewaele
+    noor = _r("r-noor", given_names="Noor", surname="Maes", sex=Sex.female, born="2019-02-02",
+              street="Molenstraat", house_number="3", postcode="9900", city="Eeklo")  # fmt: skip
+    _seed(store, [LOTTE, noor])
+    found = _kin(_search(store))["r-noor"]
+    assert found.relation_code == "half_sister"

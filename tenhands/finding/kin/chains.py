@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import networkx as nx
 from rapidfuzz.distance import JaroWinkler
@@ -125,6 +126,16 @@ class Name:
 
 
 Edge = tuple[str, str, TieKind]
+
+
+def _birth_surname(record: Record) -> str | None:
+    """The surname a record's person was born with, as far as it tells: the birth surname,
+    or the surname of a man or a minor (a woman's may be her husband's)."""
+    if record.birth_surname:
+        return record.birth_surname
+    born = record.birth_date.year if record.birth_date is not None else None
+    minor = born is not None and born > date.today().year - 18
+    return record.surname if record.sex is Sex.male or minor else None
 
 
 class FamilyChains:
@@ -342,8 +353,7 @@ class FamilyChains:
                 name = Name.written(getattr(record, f"{_COLUMN[psex]}_name"))
             if name is None and psex is Sex.male and record is not None:
                 # children carry their father's surname: another surname, another father
-                # (a woman's surname without her birth surname may be her husband's)
-                born = record.birth_surname or (record.surname if record.sex is Sex.male else None)
+                born = _birth_surname(record)
                 surname = Name("", frozenset({surname_forms(born).full})) if born else None
                 if surname and self._other_surname(p, surname):
                     if p in self.guessed:  # a guessed father says nothing either way
@@ -377,7 +387,7 @@ class FamilyChains:
         """The father a record's surname says, as a name without a given name, when it is
         clearly not the surname of any of ``fathers`` (known or named by a record); None
         when it may be theirs or says nothing (a woman's surname may be her husband's)."""
-        born = record.birth_surname or (record.surname if record.sex is Sex.male else None)
+        born = _birth_surname(record)
         if not born:
             return None
         surname = Name("", frozenset({surname_forms(born).full}))
