@@ -27,6 +27,11 @@ grandparent to a named parent whose (birth) surname is the grandparent's, in the
 town. For the relatives reached only that way the table says how often the naming
 record carries that surname and that town.
 
+A reasoner with a budget is measured too: following every record link and name-only hop
+without error, it spends the rest of a case's proposals on relatives reachable only by a
+hop on names, picking among their namesakes by surname and birth years alone; its
+expected recall and share of true kin per budget bound what ranking alone can reach.
+
 A *surname hop* goes further: from a reached person to a true parent, child, sibling or
 partner with a record who shares a surname or birth surname with them (in one of their
 towns, or anywhere). It is a ceiling for a reasoner that always picks the right one of
@@ -246,6 +251,27 @@ class Ceiling:
         self.never: Counter[tuple[str, str]] = Counter()
         self.field: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.level: dict[str, Counter[str]] = {label: Counter() for label, _k, _g in LEVELS}
+        self.picks: list[tuple[int, list[int]]] = []
+        """Per case: relatives reached by record links, and per relative reached only by a
+        hop on names the field it must be picked from (themselves and their namesakes)."""
+
+    def guessed(self, slots: int) -> tuple[float, float]:
+        """Expected recall and precision of a reasoner that follows every record link
+        perfectly and then spends the rest of a case's ``slots`` on namesakes it can tell
+        apart only by surname and birth years: a slot spent on a field of ``n`` finds the
+        relative with chance 1/n, so the smallest fields are filled first."""
+        findable = sum(self.findable.values())
+        hits = spent = 0.0
+        for linked, fields in self.picks:
+            hits += min(linked, slots)
+            spent += min(linked, slots)
+            free = max(0, slots - linked)
+            for n in sorted(fields):
+                use = min(n, free)
+                hits += use / n
+                spent += use
+                free -= use
+        return hits / max(findable, 1), hits / max(spent, 1)
 
     def lines(self) -> list[str]:
         head = " | ".join(f"≤ {k}" for k in STEPS)
@@ -346,6 +372,19 @@ class Ceiling:
                 for what in ("next to reached", "surname", "surname and town")
             )
             out.append(f"| {kind} | {some + none} | {some} | {none} | {near} | {sur} | {town} |")
+        out += [
+            "",
+            "What a reasoner could expect that follows every record link and the name-only "
+            "hop perfectly, then picks relatives reached only by a hop on names among their "
+            "namesakes by surname and birth years alone (a slot spent on a field of n "
+            "finds the relative with chance 1/n; smallest fields first):",
+            "",
+            "| proposals per case | expected recall | expected share of proposals that are kin |",
+            "|---:|---:|---:|",
+        ]
+        for slots in (5, 10, 20):
+            recall, share = self.guessed(slots)
+            out.append(f"| {slots} | {recall:.2f} | {share:.2f} |")
         return out
 
 
@@ -413,6 +452,7 @@ def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, Reach]:
         for i, walk in reversed(list(enumerate(levels))):
             first.update((pid, (i, steps)) for pid, (steps, _) in walk.items())
         reach[sc.case.id] = first
+        linked, fields = 0, []
         for k in sc.true_kin:
             if k.person_id not in links.records_of:
                 continue
@@ -421,6 +461,12 @@ def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, Reach]:
             for (label, _k, _g), walk in zip(LEVELS, levels, strict=True):
                 ceiling.level[label][kind] += k.person_id in walk
             level = first.get(k.person_id, (None, 0))[0]
+            if level is not None and level <= 3:
+                linked += 1  # record links (and the name-only hop), followed perfectly
+            elif level is not None:
+                source = levels[level][k.person_id][1]
+                assert source is not None
+                fields.append(1 + links.namesakes(source, k.person_id, town=level == 4)[1])
             if level is not None and level >= 4:
                 source = levels[level][k.person_id][1]
                 assert source is not None
@@ -456,6 +502,7 @@ def measure(links: Links, cases: list[SeededCase]) -> tuple[Ceiling, Reach]:
                         ceiling.never[(kind, "surname")] += 1
                         if any(_towns(links, k.person_id) & _towns(links, n) for n in near):
                             ceiling.never[(kind, "surname and town")] += 1
+        ceiling.picks.append((linked, fields))
     return ceiling, reach
 
 

@@ -62,6 +62,7 @@ from .rules import (
     sibling_by_name,
 )
 from .scoring import probability
+from .track import TRACK_RECORD, TrackRecord, logit2, rule_key, shipped
 
 FLOOR = 0.05
 """Hypotheses below this probability are not kept."""
@@ -280,13 +281,6 @@ def _evidence(
             weight=hyp.prior,
         )
     ]  # fmt: skip
-    if hyp.calibration:
-        out.append(
-            Evidence(
-                field=CALIBRATION, level="learned from workers' decisions", right=hyp.rule,
-                weight=hyp.calibration,
-            )
-        )  # fmt: skip
     if hyp.chain < 1.0 and hyp.via and not hyp.anchor.startswith(_RECORD_ANCHOR):
         out.append(
             Evidence(field=VIA_RECORD, level=_VIA, weight=_bits(hyp.chain))
@@ -709,8 +703,6 @@ grandparent → aunt → cousin."""
 PER_ROUND = 4
 """Records expanded per round, the most probable first: the budget that keeps a search
 over a million records fast."""
-PROPOSE = 0.1
-"""Kin below this probability are not proposed: a worker reads the top of the list."""
 _RECORD_ANCHOR = "tenhands:record:"
 _EXPANDABLE = (Hop.child, Hop.parent, Hop.sibling, Hop.partner, Hop.household)
 _VIA = "a relative's own record"
@@ -828,7 +820,7 @@ def _unknown_parents(ctx: _Context, node: str, record: Record) -> Record:
     return record.model_copy(update=update) if update else record
 
 
-TRACK_RECORD = {
+RULE_PRIORS = {
     "household": 1.0,
     "named_parent": -1.5,
     "parent_named": 0.0,
@@ -838,14 +830,52 @@ TRACK_RECORD = {
     "family_name/sibling": 0.0,
     "family_name_parent": -3.0,
 }
-"""Bits added to each rule's prior (``rule/hop`` where a rule has several hops) from its
-track record on the synthetic population
-(``bench/kin_bench.py`` prints per rule the share of its proposals that are true kin):
-a rule right more often than its prior says goes up, one right less often goes down."""
+"""Bits added to each rule's prior (``rule/hop`` where a rule has several hops): they
+steer the search (which records a round follows further, which rule speaks for a
+record). What the resulting probabilities mean is the track record's business
+(:mod:`.track`), fitted on the search as it is with these priors."""
+
+
+def _rule_key(ctx: _Context, b: _Best, row: int) -> str:
+    """The rule and the hop it proposes, as the track record keeps them."""
+    return rule_key(b.hyp.rule, _HOP_WORD.get(_hop(ctx, b, row)))
+
+
+def _steps(ctx: _Context, b: _Best) -> int:
+    """How many found records the chain to a proposal went through."""
+    link = ctx.links.get(b.hyp.anchor)
+    return len(link.steps) if link is not None else 0
+
+
+def _shifted(p: float, bits: float) -> float:
+    return p if not bits else 1.0 / (1.0 + 2.0 ** -(logit2(p) + bits))
+
+
+def _with_track(found: Found, track: TrackRecord, key: str, shown: float, learned: float) -> Found:
+    """A proposal with the probability its track record gives and the workers'
+    decisions moved (``learned`` bits, whole), and a line saying each."""
+    tally = track.tally(key)
+    lines = []
+    if tally is not None or shown != found.probability:
+        tracked = _shifted(shown, -learned)
+        lines.append(
+            Evidence(
+                field=TRACK_RECORD,
+                level=f"{tally.kin}/{tally.proposed}" if tally else "",
+                right=key,
+                weight=logit2(tracked) - logit2(found.probability),
+            )
+        )
+    if learned:
+        lines.append(
+            Evidence(field=CALIBRATION, level="learned from workers' decisions",
+                     right=found.rule, weight=learned)
+        )  # fmt: skip
+    return replace(found, probability=shown, evidence=[*found.evidence, *lines])
 
 
 def _tracked(hyp: Hypothesis) -> Hypothesis:
-    bits = TRACK_RECORD.get(f"{hyp.rule}/{hyp.hop.value}", TRACK_RECORD.get(hyp.rule, 0.0))
+    bits = RULE_PRIORS.get(f"{hyp.rule}/{hyp.hop.value}", RULE_PRIORS.get(hyp.rule, 0.0))
     if not bits:
         return hyp
     return replace(hyp, prior=hyp.prior + bits, bits=hyp.bits + bits)
@@ -918,10 +948,13 @@ def find_kin(
     *,
     limit: int = 20,
     calibration: Calibration | None = None,
+    track: TrackRecord | None = None,
 ) -> KinSearch:
     """Search ``index`` (and the family graph) for a case's kin; see the module doc.
     ``calibration`` (from :func:`~.learning.learn`) adds what workers' decisions taught
-    to each rule. Records gathered for other cases are never read (see the module doc).
+    to each rule. ``track`` maps the search's probabilities to what such proposals turned
+    out to be (:mod:`.track`; the shipped track record when not given). Records gathered
+    for other cases are never read (see the module doc).
 
     Raises :class:`~tenhands.graph.errors.NotFound` for an unknown case.
     """
@@ -954,26 +987,35 @@ def find_kin(
     exclude[[row for rows in own.values() for row, _p in rows]] = True
     exclude[ctx.near] = True
     cal = calibration or Calibration.empty()
-    hypotheses = [
-        _tracked(h).calibrated(cal.bits(h.rule)) for h in _hypotheses(ctx, anchors, own, exclude)
-    ]
+    hypotheses = [_tracked(h) for h in _hypotheses(ctx, anchors, own, exclude)]
     best = _join(hypotheses)
     expanded: set[int] = set()
     skip = exclude.copy()
     for _round in range(ROUNDS):
-        more = [
-            _tracked(h).calibrated(cal.bits(h.rule)) for h in _expand(ctx, best, expanded, skip)
-        ]
+        more = [_tracked(h) for h in _expand(ctx, best, expanded, skip)]
         if not more:
             break
         hypotheses += more
         best = _join(hypotheses)
+    track = track or shipped()
+    keys = {row: _rule_key(ctx, b, row) for row, b in best.items()}
+    shown = {
+        row: _shifted(track.shown(keys[row], b.p, _steps(ctx, b)), cal.bits(b.hyp.rule))
+        for row, b in best.items()
+    }
     ranked = sorted(
-        ((row, b) for row, b in best.items() if b.p >= PROPOSE and _sayable(ctx, row, b)),
-        key=lambda x: (-x[1].p, x[0]),
+        (
+            (row, b)
+            for row, b in best.items()
+            if shown[row] >= track.floor and _sayable(ctx, row, b)
+        ),
+        key=lambda x: (-shown[x[0]], x[0]),
     )
     ranked = _same_persons(ctx, ranked)[:limit]
-    found = [_kin_found(ctx, row, b) for row, b in ranked]
+    found = [
+        _with_track(_kin_found(ctx, row, b), track, keys[row], shown[row], cal.bits(b.hyp.rule))
+        for row, b in ranked
+    ]
     graph_kin = _graph_kin(ctx, cal.bits("family_graph"))
     kin = sorted([*found, *graph_kin], key=lambda f: -f.probability)[:limit]
     return KinSearch(case_id=case.id, child_id=child, kin=kin, matches=matches)

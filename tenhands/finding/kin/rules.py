@@ -91,9 +91,6 @@ class Hypothesis:
     via: str | None = None
     """The record the rule went through (an anchor's own record), if any."""
     bits: Floats = field(default_factory=lambda: np.empty(0))
-    calibration: float = 0.0
-    """Bits learned from workers' decisions on this rule's earlier proposals (included in
-    ``bits``)."""
 
     @classmethod
     def make(cls, rule: str, anchor: str, hop: Hop, rows: Rows, parts: list[Part], prior: float,
@@ -102,12 +99,6 @@ class Hypothesis:
 
     def __len__(self) -> int:
         return len(self.rows)
-
-    def calibrated(self, bits: float) -> Hypothesis:
-        """The hypothesis with ``bits`` learned from decisions added to every row."""
-        if not bits:
-            return self
-        return replace(self, bits=self.bits + bits, calibration=self.calibration + bits)
 
 
 def _empty(rule: str, anchor: str, hop: Hop) -> Hypothesis:

@@ -29,7 +29,7 @@ from tenhands.graph.visibility import CaseBoundary
 
 from ..kin.found import RELATION_TO_CHILD, VIA_RECORD
 from .boundary import Shown, shown
-from .card_words import HOPS, CardLang, band, card_lang, pick, say
+from .card_words import HOPS, CardLang, band, card_lang, percent, pick, say
 from .reasons import Reason, date_text, reasons
 from .relation_words import relation_label
 from .relations import parse_relation
@@ -94,17 +94,6 @@ class Card:
         signs = {"for": "+", "against": "−", "neutral": "·"}
         out += [f"    {signs[r.stance]} {r.text}" for r in self.reasons]
         return out
-
-
-def percent(score: float, lang: str) -> str:
-    """The score as a whole percentage, as the language writes it.
-
-    >>> percent(0.951, "nl"), percent(0.5, "en")
-    ('95%', '50%')
-    """
-    from babel.numbers import format_percent  # only where a card is made: the CLI starts fast
-
-    return format_percent(score, "#0%", locale=card_lang(lang))
 
 
 def record_name(record: Record, lang: str) -> str:

@@ -171,6 +171,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "Werkers wezen eerdere voorstellen van deze soort vaak af.",
         "Workers often turned down earlier proposals of this kind.",
     ),
+    "track_record": (
+        "Van zulke voorstellen bleek {percent} familie in testgegevens ({kin} van {proposed}).",
+        "Of such proposals, {percent} were family in test data ({kin} of {proposed}).",
+    ),
     "via_record": (
         "Gevonden via het eigen record van een familielid.",
         "Found through a relative's own record.",
@@ -324,6 +328,17 @@ def say(key: str, lang: str, **values: object) -> str:
     """The card's words for ``key`` in ``lang`` (``nl`` or ``en``), filled with ``values``."""
     nl, en = WORDS[key] if key in WORDS else REASONS[key]
     return (en if card_lang(lang) == "en" else nl).format(**values)
+
+
+def percent(score: float, lang: str) -> str:
+    """The score as a whole percentage, as the language writes it.
+
+    >>> percent(0.951, "nl"), percent(0.5, "en")
+    ('95%', '50%')
+    """
+    from babel.numbers import format_percent  # only where a card is made: the CLI starts fast
+
+    return format_percent(score, "#0%", locale=card_lang(lang))
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

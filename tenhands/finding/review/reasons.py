@@ -33,7 +33,8 @@ from typing import Literal
 from tenhands.graph.model import Evidence, PartialDate
 
 from ..kin.found import VIA_RECORD
-from .card_words import FIELDS, PARENTS, REASONS, RULES, pick, say
+from ..kin.track import TRACK_RECORD
+from .card_words import FIELDS, PARENTS, REASONS, RULES, percent, pick, say
 
 Stance = Literal["for", "against", "neutral"]
 
@@ -204,6 +205,16 @@ def rule_sentence(rule: str | None, level: str, lang: str) -> str | None:
     return pick(RULES[code][1:], lang)
 
 
+def _track_record(level: str, lang: str) -> str | None:
+    """How often proposals of the rule were family in test data ("21%", "37 of 176"),
+    from the ``kin/proposed`` of a track-record entry."""
+    kin, _, proposed = level.partition("/")
+    if not (kin.isdigit() and proposed.isdigit() and int(proposed)):
+        return None
+    share = percent(int(kin) / int(proposed), lang)
+    return say("track_record", lang, percent=share, kin=kin, proposed=proposed)
+
+
 def _also(level: str, lang: str) -> list[str]:
     out = []
     for text in level.split(", "):
@@ -273,6 +284,11 @@ def reasons(evidence: Sequence[Evidence], lang: str, *, chained: bool = False) -
         if e.field == "calibration":
             key = "learned.for" if e.weight >= 0 else "learned.against"
             said.append((e.weight, Reason(say(key, lang), _stance(e.weight))))
+            continue
+        if e.field == TRACK_RECORD:
+            sentence = _track_record(e.level, lang)
+            if sentence is not None:
+                first.append(Reason(sentence, "neutral"))
             continue
         if e.field == VIA_RECORD:
             if not chained:
