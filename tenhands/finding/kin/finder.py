@@ -419,10 +419,7 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if -50 <= gap <= -15:
         present = ctx.chains.parent_of_sex(b.hyp.anchor, _SEX[sex]) if sex else []
         name = Name.of_record(ctx.record(row))
-        married = sex == 2
-        if any(
-            not Name.of_person(ctx.chains.person(p)).same(name, married=married) for p in present
-        ):
+        if any(not Name.of_person(ctx.chains.person(p)).same(name) for p in present):
             return Hop.household
         return Hop.parent
     if abs(gap) > 20:
@@ -440,10 +437,10 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
 
 def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
     """What a co-resident of unknown age is to the anchor by the names the records give:
-    a child when the record names the anchor as a parent, a parent when it is one of the
-    anchor's parents (by name), a partner when it names the anchor as partner, a brother
-    or sister (full or half) when it names a parent of the anchor; else nothing can be
-    said (:attr:`Hop.household`)."""
+    a child when the record names the anchor as a parent, a parent when it is the parent
+    a record of the anchor names (by name), a partner when it names the anchor as
+    partner, a brother or sister (full or half) when it names a parent of the anchor;
+    else nothing can be said (:attr:`Hop.household`)."""
     chains = ctx.chains
     person = chains.person(anchor)
     known = Name.of_person(person)
@@ -459,7 +456,9 @@ def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
         if sex in (Sex.unknown, parent.sex) and Name.of_person(parent).same(
             own, married=parent.sex is Sex.female
         ):
-            return Hop.parent
+            # the parent a record names; one the graph holds already has this record
+            # as a second of theirs, no kin
+            return Hop.parent if p.startswith(NAMED) else Hop.household
     if _names_as_partner(ctx, anchor, record):
         return Hop.partner
     for column, psex in (("mother", Sex.female), ("father", Sex.male)):
