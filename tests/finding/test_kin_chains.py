@@ -517,3 +517,38 @@ def test_a_girl_at_the_childs_address_of_another_surname_than_the_father_is_a_ha
     _seed(store, [LOTTE, noor])
     found = _kin(_search(store))["r-noor"]
     assert found.relation_code == "half_sister"
+
+
+def test_a_child_of_the_mothers_partner_who_names_her_as_mother_is_a_half_sister(
+    store: GraphStore,
+) -> None:
+    # Tom names Elke as his partner (Lotte's record names another father, so he is her
+    # stepfather); Noor's record names Tom and, with a typo, Elke: Lotte's half-sister
+    # through her mother, no stepsister
+    tom = _r("r-tom", given_names="Tom", surname="Maes", sex=Sex.male, born="1985-05-05",
+             partner_name="Elke Verhaeghe", **ELKE_HOME)  # fmt: skip
+    noor = _r("r-noor", given_names="Noor", surname="Maes", sex=Sex.female, born="2019-02-02",
+              mother_name="Ekle Verhaege", father_name="Tom Maes")  # fmt: skip
+    _seed(store, [LOTTE, tom, noor])
+    found = _kin(_search(store))
+    assert found["r-tom"].relation_code == "stepfather"
+    noor_found = found["r-noor"]
+    assert noor_found.relation_code == "half_sister"
+    via = [(e.left, e.right) for e in noor_found.evidence if e.field == "via_record" and e.right]
+    assert via == [("partner", "r-tom")]
+
+
+def test_a_woman_of_a_surname_a_letter_away_at_the_grandfathers_address_is_his_partner(
+    store: GraphStore,
+) -> None:
+    # Maes and Mees are two names, not a typo: Rita is no sister of Dirk's
+    elke = _r("r-elke", given_names="Elke", surname="Verhaeghe", sex=Sex.female,
+              born="1988-06-30", father_name="Dirk Maes")  # fmt: skip
+    dirk = _r("r-dirk", given_names="Dirk", surname="Maes", sex=Sex.male, born="1959-04-06",
+              **GRIET_HOME)  # fmt: skip
+    rita = _r("r-rita", given_names="Rita", surname="Mees", sex=Sex.female, born="1962-09-03",
+              **GRIET_HOME)  # fmt: skip
+    _seed(store, [elke, dirk, rita])
+    found = _kin(_search(store))
+    assert found["r-dirk"].relation_code == "maternal_grandfather"
+    assert found["r-rita"].relation == "partner"

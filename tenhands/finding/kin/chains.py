@@ -150,6 +150,8 @@ class FamilyChains:
         self.guessed: set[str] = set()
         """Record persons placed by a hypothesis alone (not the parent a record names):
         their names make nobody a half-sibling."""
+        self.named_ties: set[tuple[str, str]] = set()
+        """(parent, child) ties that the child's record names, whoever the parent is."""
 
     # -- reading the graph
 
@@ -177,6 +179,13 @@ class FamilyChains:
                 out.add(b if a == node else a)
         out.discard(node)
         return sorted(out)
+
+    def partners(self, node: str) -> list[str]:
+        """Partners and former partners tied to a person in the graph."""
+        kinds = (TieKind.partner, TieKind.ex_partner)
+        out = [b for _a, b, k in self.graph.out_edges(node, data="kind") if k in kinds]
+        out += [a for a, _b, k in self.graph.in_edges(node, data="kind") if k in kinds]
+        return sorted(set(out))
 
     def lineage(self) -> set[str]:
         """The child and the child's ancestors in the graph."""
@@ -244,6 +253,7 @@ class FamilyChains:
                 if p.startswith(NAMED) and not self._differs(p, name):
                     self.graph.remove_node(p)
                     self.guessed.discard(node)  # the parent a record names
+                    self.named_ties.add((node, c))
 
     def _same(self, node: str, name: Name) -> bool:
         married = self.person(node).sex is Sex.female
@@ -270,16 +280,22 @@ class FamilyChains:
         if hop is Hop.child:
             edges: list[Edge] = [(anchor, other, TieKind.parent)]
             anchor_sex = self.person(anchor).sex
+            if record is not None and anchor_sex in _COLUMN:
+                written = Name.written(getattr(record, f"{_COLUMN[anchor_sex]}_name"))
+                if written is not None and not self._differs(anchor, written):
+                    self.named_ties.add((anchor, other))  # the record names the anchor
             for column, psex in _SEXES.items():
                 if psex is anchor_sex or record is None:
                     continue
                 name = Name.written(getattr(record, f"{column}_name"))
+                # the other parents of the anchor's children, and the anchor's partners
                 mates = [
                     p
                     for c in self.children(anchor)
                     for p in self.parent_of_sex(c, psex)
                     if p != anchor and p != other
                 ]
+                mates += [p for p in self.partners(anchor) if self.person(p).sex is psex]
                 mates = list(dict.fromkeys(mates))
                 if name is None and psex is Sex.male and mates:
                     # a mother's child carries its father's surname: another surname than
@@ -298,6 +314,7 @@ class FamilyChains:
                     mate = self.named_parent(name, psex)
                     made.append(mate)
                 edges.append((mate, other, TieKind.parent))
+                self.named_ties.add((mate, other))
             return edges, made
         if hop is Hop.parent:
             # a parent the records name takes the named parent's place
@@ -365,6 +382,8 @@ class FamilyChains:
                     continue
             if name is None or not self._differs(p, name):  # alike, or a typo away
                 edges.append((p, other, TieKind.parent))
+                if name is not None:
+                    self.named_ties.add((p, other))
             elif p not in self.guessed:
                 mate = self.named_parent(name, psex)
                 made.append(mate)
@@ -445,12 +464,21 @@ class FamilyChains:
         return edges or [(other, anchor, TieKind.partner)]
 
     def guessed_parent_ties(self, keep: Sequence[str]) -> list[tuple[str, str, str]]:
-        """The parent ties (source, target, key) of guessed persons other than ``keep``."""
+        """The parent ties (source, target, key) of guessed persons other than ``keep``
+        that no record of the child names."""
         return [
             (a, b, key)
             for a, b, key, kind in self.graph.edges(keys=True, data="kind")
-            if kind is TieKind.parent and a in self.guessed and a not in keep
+            if kind is TieKind.parent
+            and a in self.guessed
+            and a not in keep
+            and (a, b) not in self.named_ties
         ]
+
+    def forget(self, nodes: Sequence[str]) -> None:
+        """What was noted about hypothesised persons taken out of the graph again."""
+        gone = set(nodes)
+        self.named_ties = {t for t in self.named_ties if not gone & set(t)}
 
     def add(self, node: str, person: Person, edges: Sequence[Edge]) -> None:
         """A hypothesised person and its ties (guessed until a record names it)."""

@@ -27,6 +27,7 @@ from datetime import date
 
 import networkx as nx
 import numpy as np
+from rapidfuzz.distance import JaroWinkler
 
 from ...graph.kinship import Kind, Lineage, Relationship, relate, relationships_from
 from ...graph.model import (
@@ -480,6 +481,10 @@ def _names_as_partner(ctx: _Context, anchor: str, record: Record) -> bool:
     return any(n.same(partner, married=female) for n in ctx.chains.names(anchor))
 
 
+SAME_BIRTH_NAME = 0.9
+"""Surnames at or above this Jaro-Winkler similarity are taken as one birth name."""
+
+
 def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
     """Whether a co-resident was born with the anchor's surname: a brother or sister
     rather than a partner (a partner's married name is not a birth name)."""
@@ -489,7 +494,11 @@ def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
     theirs = record.birth_surname or record.surname
     if not mine or not theirs:
         return False
-    return Name("x", frozenset({fold(mine)})).same_surname(Name("x", frozenset({fold(theirs)})))
+    # a typo away, not a letter's different name (Kaya and Kara)
+    similar = JaroWinkler.normalized_similarity(
+        surname_forms(mine).full, surname_forms(theirs).full
+    )
+    return similar >= SAME_BIRTH_NAME
 
 
 def _sayable(ctx: _Context, row: int, b: _Best) -> bool:
@@ -624,6 +633,7 @@ def _relate(
         return _unguessed(ctx, relate(g, ctx.child, node))
     finally:
         g.remove_nodes_from(added)
+        chains.forget(added)
 
 
 _HOP_WORD = {Hop.child: "child", Hop.parent: "parent", Hop.sibling: "sibling",
