@@ -7,19 +7,29 @@ taken as an aunt is added as a child of the grandmother, her son as her child, a
 hypothesised person is tied decides the word:
 
 - a child of a parent whose record names the other parent is tied to that other parent
-  too — the parent already known when the names agree, else a *named* parent (a node
-  holding only the name the record gives), so a record naming one shared parent and a
-  different other parent is a half-sibling, and the same two parents a full sibling;
+  too — the parent already known (or the parent's partner) when the names agree, else a
+  *named* parent (a node holding only the name the record gives), so a record naming one
+  shared parent and a different other parent is a half-sibling, and the same two
+  parents a full sibling; a mother's son (or minor daughter) whose record names no
+  father but carries another surname than the father of her other children is a
+  half-sibling too (children carry their father's surname; a grown woman's may be her
+  husband's);
 - the child's own records name the parents the graph lacks: those become named
-  parents of the child, so a brother's record is compared with them;
+  parents of the child, so a brother's record is compared with them; the names those
+  records give a parent the graph has are kept as that parent's (:meth:`FamilyChains.names`);
 - a partner of one of the child's ancestors is a co-parent (the grandmother's partner
-  is the grandfather) unless the records name another parent of that sex: step
-  relations only when the records say so;
-- a sibling of a person with parents in the graph is tied to those parents (a different
-  parent named makes a half-sibling).
+  is the grandfather) unless a parent of that sex, known or named by a record, is
+  clearly someone else: step relations only when the records say so;
+- a sibling of a person with parents in the graph is tied to those parents (a parent
+  named clearly otherwise makes a half-sibling); a sibling of a person without parents
+  in the graph is a sibling of their brothers and sisters too;
+- a parent found in place of a named one is the parent of the named one's children, and
+  of the anchor's brothers and sisters who have no other.
 
-Names are compared loosely (Jaro-Winkler, given-name equivalents): a typo does not make
-a half-sibling.
+Half is said only where records say it: names a typo or an unknown nickname apart
+(:meth:`Name.differs`) make no half-sibling, and neither does a person the search only
+guessed (:attr:`FamilyChains.guessed`: placed by an address or an age, not named by a
+record), so where the records cannot tell full from half the plain word is said.
 """
 
 from __future__ import annotations
