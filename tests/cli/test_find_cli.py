@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -34,7 +35,10 @@ def test_find_in_words_prints_the_card(cli_store: str) -> None:
     out = result.output
     annemie = out[out.index("Oudtante langs moederskant: Annemie De Smet") :]
     annemie = annemie[: annemie.index("\n  2. ")]
-    assert "— zeker (99%)" in annemie.splitlines()[0]
+    # the score as its track record says such proposals turned out, in its word band
+    score = re.search(r"— waarschijnlijk \((\d+)%\)", annemie.splitlines()[0])
+    assert score is not None and 60 <= int(score.group(1)) < 90
+    assert "Van zulke voorstellen bleek " in annemie
     for line in (
         "Geboren: 19 februari 1964",
         "Gemeente: Maldegem",
@@ -58,7 +62,10 @@ def test_review_prints_the_queue_as_the_page_shows_it(cli_store: str) -> None:
     assert runner.invoke(app, ["find", "demo-case"]).exit_code == 0
     result = runner.invoke(app, ["review", "demo-case", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert "Great-aunt on the mother's side: Annemie De Smet — certain (99%)" in result.output
+    assert re.search(
+        r"Great-aunt on the mother's side: Annemie De Smet — probable \(\d\d%\)", result.output
+    )
+    assert "Of such proposals, " in result.output
     assert "Found through: daughter of Bomma Jeanne" in result.output
     with opened_store() as store:
         page = items(store, "demo-case", review_queue(store, "demo-case"), "en")

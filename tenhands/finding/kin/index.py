@@ -83,6 +83,19 @@ class Vocabulary:
         return {self.codes[k] for k in keys if k in self.codes}
 
 
+def distinct(rows: Rows) -> Rows:
+    """``rows`` sorted, each once: ``np.unique`` by a sort and a neighbour test, many
+    times faster on row numbers (``np.unique`` hashes first)."""
+    if len(rows) < 2:
+        return rows
+    ordered = np.sort(rows, kind="stable")
+    first = np.empty(len(ordered), dtype=np.bool_)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    out: Rows = ordered[first]
+    return out
+
+
 @dataclass(frozen=True)
 class Postings:
     """Key → rows, as one sorted row array with an offset per key.
@@ -129,7 +142,7 @@ class Postings:
         rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
         if keep is not None:
             rows = keep(rows)
-        return rows if len(parts) == 1 else np.unique(rows)
+        return rows if len(parts) == 1 else distinct(rows)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import numpy as np
 
 from ...graph.model import Record, Sex
 from ..matching.guards import APART, APART_WEIGHT, REASONS, person_apart
-from .index import ALL_INITIALS, NONE, Floats, NameColumns, RecordIndex, Rows, Skip, filed
+from .index import ALL_INITIALS, NONE, Floats, NameColumns, RecordIndex, Rows, Skip, distinct, filed
 from .names import surname_index_keys
 from .probes import Probe, name_probe
 from .scoring import (
@@ -409,7 +409,7 @@ def same_parents(
     ]
     if not found:
         return None
-    rows = _without(np.unique(np.concatenate(found)), exclude)
+    rows = _without(distinct(np.concatenate(found)), exclude)
     if len(rows) > PRUNE:
         keep = np.zeros(len(rows), dtype=np.bool_)
         for column, probe in probes.items():
