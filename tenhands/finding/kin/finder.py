@@ -27,8 +27,9 @@ from datetime import date
 
 import networkx as nx
 import numpy as np
+from rapidfuzz.distance import JaroWinkler
 
-from ...graph.kinship import Kind, Relationship, relate, relationships_from
+from ...graph.kinship import Kind, Lineage, Relationship, relate, relationships_from
 from ...graph.model import (
     CandidateKind,
     Evidence,
@@ -403,20 +404,15 @@ def _join(hypotheses: Sequence[Hypothesis]) -> dict[int, _Best]:
 
 def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     """What a co-resident is to the anchor, by age: a generation apart a parent or a
-    child, the other sex of an adult age a partner, else a sibling; a co-resident of
-    the child a generation older is a parent only when the child lacks one of that sex
-    (else a step-parent would be guessed from an address: they are left unsaid)."""
+    child; of one generation, an adult whose record names the anchor as partner, or of
+    the other sex (or of no sex given) born with another surname, a partner, else a
+    sibling; a co-resident of the child a generation older is a parent only when the
+    child lacks one of that sex (else a step-parent would be guessed from an address:
+    they are left unsaid)."""
     anchor = ctx.probes[b.hyp.anchor]
     year = int(ctx.index.year[row])
     if not year or not anchor.year:
-        # without ages, the record's own parents' names may say it
-        record = ctx.record(row)
-        known = Name.of_person(ctx.chains.person(b.hyp.anchor))
-        for text in (record.mother_name, record.father_name):
-            name = Name.written(text)
-            if name is not None and known.same(name):
-                return Hop.child
-        return Hop.household
+        return _named_hop(ctx, b.hyp.anchor, ctx.record(row))
     gap = year - anchor.year
     if 15 <= gap <= 50:
         return Hop.child
@@ -430,9 +426,63 @@ def _household_hop(ctx: _Context, b: _Best, row: int) -> Hop:
     if abs(gap) > 20:
         return Hop.household
     minor = max(year, anchor.year) > date.today().year - 18
-    if sex and anchor.sex and sex != anchor.sex and not minor and not _same_birth_name(ctx, b, row):
+    if not minor and _names_as_partner(ctx, b.hyp.anchor, ctx.record(row)):
+        return Hop.partner  # (a generation apart, the partner named is a namesake's)
+    # of the other sex, or of a sex the record does not give, and born with another
+    # surname: a partner
+    other_sex = not sex or not anchor.sex or sex != anchor.sex
+    if other_sex and not minor and not _same_birth_name(ctx, b, row):
         return Hop.partner
     return Hop.sibling
+
+
+def _named_hop(ctx: _Context, anchor: str, record: Record) -> Hop:
+    """What a co-resident of unknown age is to the anchor by the names the records give:
+    a child when the record names the anchor as a parent, a parent when it is the parent
+    a record of the anchor names (by name), a partner when it names the anchor as
+    partner, a brother or sister (full or half) when it names a parent of the anchor;
+    else nothing can be said (:attr:`Hop.household`)."""
+    chains = ctx.chains
+    person = chains.person(anchor)
+    known = Name.of_person(person)
+    female = person.sex is Sex.female
+    for text in (record.mother_name, record.father_name):
+        name = Name.written(text)
+        if name is not None and known.same(name, married=female):
+            return Hop.child
+    own = Name.of_record(record)
+    sex = record.sex or Sex.unknown
+    for p in chains.parents(anchor):
+        parent = chains.person(p)
+        if sex in (Sex.unknown, parent.sex) and Name.of_person(parent).same(
+            own, married=parent.sex is Sex.female
+        ):
+            # the parent a record names; one the graph holds already has this record
+            # as a second of theirs, no kin
+            return Hop.parent if p.startswith(NAMED) else Hop.household
+    if _names_as_partner(ctx, anchor, record):
+        return Hop.partner
+    for column, psex in (("mother", Sex.female), ("father", Sex.male)):
+        name = Name.written(getattr(record, f"{column}_name"))
+        if name is not None and any(
+            Name.of_person(chains.person(p)).same(name, married=psex is Sex.female)
+            for p in chains.parent_of_sex(anchor, psex)
+        ):
+            return Hop.sibling  # full or half: the ties say which
+    return Hop.household
+
+
+def _names_as_partner(ctx: _Context, anchor: str, record: Record) -> bool:
+    """Whether a record names the anchor (by any name of theirs) as partner."""
+    partner = Name.written(record.partner_name)
+    if partner is None:
+        return False
+    female = ctx.chains.person(anchor).sex is Sex.female
+    return any(n.same(partner, married=female) for n in ctx.chains.names(anchor))
+
+
+SAME_BIRTH_NAME = 0.9
+"""Surnames at or above this Jaro-Winkler similarity are taken as one birth name."""
 
 
 def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
@@ -444,7 +494,11 @@ def _same_birth_name(ctx: _Context, b: _Best, row: int) -> bool:
     theirs = record.birth_surname or record.surname
     if not mine or not theirs:
         return False
-    return Name("x", frozenset({fold(mine)})).same_surname(Name("x", frozenset({fold(theirs)})))
+    # a typo away, not a letter's different name (Kaya and Kara)
+    similar = JaroWinkler.normalized_similarity(
+        surname_forms(mine).full, surname_forms(theirs).full
+    )
+    return similar >= SAME_BIRTH_NAME
 
 
 def _sayable(ctx: _Context, row: int, b: _Best) -> bool:
@@ -460,8 +514,97 @@ def _hop(ctx: _Context, b: _Best, row: int) -> Hop:
     return _household_hop(ctx, b, row) if b.hyp.hop is Hop.household else b.hyp.hop
 
 
-def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relationship | None:
-    """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child."""
+GENERATION = 50
+"""A parent is at most this many years older than their child: a record naming a known
+relative as parent and born later still is taken as the child of a son or daughter of
+theirs who bears their name."""
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a record person goes in the family graph: ``hop`` of ``anchor``, or (with
+    ``namesake``) a grandchild of ``anchor`` through a son or daughter of their name."""
+
+    anchor: str
+    hop: Hop
+    namesake: bool = False
+
+
+def _year(ctx: _Context, node: str) -> int:
+    """A person's birth year as the search knows it (0 if not)."""
+    probe = ctx.probes.get(node)
+    if probe is not None and probe.year:
+        return probe.year
+    born = ctx.chains.person(node).birth_date
+    return born.year if born is not None and born.year else 0
+
+
+def _place(ctx: _Context, b: _Best, row: int) -> _Place:
+    """Where a record person goes: as the rule says, except that nobody is the child of
+    a child (born less than 15 years ago); that a child of a known relative whose son or
+    daughter bears their name and is of an age to be the record's parent (the nearer a
+    generation's 30 years) is taken as that one's child; and that one born more than
+    :data:`GENERATION` years after the relative, and a generation after their children,
+    is the grandchild of a man (through his namesake son), and nothing said of a
+    woman's."""
+    hop = _hop(ctx, b, row)
+    anchor = b.hyp.anchor
+    if hop is Hop.child and _year(ctx, anchor) > date.today().year - 15:
+        return _Place(anchor, Hop.household)  # a child has no children
+    year = int(ctx.index.year[row])
+    probe = ctx.probes.get(anchor)
+    if hop is not Hop.child or not year or probe is None:
+        return _Place(anchor, hop)
+    chains = ctx.chains
+    person = chains.person(anchor)
+    name = Name.of_person(person)
+    gap = year - probe.year if probe.year else None
+    for c in chains.children(anchor):
+        child = _year(ctx, c)
+        if (
+            child
+            and 15 <= year - child <= GENERATION
+            and (gap is None or abs(year - child - 30) < abs(gap - 30))
+            and chains.person(c).sex is person.sex
+            and any(n.same(name, married=person.sex is Sex.female) for n in chains.names(c))
+        ):
+            return _Place(c, hop)
+    # a generation below the relative's children too (the relative's own birth year may
+    # be a namesake's)
+    below = all(year - _year(ctx, c) >= 15 for c in chains.children(anchor) if _year(ctx, c))
+    if gap is not None and gap > GENERATION and below:
+        # a son bears his father's full name; a woman's namesake a generation later is
+        # no daughter of hers (a daughter bears her father's surname): nothing is said
+        male = person.sex is Sex.male
+        return _Place(anchor, hop, namesake=True) if male else _Place(anchor, Hop.household)
+    return _Place(anchor, hop)
+
+
+def _unguessed(ctx: _Context, rel: Relationship) -> Relationship:
+    """A half relation that holds only through a parent the search guessed (no record
+    names them) said without "half": what the graph says without that parent's ties
+    to the others, when it is still a relation."""
+    if rel.lineage is not Lineage.half:
+        return rel
+    g = ctx.kin_graph
+    ties = ctx.chains.guessed_parent_ties(rel.path)
+    if not ties:
+        return rel
+    removed = [(a, b, key, g.edges[a, b, key]) for a, b, key in ties]
+    g.remove_edges_from(ties)
+    try:
+        plain = relate(g, rel.from_id, rel.to_id)
+    finally:
+        for a, b, key, data in removed:
+            g.add_edge(a, b, key=key, **data)
+    return plain if plain.related and plain.role is rel.role else rel
+
+
+def _relate(
+    ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int, *, namesake: bool = False
+) -> Relationship | None:
+    """What a person ``hop`` of ``anchor`` (the record at ``row``) would be to the child
+    (with ``namesake``, a grandchild of ``anchor`` through a son or daughter of theirs)."""
     chains = ctx.chains
     g = ctx.kin_graph
     node = _HYPOTHETICAL
@@ -478,15 +621,19 @@ def _relate(ctx: _Context, anchor: str, hop: Hop, sex: Sex, row: int) -> Relatio
         added.insert(0, _BETWEEN)
         edges = [(_BETWEEN, node, TieKind.parent)]
     else:
-        edges, made = chains.ties(anchor, hop, node, record, sex)
+        if namesake:
+            edges, made = chains.through_namesake(anchor, node)
+        else:
+            edges, made = chains.ties(anchor, hop, node, record, sex)
         added += made
         if not edges:
             return None
     chains.add(node, person, edges)
     try:
-        return relate(g, ctx.child, node)
+        return _unguessed(ctx, relate(g, ctx.child, node))
     finally:
         g.remove_nodes_from(added)
+        chains.forget(added)
 
 
 _HOP_WORD = {Hop.child: "child", Hop.parent: "parent", Hop.sibling: "sibling",
@@ -503,9 +650,16 @@ def _sex_of(ctx: _Context, row: int, hyp: Hypothesis) -> Sex:
 
 
 def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
-    hop = _hop(ctx, b, row)
+    place = _place(ctx, b, row)
+    hop, anchor = place.hop, place.anchor
     sex = _sex_of(ctx, row, b.hyp)
-    kinship = _relate(ctx, b.hyp.anchor, hop, sex, row)
+    node = f"{_RECORD_ANCHOR}{row}"
+    if node in ctx.kin_graph:
+        # followed already: the graph holds it with the ties the chain gave it (a
+        # second, hypothesised copy would be a stranger beside it)
+        kinship: Relationship | None = _unguessed(ctx, relate(ctx.kin_graph, ctx.child, node))
+    else:
+        kinship = _relate(ctx, anchor, hop, sex, row, namesake=place.namesake)
     extra = []
     if b.rules:
         extra.append(
@@ -515,18 +669,18 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
                 weight=CORROBORATION * min(len(b.rules), 2),
             )
         )
-    link = ctx.links.get(b.hyp.anchor)
-    relation = _HOP_WORD.get(hop)
-    relation_to: str | None = link.root if link is not None else b.hyp.anchor
+    link = ctx.links.get(anchor)
+    relation = None if place.namesake else _HOP_WORD.get(hop)
+    relation_to: str | None = link.root if link is not None else anchor
     if b.hyp.hop is Hop.relative and link is None:
-        side = ctx.relations[b.hyp.anchor].side
+        side = ctx.relations[anchor].side
         relation = f"{side.value}_relative" if side.value in ("maternal", "paternal") else None
-    elif relation is None and b.hyp.hop is not Hop.cousin:
+    elif relation is None and b.hyp.hop is not Hop.cousin and not place.namesake:
         relation_to = None
     return Found(
         kind=CandidateKind.kin,
         probability=b.p,
-        evidence=_evidence(b.hyp, b.k, [*_chain_evidence(ctx, b.hyp), *extra], ctx.record(row)),
+        evidence=_evidence(b.hyp, b.k, [*_chain_evidence(ctx, anchor), *extra], ctx.record(row)),
         rule=b.hyp.rule,
         record_id=ctx.index.ids[row],
         relation=relation,
@@ -535,9 +689,9 @@ def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
     )
 
 
-def _chain_evidence(ctx: _Context, hyp: Hypothesis) -> list[Evidence]:
+def _chain_evidence(ctx: _Context, anchor: str) -> list[Evidence]:
     """One line per record the chain went through, from the known relative outward."""
-    link = ctx.links.get(hyp.anchor)
+    link = ctx.links.get(anchor)
     if link is None:
         return []
     return [
@@ -595,7 +749,8 @@ def _expand(
         expanded.add(row)
         skip[row] = True
     for row, b in strong:
-        hop = _hop(ctx, b, row)
+        place = _place(ctx, b, row)
+        hop = place.hop
         word = _HOP_WORD.get(hop)
         if word is None:
             continue
@@ -605,12 +760,15 @@ def _expand(
         person = person_from_record(record, "kin search", node).model_copy(
             update={"id": node, "sex": sex}
         )
-        edges, _made = ctx.chains.ties(b.hyp.anchor, hop, node, record, sex)
+        if place.namesake:
+            edges, _made = ctx.chains.through_namesake(place.anchor, node)
+        else:
+            edges, _made = ctx.chains.ties(place.anchor, hop, node, record, sex)
         ctx.chains.add(node, person, edges)
         if hop is Hop.parent:
             ctx.chains.drop_named(node)
-        before = ctx.links.get(b.hyp.anchor)
-        root = before.root if before is not None else b.hyp.anchor
+        before = ctx.links.get(place.anchor)
+        root = before.root if before is not None else place.anchor
         chain = math.prod(p for _w, _r, p in before.steps) if before is not None else 1.0
         ctx.links[node] = _Link(
             root, (*(before.steps if before else ()), (word, record.id, b.p / max(chain, 1e-9)))
