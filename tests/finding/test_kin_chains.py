@@ -10,6 +10,7 @@ from builders import case, role, tie
 from kin_helpers import _p, _r, fillers
 
 from tenhands.finding.kin import Found, KinSearch, build_index, find_kin, store_records
+from tenhands.finding.kin.found import VIA_RECORD
 from tenhands.graph.model import (
     Address,
     Record,
@@ -54,6 +55,11 @@ def _search(store: GraphStore) -> KinSearch:
 
 def _kin(search: KinSearch) -> dict[str, Found]:
     return {f.record_id: f for f in search.kin if f.record_id}
+
+
+def _via(found: Found) -> list[tuple[str | None, str | None]]:
+    """The records the chain to ``found`` went through: (hop, record id), outward."""
+    return [(e.left, e.right) for e in found.evidence if e.field == VIA_RECORD and e.right]
 
 
 # the child's own record, naming her father
@@ -264,7 +270,7 @@ def test_a_grandfather_found_through_an_aunts_record_is_the_grandfather(
     assert found["r-hanne"].relation_code == "maternal_aunt"
     grandfather = found["r-dirk"]
     assert grandfather.relation_code == "maternal_grandfather"
-    via = [(e.left, e.right) for e in grandfather.evidence if e.field == "via_record" and e.right]
+    via = _via(grandfather)
     assert via == [("sibling", "r-hanne")]
 
 
@@ -339,7 +345,7 @@ def test_a_sister_of_an_aunt_found_beside_the_mother_is_an_aunt(store: GraphStor
     found = _kin(_search(store))
     assert found["r-hanne"].relation_code == "maternal_aunt"
     assert found["r-an"].relation_code == "maternal_aunt"
-    via = [(e.left, e.right) for e in found["r-an"].evidence if e.field == "via_record" and e.right]
+    via = _via(found["r-an"])
     assert via == [("sibling", "r-hanne")]
 
 
@@ -534,7 +540,7 @@ def test_a_child_of_the_mothers_partner_who_names_her_as_mother_is_a_half_sister
     assert found["r-tom"].relation_code == "stepfather"
     noor_found = found["r-noor"]
     assert noor_found.relation_code == "half_sister"
-    via = [(e.left, e.right) for e in noor_found.evidence if e.field == "via_record" and e.right]
+    via = _via(noor_found)
     assert via == [("partner", "r-tom")]
 
 
