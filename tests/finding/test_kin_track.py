@@ -9,7 +9,14 @@ import pytest
 from kin_helpers import AUNT, CASE, seed
 
 from tenhands.finding.kin import build_index, find_kin, store_records
-from tenhands.finding.kin.track import TRACK_RECORD, Tally, TrackRecord, logit2, shipped
+from tenhands.finding.kin.track import (
+    TRACK_RECORD,
+    Tally,
+    TrackRecord,
+    logit2,
+    rule_key,
+    shipped,
+)
 from tenhands.finding.review.reasons import reasons
 from tenhands.graph.model import Evidence
 from tenhands.graph.store import GraphStore
@@ -86,3 +93,15 @@ def test_the_card_says_the_track_record_in_words(lang: str, sentence: str) -> No
     said = [r.text for r in reasons(evidence, lang)]
     assert sentence in said
     assert not any("named_parent" in s or "-1.1" in s for s in said)
+
+
+def test_each_proposal_is_weighed_by_the_rule_and_hop_it_says(store: GraphStore) -> None:
+    seed(store)
+    search = find_kin(store, CASE, build_index(store_records(store)))
+    lines = 0
+    for found in search.kin:
+        line = next((e for e in found.evidence if e.field == TRACK_RECORD), None)
+        if line is not None:
+            lines += 1
+            assert line.right == rule_key(found.rule, found.relation)
+    assert lines >= 3

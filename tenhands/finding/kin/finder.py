@@ -846,8 +846,10 @@ record). What the resulting probabilities mean is the track record's business
 
 
 def _rule_key(ctx: _Context, b: _Best, row: int) -> str:
-    """The rule and the hop it proposes, as the track record keeps them."""
-    return rule_key(b.hyp.rule, _HOP_WORD.get(_hop(ctx, b, row)))
+    """The rule and the hop it proposes, as the track record keeps them: the hop the
+    proposal will say (:func:`_kin_found`), none for a namesake's grandchild."""
+    place = _place(ctx, b, row)
+    return rule_key(b.hyp.rule, None if place.namesake else _HOP_WORD.get(place.hop))
 
 
 def _steps(ctx: _Context, b: _Best) -> int:
