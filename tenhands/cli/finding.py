@@ -14,10 +14,13 @@ from .subject import cli_actor
 
 if TYPE_CHECKING:
     from ..finding.kin import Found, KinSearch
+    from ..finding.review.card import Card
     from ..graph.store import GraphStore
 
 
-def _as_json(found: Found, lang: str) -> dict[str, Any]:
+def _as_json(found: Found, lang: str, card: Card) -> dict[str, Any]:
+    from ..api.schemas.candidates import CardPublic  # the API's shape of a card
+
     return {
         "kind": found.kind.value,
         "probability": round(found.probability, 4),
@@ -29,7 +32,16 @@ def _as_json(found: Found, lang: str) -> dict[str, Any]:
         "relation": found.relation,
         "relation_to": found.relation_to,
         "evidence": [e.model_dump() for e in found.evidence],
+        "card": CardPublic.of(card).model_dump(mode="json"),
     }
+
+
+def _json_list(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[Any]:
+    """The findings as JSON, each with its card."""
+    from ..finding.review.card import cards
+
+    said = cards(store, case_id, [f.candidate(case_id) for f in found], lang)
+    return [_as_json(f, lang, card) for f, card in zip(found, said, strict=True)]
 
 
 def _card_lines(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[str]:
@@ -124,9 +136,9 @@ def find_command(
                     {
                         "case_id": search.case_id,
                         "child_id": search.child_id,
-                        "kin": [_as_json(f, lang) for f in search.kin],
-                        "matches": [_as_json(f, lang) for f in search.matches],
-                        "duplicates": [_as_json(f, lang) for f in search.duplicates],
+                        "kin": _json_list(store, search.case_id, search.kin, lang),
+                        "matches": _json_list(store, search.case_id, search.matches, lang),
+                        "duplicates": _json_list(store, search.case_id, search.duplicates, lang),
                         "saved": None
                         if proposed is None
                         else {

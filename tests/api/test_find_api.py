@@ -35,6 +35,30 @@ def test_find_proposes_kin_with_reasons_and_words(client: ApiClient) -> None:
     assert annemie["id"] in {c["id"] for c in queue}
 
 
+def test_each_proposal_comes_with_the_card_a_worker_reads(client: ApiClient) -> None:
+    found = client.post("/cases/demo-case/find", params={"lang": "nl"}).json()
+    annemie = next(k for k in found["kin"] if k["record_id"] == "demo-rec-annemie")
+    card = annemie["card"]
+    assert card["lang"] == "nl"
+    assert card["title"] == "Oudtante langs moederskant: Annemie De Smet"
+    facts = {f["label"]: f["value"] for f in card["facts"]}
+    assert facts["Gemeente"] == "Maldegem"
+    assert facts["Gevonden via"] == "dochter van Bomma Jeanne"
+    # the band is the score's, and the percentage says the same score
+    band = {"certain": 0.9, "probable": 0.6, "possible": 0.0}[card["band_key"]]
+    assert annemie["score"] >= band and card["percent"] == f"{round(annemie['score'] * 100)}%"
+    assert "Noemt dezelfde moeder: Jeanne Van Damme." in [r["text"] for r in card["reasons"]]
+    said = " ".join([card["title"], *facts.values(), *(r["text"] for r in card["reasons"])])
+    assert "demo-rec" not in said and "demo-ria" not in said  # no ids
+    assert "bits" not in said and "mother_name" not in said
+    # the queue and one candidate say the same card, in the language asked for
+    queue = client.get("/cases/demo-case/candidates", params={"lang": "en"}).json()["items"]
+    in_queue = next(c for c in queue if c["id"] == annemie["id"])
+    assert in_queue["card"]["title"] == "Great-aunt on the mother's side: Annemie De Smet"
+    one = client.get(f"/candidates/{annemie['id']}", params={"lang": "en"}).json()
+    assert one["card"] == in_queue["card"]
+
+
 def test_a_rejected_proposal_stays_out_of_the_next_search(client: ApiClient) -> None:
     first = client.post("/cases/demo-case/find").json()
     gerard = next(k for k in first["kin"] if k["record_id"] == "demo-rec-gerard")

@@ -19,6 +19,9 @@ def test_find_on_the_demo_ranks_kin_and_fills_the_queue(cli_store: str) -> None:
     data = json.loads(result.output)
     kin = {k["record_id"]: k for k in data["kin"]}
     assert kin["demo-rec-annemie"]["relation_to_child"] == "maternal_great_aunt"
+    card = kin["demo-rec-annemie"]["card"]
+    assert card["title"] == "Great-aunt on the mother's side: Annemie De Smet"
+    assert {"label": "Municipality", "value": "Maldegem"} in card["facts"]
     assert kin["demo-rec-thomas"]["words"] == "first cousin once removed on the mother's side"
     matched = {m["record_id"]: m["person_id"] for m in data["matches"]}
     assert matched["demo-rec-ria"] == "demo-ria"

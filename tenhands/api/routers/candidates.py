@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from ...finding.review import accept, reject, review_queue, shown_one, undo
 from ...finding.review import shown as seen
+from ...finding.review.card import cards_of
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Candidate, ReviewStatus
 from ...graph.store import GraphStore
@@ -90,11 +91,15 @@ def list_candidates(
     )
     shown = found[page.offset : page.offset + page.limit]
     after = page.offset + len(shown)
+    page_seen = seen(store, case_id, shown)
     return CandidateList(
         case_id=case_id,
         status=status,
         total=len(found),
-        items=[CandidatePublic.of(c, lang) for c in seen(store, case_id, shown)],
+        items=[
+            CandidatePublic.of(c, lang, card)
+            for c, card in zip(page_seen, cards_of(store, page_seen, lang), strict=True)
+        ],
         limit=page.limit,
         offset=page.offset,
         next_offset=after if after < len(found) else None,
@@ -111,7 +116,8 @@ def get_candidate(
     request: Request,
 ) -> CandidatePublic:
     found = load_candidate(store, principal, candidate_id, trail, request, AuditAction.read)
-    return CandidatePublic.of(shown_one(store, found), lang)
+    one = shown_one(store, found)
+    return CandidatePublic.of(one, lang, cards_of(store, [one], lang)[0])
 
 
 @router.post(

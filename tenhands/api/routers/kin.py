@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from ...finding.kin import Found, propose, search_case
 from ...finding.review import shown
+from ...finding.review.card import cards_of
 from ...finding.review.decisions import pair_key
 from ...graph.model.common import Id
 from ..auth.deps import CaseScope, case_access
@@ -75,7 +76,11 @@ def find_case_kin(
     def public(found: list[Found]) -> list[CandidatePublic]:
         keys = [pair_key(f.candidate(search.case_id)) for f in found]
         waiting = [proposed.pending[k] for k in keys if k in proposed.pending]
-        return [CandidatePublic.of(c, lang) for c in shown(store, search.case_id, waiting)]
+        seen = shown(store, search.case_id, waiting)
+        return [
+            CandidatePublic.of(c, lang, card)
+            for c, card in zip(seen, cards_of(store, seen, lang), strict=True)
+        ]
 
     return KinFound(
         case_id=search.case_id,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
 from ...finding.kin.found import RELATION_TO_CHILD
 from ...finding.review import Acceptance, Shown
+from ...finding.review.card import Card
 from ...finding.review.relation_words import relation_label
 from ...finding.review.relations import through_records
 from ...graph.model import (
@@ -68,6 +70,56 @@ class LinkAsked(BaseModel):
         )
 
 
+BandKey = Literal["certain", "probable", "possible"]
+
+
+class CardFact(BaseModel):
+    """One line of a card: a label and its value, both in words."""
+
+    model_config = PUBLIC_CONFIG
+
+    label: str
+    value: str
+
+
+class CardReason(BaseModel):
+    """One sentence of why, and whether it speaks for or against the proposal."""
+
+    model_config = PUBLIC_CONFIG
+
+    text: str
+    stance: Literal["for", "against", "neutral"]
+
+
+class CardPublic(BaseModel):
+    """The candidate as a worker reads it, in Dutch or English (French reads the Dutch
+    card): the review page's card, without ids, weights or rule codes."""
+
+    model_config = PUBLIC_CONFIG
+
+    lang: Literal["nl", "en"]
+    title: str = Field(description='e.g. "Oudtante langs moederskant: Annemie De Smet"')
+    band: str = Field(description="the score in a word: zeker, waarschijnlijk, mogelijk")
+    band_key: BandKey
+    percent: str = Field(description='the score as a percentage, e.g. "72%"')
+    facts: list[CardFact] = Field(
+        description="who they are, the source record, who led there, what they would be"
+    )
+    reasons: list[CardReason] = Field(description="why, the rule first, in plain sentences")
+
+    @classmethod
+    def of(cls, card: Card) -> CardPublic:
+        return cls(
+            lang=card.lang,
+            title=card.title,
+            band=card.band,
+            band_key=cast(BandKey, card.band_key),
+            percent=card.percent,
+            facts=[CardFact(label=f.label, value=f.value) for f in card.facts],
+            reasons=[CardReason(text=r.text, stance=r.stance) for r in card.reasons],
+        )
+
+
 class CandidatePublic(BaseModel):
     """A proposed match, kin hypothesis or duplicate, with why and its review status.
 
@@ -115,6 +167,9 @@ class CandidatePublic(BaseModel):
     )
     link: LinkAsked | None = Field(default=None, description="the request to share them")
     score: float
+    card: CardPublic | None = Field(
+        default=None, description="the candidate as a worker reads it, in the answer's language"
+    )
     explanation: list[EvidencePublic] = Field(
         description="per field: the values compared, the level and the weight added"
     )
@@ -125,8 +180,9 @@ class CandidatePublic(BaseModel):
     provenance: Provenance
 
     @classmethod
-    def of(cls, seen: Shown, lang: Lang) -> CandidatePublic:
-        """A candidate as those on its case may see it (:func:`~tenhands.finding.review.shown`)."""
+    def of(cls, seen: Shown, lang: Lang, card: Card | None = None) -> CandidatePublic:
+        """A candidate as those on its case may see it (:func:`~tenhands.finding.review.shown`),
+        with its card (:func:`~tenhands.finding.review.card.cards_of`) when given."""
         candidate = seen.candidate
         to_child = next(
             (e.level for e in candidate.explanation if e.field == RELATION_TO_CHILD), None
@@ -147,6 +203,7 @@ class CandidatePublic(BaseModel):
             relation_to_child=to_child,
             relation_to_child_label=relation_label(to_child, lang),
             score=candidate.score,
+            card=None if card is None else CardPublic.of(card),
             explanation=[
                 EvidencePublic(
                     field=e.field, left=e.left, right=e.right, level=e.level, weight=e.weight
