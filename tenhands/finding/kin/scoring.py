@@ -93,6 +93,24 @@ def similarity(names: Sequence[str], column: Texts) -> Floats:
     return out
 
 
+def similarities(names: Sequence[str], column: Texts) -> list[Floats]:
+    """Per name, its Jaro-Winkler similarity against each value; -1 where the value (or
+    the name) is empty. One pass over the values for all the names."""
+    n = len(column)
+    out = [np.full(n, -1.0) for _ in names]
+    wanted = [k for k, name in enumerate(names) if name]
+    if not wanted or not n:
+        return out
+    scores = process.cdist(
+        [names[k] for k in wanted], column, scorer=JaroWinkler.normalized_similarity,
+        dtype=np.float32, workers=1,
+    )  # fmt: skip
+    present = column != ""
+    for row, k in zip(scores, wanted, strict=True):
+        out[k][present] = row[present]
+    return out
+
+
 def given_part(
     index: RecordIndex,
     rows: Rows,
@@ -141,13 +159,14 @@ def surname_part(
     best_sim = np.full(n, -1.0)
     best_weight = np.zeros(n)
     best_name = np.zeros(n, dtype=np.int16)
-    for k, (name, share) in enumerate(zip(probe_names, shares, strict=True)):
-        name_weight = float(np.clip(np.log2(0.9 / max(share, 1e-7)), 0.5, NAME_CAP))
-        for column in columns:
-            sim = similarity([name], column[rows])
+    weights = [float(np.clip(np.log2(0.9 / max(x, 1e-7)), 0.5, NAME_CAP)) for x in shares]
+    for column in columns:
+        # one pass over a column's values for all the known names
+        values = column[rows]
+        for k, sim in enumerate(similarities(probe_names, values)):
             better = sim > best_sim
             best_sim[better] = sim[better]
-            best_weight[better] = name_weight
+            best_weight[better] = weights[k]
             best_name[better] = k + 1
     present = best_sim >= 0
     g.set(present, "different", -3.0)
