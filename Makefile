@@ -119,6 +119,8 @@ bench: $(BENCH_STAMP) browser wrk
 	$(PY) bench/febrl_bench.py $(BENCH_ARGS)
 	$(PY) bench/population_match_bench.py $(BENCH_ARGS)
 	$(PY) bench/kin_bench.py $(BENCH_ARGS)
+	$(PY) bench/kin_reach.py --misses $(BENCH_ARGS)
+	$(PY) bench/kin_calibrate.py --check $(BENCH_ARGS)
 	$(PY) bench/startup_bench.py $(BENCH_ARGS)
 	$(PY) bench/map_bench.py $(BENCH_ARGS)
 	$(PY) $(NEO4J_SERVER) run -- $(PY) bench/api_bench.py $(BENCH_ARGS)

@@ -4,6 +4,7 @@ search's probabilities turn out to mean on synthetic populations with a known tr
     python bench/kin_calibrate.py                 # fit on seeds 2-5, print the table
     python bench/kin_calibrate.py --write         # and write track_record.json
     python bench/kin_calibrate.py --record        # also append the table to RESULTS.md
+    python bench/kin_calibrate.py --check         # fail if the shipped file is not this fit
 
 Per seed: the population, its outside records and 40 seeded cases (as in
 ``kin_bench.py``); the search runs per case with no track record and a low floor, and
@@ -118,6 +119,12 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--write", action="store_true", help=f"write {_OUT.name}")
     parser.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help=f"fail when the fit differs from the shipped {_OUT.name} (the search changed "
+        "since it was fitted: fit again with --write)",
+    )
     args = parser.parse_args()
 
     rows = [r for seed in args.seeds for r in proposals(seed, args.persons, args.cases)]
@@ -149,6 +156,14 @@ def main() -> None:
     if args.write:
         _OUT.write_text(track.to_json() + "\n", encoding="utf-8")
         print(f"written: {_OUT}")
+    if args.check:
+        shipped = TrackRecord.from_json(_OUT.read_text(encoding="utf-8"))
+        fitted = TrackRecord.from_json(track.to_json())  # rounded as the file is
+        if (shipped.slope, shipped.per_step, shipped.offsets, shipped.tallies) != (
+            fitted.slope, fitted.per_step, fitted.offsets, fitted.tallies,
+        ):  # fmt: skip
+            raise SystemExit(f"{_OUT.name} is not the fit of the search as it is: run --write")
+        print(f"{_OUT.name} is the fit of the search as it is")
 
 
 if __name__ == "__main__":
