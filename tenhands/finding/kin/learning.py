@@ -6,9 +6,11 @@ Every kin finding comes from one rule (``named_parent``, ``household``, ...; see
     score = 1 / (1 + 2 ** -L),    L = prior(rule) + sum of the evidence weights, in bits
 
 The prior is the rule's base rate, estimated from the corpus (how many records name a
-parent, how many share an address); it is a guess. The workers' accept/reject decisions
-say how good the guess was, and :func:`learn` turns them into a correction per rule, in
-bits, to add to that rule's prior.
+parent, how many share an address); it is a guess. The rule's track record on bench
+populations (:mod:`.track`) maps the score to what such proposals turned out to be,
+and its line is one of the evidence weights. The workers' accept/reject decisions say
+how good the shown score was for them, and :func:`learn` turns them into a correction
+per rule, in bits, that the search adds to the shown score whole.
 
 For one rule, take its decided candidates: ``n`` of them, ``a`` accepted by a worker.
 
