@@ -649,8 +649,8 @@ def _sex_of(ctx: _Context, row: int, hyp: Hypothesis) -> Sex:
     return sex
 
 
-def _kin_found(ctx: _Context, row: int, b: _Best) -> Found:
-    place = _place(ctx, b, row)
+def _kin_found(ctx: _Context, row: int, b: _Best, place: _Place) -> Found:
+    """A ranked record as a proposal, where :func:`_place` put it."""
     hop, anchor = place.hop, place.anchor
     sex = _sex_of(ctx, row, b.hyp)
     node = f"{_RECORD_ANCHOR}{row}"
@@ -845,10 +845,9 @@ record). What the resulting probabilities mean is the track record's business
 (:mod:`.track`), fitted on the search as it is with these priors."""
 
 
-def _rule_key(ctx: _Context, b: _Best, row: int) -> str:
+def _rule_key(b: _Best, place: _Place) -> str:
     """The rule and the hop it proposes, as the track record keeps them: the hop the
     proposal will say (:func:`_kin_found`), none for a namesake's grandchild."""
-    place = _place(ctx, b, row)
     return rule_key(b.hyp.rule, None if place.namesake else _HOP_WORD.get(place.hop))
 
 
@@ -1009,7 +1008,8 @@ def find_kin(
         hypotheses += more
         best = _join(hypotheses)
     track = track or shipped()
-    keys = {row: _rule_key(ctx, b, row) for row, b in best.items()}
+    places = {row: _place(ctx, b, row) for row, b in best.items()}
+    keys = {row: _rule_key(b, places[row]) for row, b in best.items()}
     shown = {
         row: _shifted(track.shown(keys[row], b.p, _steps(ctx, b)), cal.bits(b.hyp.rule))
         for row, b in best.items()
@@ -1024,7 +1024,13 @@ def find_kin(
     )
     ranked = _same_persons(ctx, ranked)[:limit]
     found = [
-        _with_track(_kin_found(ctx, row, b), track, keys[row], shown[row], cal.bits(b.hyp.rule))
+        _with_track(
+            _kin_found(ctx, row, b, places[row]),
+            track,
+            keys[row],
+            shown[row],
+            cal.bits(b.hyp.rule),
+        )
         for row, b in ranked
     ]
     graph_kin = _graph_kin(ctx, cal.bits("family_graph"))
