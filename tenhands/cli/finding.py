@@ -36,21 +36,23 @@ def _as_json(found: Found, lang: str, card: Card) -> dict[str, Any]:
     }
 
 
-def _json_list(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[Any]:
-    """The findings as JSON, each with its card."""
+def _cards(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[Card]:
+    """The findings as the review page's cards, in order."""
     from ..finding.review.card import cards
 
-    said = cards(store, case_id, [f.candidate(case_id) for f in found], lang)
+    return cards(store, case_id, [f.candidate(case_id) for f in found], lang)
+
+
+def _json_list(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[Any]:
+    """The findings as JSON, each with its card."""
+    said = _cards(store, case_id, found, lang)
     return [_as_json(f, lang, card) for f, card in zip(found, said, strict=True)]
 
 
 def _card_lines(store: GraphStore, case_id: str, found: list[Found], lang: str) -> list[str]:
     """The findings as the review page's cards, said as text (ranked, one card each)."""
-    from ..finding.review.card import cards
-
-    said = cards(store, case_id, [f.candidate(case_id) for f in found], lang)
     out = []
-    for rank, card in enumerate(said, 1):
+    for rank, card in enumerate(_cards(store, case_id, found, lang), 1):
         first, *rest = card.lines()
         out += [f"{rank:3d}. {first}", *(f"     {line}" for line in rest)]
     return out
