@@ -4,7 +4,7 @@
     python bench/api_bench.py --record              # also append to bench/RESULTS.md
     python scripts/neo4j_test_server.py run -- python bench/api_bench.py --record
 
-The service runs as it is deployed (``uvicorn --factory tenhands.api.app:create_app``,
+The service runs as it is deployed (``uvicorn --factory tenhands.app:create_app``,
 uvloop and httptools, no access log) in its own process, signed in with a worker's API
 token: every request checks the token, the case assignment and writes its audit event
 before it answers. Load comes from ``wrk`` (Debian's package; ``make bench`` installs
@@ -62,7 +62,7 @@ def seed(store: GraphStore) -> str:
 def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "TENHANDS_STORE": url}
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "tenhands.api.app:create_app",
+        [sys.executable, "-m", "uvicorn", "--factory", "tenhands.app:create_app",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"],
         env=env,

@@ -17,8 +17,8 @@ from io import BytesIO
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from tenhands.api.web.catalogue import template_catalog
-from tenhands.api.web.i18n import LANGS, catalogue_path
+from tenhands.web.catalogue import template_catalog
+from tenhands.web.i18n import LANGS, catalogue_path
 
 HEADER = "Web pages of TenHands. Message ids are English; see scripts/web_messages.py."
 

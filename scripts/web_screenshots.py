@@ -25,7 +25,7 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import Frame, Page, sync_playwright
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.demo.seed import seed_demo
 from tenhands.demo.users import seed_demo_users
 from tenhands.graph.stores.sqlite import SqliteStore

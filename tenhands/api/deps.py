@@ -16,6 +16,7 @@ from ..finding.kin import KinFinder
 from ..graph.store import GraphStore
 from ..settings import Settings, kin_index_file
 from .auth.deps import PrincipalDep
+from .auth.ratelimit import LoginThrottle
 from .errors import ID_PATTERN
 
 MAX_PAGE = 500
@@ -85,3 +86,20 @@ TieIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a tie's id")]
 CaseIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a case's id")]
 RecordIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="an outside record's id")]
 CandidateIdPath = Annotated[str, Path(pattern=ID_PATTERN, description="a candidate's id")]
+
+
+def get_throttle(request: Request) -> LoginThrottle:
+    throttle: LoginThrottle | None = getattr(request.app.state, "login_throttle", None)
+    if throttle is None:
+        throttle = LoginThrottle()
+        request.app.state.login_throttle = throttle
+    return throttle
+
+
+ThrottleDep = Annotated[LoginThrottle, Depends(get_throttle)]
+
+
+def client_address(request: Request) -> str:
+    """The client's address: the connection's, or the one a trusted proxy forwarded
+    (``TENHANDS_TRUSTED_PROXIES``; uvicorn replaces the connection's address with it)."""
+    return request.client.host if request.client else "unknown"

@@ -34,7 +34,7 @@ def run_server(
     import uvicorn
 
     uvicorn.run(
-        "tenhands.api.app:create_app",
+        "tenhands.app:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,

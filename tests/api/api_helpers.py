@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.graph.errors import NotFound
 from tenhands.graph.model import TokenKind, User, UserRole
 from tenhands.graph.store import GraphStore

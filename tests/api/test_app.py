@@ -12,7 +12,7 @@ from api_helpers import ApiClient, bearer, error
 from fastapi.testclient import TestClient
 
 from tenhands import __version__
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.graph.errors import StoreUnavailable
 from tenhands.graph.model import UserRole
 from tenhands.graph.stores.neo4j import Neo4jStore
@@ -127,7 +127,7 @@ def test_start_up_fails_when_the_configured_store_cannot_be_opened(tmp_path: Pat
 
 
 def test_importing_the_module_builds_no_app() -> None:
-    module = importlib.import_module("tenhands.api.app")
+    module = importlib.import_module("tenhands.app")
     assert not hasattr(module, "app")
 
 

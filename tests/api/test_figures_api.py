@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from api_helpers import ApiClient, bearer, error
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.demo.seed import seed_demo
 from tenhands.graph.model import AuditAction, UserRole
 from tenhands.graph.store import GraphStore

@@ -17,7 +17,7 @@ import schemathesis
 from api_helpers import ADMIN_LOGIN, bearer
 from hypothesis import HealthCheck, given, settings
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.demo.seed import seed_demo
 from tenhands.graph.model import UserRole
 from tenhands.graph.stores.sqlite import SqliteStore

@@ -22,7 +22,7 @@ import pytest
 from api_helpers import ADMIN_LOGIN, bearer, error
 from fastapi.testclient import TestClient
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.graph.model import UserRole
 from tenhands.graph.stores.neo4j import Neo4jStore
 from tenhands.settings import Settings

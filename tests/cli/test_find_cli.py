@@ -57,9 +57,9 @@ def test_find_in_words_prints_the_card(cli_store: str) -> None:
 
 
 def test_review_prints_the_queue_as_the_page_shows_it(cli_store: str) -> None:
-    from tenhands.api.web.review import items
     from tenhands.cli.context import opened_store
     from tenhands.finding.review import review_queue
+    from tenhands.web.review import items
 
     runner.invoke(app, ["demo", "--no-serve"])
     assert runner.invoke(app, ["find", "demo-case"]).exit_code == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.cli.main import app
 from tenhands.graph.model import AuditAction
 from tenhands.graph.stores.sqlite import SqliteStore

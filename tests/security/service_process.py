@@ -214,7 +214,7 @@ def running_service(folder: Path) -> Iterator[Service]:
         "TENHANDS_STORE": url,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
-    command = [sys.executable, "-m", "uvicorn", "--factory", "tenhands.api.app:create_app"]
+    command = [sys.executable, "-m", "uvicorn", "--factory", "tenhands.app:create_app"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     process = subprocess.Popen(command, env=env, cwd=folder)
     service = Service("127.0.0.1", port, process, token)

@@ -15,10 +15,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.types import ASGIApp
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.accounts import add_user
 from tenhands.api.auth.ratelimit import LoginThrottle
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.graph.model import TokenKind, User, UserRole
 from tenhands.graph.store import GraphStore
 from tenhands.settings import Settings

@@ -24,8 +24,8 @@ from boundary_helpers import (
 from builders import person, tie
 from fastapi.testclient import TestClient
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.graph.model import (
     AuditAction,
     Candidate,

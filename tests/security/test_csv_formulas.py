@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from signin_helpers import bearer
 from typer.testing import CliRunner
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.cli.main import app as cli
 from tenhands.files.csv_cells import FORMULA_STARTS
 from tenhands.graph.model import AuditAction, AuditEvent, UserRole

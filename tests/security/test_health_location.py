@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from signin_helpers import bearer
 
-from tenhands.api.app import create_app
+from tenhands.app import create_app
 from tenhands.graph.model import UserRole
 from tenhands.graph.store import GraphStore
 from tenhands.graph.stores.sqlite import SqliteStore

@@ -8,9 +8,9 @@ import re
 from boundary_helpers import A, leaks, seed_two_cases
 from fastapi.testclient import TestClient
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.deps import SESSION_COOKIE
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.finding.kin import KinFinder, propose, search_case
 from tenhands.graph.model import TokenKind, User, UserRole
 from tenhands.graph.store import GraphStore

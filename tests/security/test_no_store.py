@@ -11,9 +11,9 @@ from builders import case, person, role, tie
 from fastapi.testclient import TestClient
 from signin_helpers import bearer
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.deps import SESSION_COOKIE
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.graph.model import TokenKind, UserRole
 from tenhands.graph.store import GraphStore
 from tenhands.settings import Settings

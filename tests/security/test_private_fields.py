@@ -12,9 +12,9 @@ from boundary_helpers import NOV_3
 from builders import case, person, role, tie
 from fastapi.testclient import TestClient
 
-from tenhands.api.app import create_app
 from tenhands.api.auth.permissions import ROLE_PERMISSIONS, Permission
 from tenhands.api.auth.tokens import issue
+from tenhands.app import create_app
 from tenhands.graph.model import (
     Address,
     Contact,

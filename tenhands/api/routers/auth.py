@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 from pydantic import ValidationError
 
 from ...graph.errors import NotFound
@@ -21,30 +20,12 @@ from ..auth.accounts import (
 )
 from ..auth.deps import PrincipalDep, TrailDep
 from ..auth.passwords import WeakPassword
-from ..auth.ratelimit import LoginThrottle
 from ..auth.tokens import issue
-from ..deps import StoreDep
+from ..deps import StoreDep, ThrottleDep, client_address
 from ..errors import BAD_JSON, COMMON_RESPONSES, ErrorBody, domain_invalid
 from ..schemas.users import MeUpdate, SignIn, TokenIssued, TokenPublic, UserPublic
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=COMMON_RESPONSES)
-
-
-def get_throttle(request: Request) -> LoginThrottle:
-    throttle: LoginThrottle | None = getattr(request.app.state, "login_throttle", None)
-    if throttle is None:
-        throttle = LoginThrottle()
-        request.app.state.login_throttle = throttle
-    return throttle
-
-
-ThrottleDep = Annotated[LoginThrottle, Depends(get_throttle)]
-
-
-def client_address(request: Request) -> str:
-    """The client's address: the connection's, or the one a trusted proxy forwarded
-    (``TENHANDS_TRUSTED_PROXIES``; uvicorn replaces the connection's address with it)."""
-    return request.client.host if request.client else "unknown"
 
 
 def too_many(exc: Throttled) -> HTTPException:

@@ -4,7 +4,7 @@ A wall map (projection or family mode) shown in the web pages to a user who may 
 persons on it (signed in there, with a role that may
 :attr:`~tenhands.api.auth.permissions.Permission.meeting_edit`) lets persons be dragged
 and posts each move to ``/cases/{case_id}/map/positions`` (see
-:mod:`tenhands.api.web.meeting_live`)."""
+:mod:`tenhands.web.meeting_live`)."""
 
 from __future__ import annotations
 
