@@ -116,7 +116,7 @@ async def find_principal(
     store = _store(request)
     if bearer is not None:
         found = await run_in_threadpool(resolve, store, bearer.credentials, TokenKind.api)
-        return None if found is None else Principal(*found, by_cookie=False, store=store)
+        return None if found is None else Principal(*found, store=store)
     if cookie:
         found = await run_in_threadpool(resolve, store, cookie, TokenKind.session)
         if found is None:
@@ -129,7 +129,7 @@ async def find_principal(
                     "The form is out of date or came from another site: reload the page "
                     "and try again."
                 )
-        return Principal(user, token, by_cookie=True, store=store)
+        return Principal(user, token, store=store)
     return None
 
 
