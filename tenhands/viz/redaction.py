@@ -45,8 +45,7 @@ import networkx as nx
 
 from tenhands.graph.figures import closest_kin, is_adult, standing_of
 from tenhands.graph.figures.standing import is_kin, relations_to_children
-from tenhands.graph.kinship import Relationship, Side
-from tenhands.graph.kinship.relationship import Kind
+from tenhands.graph.kinship import Kind, Relationship, Side
 from tenhands.graph.model import (
     Basis,
     Circle,

@@ -22,7 +22,7 @@ import networkx as nx
 
 from ..model import Basis, PartnerStatus, Sex, Tie, TieKind
 from ..model.tie import default_basis
-from .relationship import Kind
+from .kinds import Kind
 
 BLOOD, ADOPTIVE, LEGAL, FOSTER, STEP, SOCIAL, IN_LAW = range(7)
 

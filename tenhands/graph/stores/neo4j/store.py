@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
@@ -66,6 +66,7 @@ from . import cypher, links, meetings, positions
 from .links import Neo4jLinks
 from .meetings import Neo4jMeetings
 from .positions import Neo4jPositions
+from .rows import audit_keys, audit_props, utc
 from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
@@ -143,13 +144,6 @@ def _role_key(case_id: str, person_id: str) -> str:
     return f"{case_id}/{person_id}"
 
 
-def _utc(value: datetime) -> datetime:
-    """The same instant in UTC; a naive time is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
 def _person_row(person: Person) -> dict[str, Any]:
     return {
         "id": person.id,
@@ -219,7 +213,7 @@ def _change_set_props(change_set: ChangeSet) -> dict[str, Any]:
         "subject_id": change_set.subject_id,
         "case_id": change_set.case_id,
         "kind": change_set.kind,
-        "created_at": _utc(change_set.created_at).isoformat(timespec="microseconds"),
+        "created_at": utc(change_set.created_at).isoformat(timespec="microseconds"),
         "created_by": change_set.created_by,
         "created": json.dumps(data["created"]),
         "before": json.dumps(data["before"]),
@@ -235,21 +229,6 @@ def _change_set(props: dict[str, Any]) -> ChangeSet:
             **{k: json.loads(props[k]) for k in ("created", "before", "after")},
         }
     )
-
-
-def _audit_props(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "at": _utc(event.at),
-        "actor": event.actor,
-        "case_id": event.case_id,
-        **_audit_keys(event),
-        "data": event.model_dump_json(),
-    }
-
-
-def _audit_keys(event: AuditEvent) -> dict[str, Any]:
-    return {"entity_id": event.entity_id, "action": event.action.value}
 
 
 def _audit_query(filters: dict[str, Any], tail: LiteralString) -> LiteralString:
@@ -272,8 +251,8 @@ def _audit_filters(
         "actor": actor,
         "entity_id": entity_id,
         "action": None if action is None else AuditAction(action).value,
-        "since": None if since is None else _utc(since),
-        "until": None if until is None else _utc(until),
+        "since": None if since is None else utc(since),
+        "until": None if until is None else utc(until),
     }
 
 
@@ -725,7 +704,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         if stored is not None and int(stored) < 3:
             self._move_undo_logs()
         if stored is not None and int(stored) < 4:
-            self._add_audit_keys()
+            self._addaudit_keys()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
 
     def _add_source_keys(self) -> None:
@@ -1115,7 +1094,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
             _record_decision_tx,
             _candidate_props(candidate),
             None if change_set is None else _change_set_props(change_set),
-            _audit_props(event),
+            audit_props(event),
         )
         return candidate
 
@@ -1147,12 +1126,12 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
 
     def append_audit(self, event: AuditEvent) -> None:
         """Append an event; :class:`Conflict` if its id is taken."""
-        self._create(cypher.APPEND_AUDIT, "audit event", event.id, props=_audit_props(event))
+        self._create(cypher.APPEND_AUDIT, "audit event", event.id, props=audit_props(event))
 
     def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
         """Append many events in one transaction; all or nothing."""
         refuse_duplicates((e.id for e in events), "audit event")
-        rows = [_audit_props(e) for e in events]
+        rows = [audit_props(e) for e in events]
         batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
         if batches:
             self._write_tx(_append_audit_many_tx, batches)
@@ -1193,13 +1172,13 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         found = self._read(_audit_query(filters, cypher.COUNT_AUDIT_RETURN), **filters)
         return int(found[0]["n"])
 
-    def _add_audit_keys(self) -> None:
+    def _addaudit_keys(self) -> None:
         """Migration 3 → 4: copy each earlier event's entity id and action into the keys
         the audit log is filtered on."""
         after = ""
         while rows := self._read(cypher.AUDIT_WITHOUT_KEYS_AFTER, after=after, limit=DEFAULT_BATCH):
             keys = [
-                {"id": r["id"], **_audit_keys(AuditEvent.model_validate_json(r["data"]))}
+                {"id": r["id"], **audit_keys(AuditEvent.model_validate_json(r["data"]))}
                 for r in rows
             ]
             self._write(cypher.SET_AUDIT_KEYS, rows=keys)
