@@ -150,7 +150,8 @@ def _need(principal: Principal, permission: Permission) -> None:
         raise forbidden(f"Your role ({principal.user.role.value}) may not {WHAT[permission]}.")
 
 
-def _route_name(request: Request) -> str:
+def route_name(request: Request) -> str:
+    """The route's name: the detail of the request's audit events, never a value."""
     route = request.scope.get("route")
     name = getattr(route, "name", None)
     return name if isinstance(name, str) else "request"
@@ -171,7 +172,7 @@ def audit_event(
         entity=entity,
         entity_id=entity_id,
         case_id=case_id,
-        detail=_route_name(request),
+        detail=route_name(request),
     )
 
 
