@@ -71,10 +71,11 @@ from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
-feedback; 6: link requests; 7: positions on maps)."""
+feedback; 6: link requests; 7: positions on maps; 8: the revisions of records and
+decisions; 9: records' source names)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -229,6 +230,14 @@ def _change_set(props: dict[str, Any]) -> ChangeSet:
             **{k: json.loads(props[k]) for k in ("created", "before", "after")},
         }
     )
+
+
+def records_query(filters: Sequence[str]) -> LiteralString:
+    """The query of :meth:`Neo4jStore.list_records` with these filters (names of
+    :data:`.cypher.RECORD_FILTERS`), its parameters ``$filter``, ``$limit`` and ``$offset``."""
+    given = [cypher.RECORD_FILTERS[name] for name in filters]
+    where: LiteralString = "\nWHERE " + " AND ".join(given) if given else ""
+    return cypher.RECORDS_MATCH + where + cypher.LIST_RECORDS_RETURN
 
 
 def _audit_query(filters: dict[str, Any], tail: LiteralString) -> LiteralString:
@@ -704,7 +713,9 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         if stored is not None and int(stored) < 3:
             self._move_undo_logs()
         if stored is not None and int(stored) < 4:
-            self._addaudit_keys()
+            self._add_audit_keys()
+        if stored is not None and int(stored) < 9:
+            self._add_record_sources()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
 
     def _add_source_keys(self) -> None:
@@ -1020,7 +1031,15 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
     def add_records(self, records: Sequence[Record]) -> int:
         """Store outside records in one transaction; all or nothing."""
         refuse_duplicates((r.id for r in records), "record")
-        rows = [{"id": r.id, "case_id": r.case_id, "data": r.model_dump_json()} for r in records]
+        rows = [
+            {
+                "id": r.id,
+                "case_id": r.case_id,
+                "source_name": r.provenance.source.name,
+                "data": r.model_dump_json(),
+            }
+            for r in records
+        ]
         batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
         if batches:
             self._write_tx(_add_records_tx, batches)
@@ -1034,22 +1053,23 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         self,
         *,
         case_id: str | None = None,
+        source: str | None = None,
+        within_cases: Sequence[str] | None = None,
         limit: int = 1000,
         offset: int = 0,
         after: str | None = None,
     ) -> list[Record]:
-        """Records ordered by id, all of them or those gathered for one case."""
+        """Records ordered by id: all, or those of a case, a source name, or the cases
+        ``within_cases`` and no case (see :meth:`GraphStore.list_records`)."""
         limit, offset = page(limit, offset)
-        if case_id is None:
-            found = self._read(cypher.LIST_RECORDS, limit=limit, offset=offset, after=after)
-        else:
-            found = self._read(
-                cypher.LIST_CASE_RECORDS,
-                case_id=case_id,
-                limit=limit,
-                offset=offset,
-                after=after,
-            )
+        given: dict[str, Any] = {
+            "case_id": case_id,
+            "source": source,
+            "within_cases": None if within_cases is None else list(within_cases),
+            "after": after,
+        }
+        query = records_query([name for name, value in given.items() if value is not None])
+        found = self._read(query, **given, limit=limit, offset=offset)
         return [Record.model_validate_json(r["data"]) for r in found]
 
     # -- candidates -----------------------------------------------------------
@@ -1172,7 +1192,23 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         found = self._read(_audit_query(filters, cypher.COUNT_AUDIT_RETURN), **filters)
         return int(found[0]["n"])
 
-    def _addaudit_keys(self) -> None:
+    def _add_record_sources(self) -> None:
+        """Migration 8 → 9: copy each earlier record's source name into its key."""
+        after = ""
+        while rows := self._read(
+            cypher.RECORDS_WITHOUT_SOURCE_AFTER, after=after, limit=DEFAULT_BATCH
+        ):
+            sources = [
+                {
+                    "id": r["id"],
+                    "source_name": Record.model_validate_json(r["data"]).provenance.source.name,
+                }
+                for r in rows
+            ]
+            self._write(cypher.SET_RECORD_SOURCES, rows=sources)
+            after = rows[-1]["id"]
+
+    def _add_audit_keys(self) -> None:
         """Migration 3 → 4: copy each earlier event's entity id and action into the keys
         the audit log is filtered on."""
         after = ""
