@@ -141,6 +141,9 @@ def test_an_older_store_gets_a_revision_when_migrated(tmp_path: Path) -> None:
             "DELETE FROM meta WHERE key IN "
             "('revision_epoch', 'records_revision', 'decisions_revision')"
         )
+        conn.executescript(  # the records table as schema 7 had it
+            "DROP INDEX records_source; ALTER TABLE records DROP COLUMN source_name;"
+        )
         conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
 
     store = SqliteStore(path)
