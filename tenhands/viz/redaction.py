@@ -164,7 +164,9 @@ class Member:
     engagement: Engagement | None
     """As shown in this mode: None where the mode shows no statuses."""
     committed: bool
-    """Committed to the plan (counted among the hands, in every mode)."""
+    """Committed to the plan (in every mode, whatever the mode shows of statuses)."""
+    counts: bool
+    """Counted among the ten hands and eyes (:attr:`PersonStanding.counts`)."""
     knows: WorryKnowledge | None
     tasks: tuple[str, ...]
     tooltip: str
@@ -421,6 +423,7 @@ def _member(
         circle=circle,
         engagement=shown_engagement,
         committed=engagement is Engagement.committed,
+        counts=where.counts,
         knows=None if role is None else role.knows_worries,
         tasks=tasks,
         tooltip=_tooltip(
