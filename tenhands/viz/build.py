@@ -16,7 +16,6 @@ import dataclasses
 from collections.abc import Mapping
 from datetime import date
 
-from tenhands.graph.figures import counts_as_hands
 from tenhands.graph.model import Case, Engagement, Sex
 from tenhands.graph.model.case import HANDS_GOAL
 from tenhands.graph.network import surroundings
@@ -181,23 +180,11 @@ def scene_of(
 
 
 def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
-    """Committed adults among the persons this mode shows, by the rule the figures count
-    them by (:func:`tenhands.graph.figures.counts_as_hands`: not the children, not the
+    """Committed adults among the persons this mode shows, as the figures count them
+    (:func:`tenhands.graph.figures.case_people`: not the children, not the
     professionals, not the deceased; an adult is 18 or older, or of unknown age),
     against the case's ``goal``, with their names as the map writes them."""
-    names = sorted(
-        (
-            m.name
-            for m in net.members
-            if counts_as_hands(
-                m.group,
-                Engagement.committed if m.committed else m.engagement,
-                adult=m.adult,
-                deceased=m.deceased,
-            )
-        ),
-        key=str.casefold,
-    )
+    names = sorted((m.name for m in net.members if m.counts), key=str.casefold)
     return Counter(committed=len(names), goal=goal, names=tuple(names))
 
 

@@ -38,19 +38,6 @@ _WORDS: dict[str, dict[TieKind, tuple[str, str, str]]] = {
     },
 }
 
-INFORMAL_ORDER: tuple[TieKind, ...] = (
-    TieKind.godparent,
-    TieKind.teacher,
-    TieKind.coach,
-    TieKind.neighbour,
-    TieKind.family_friend,
-    TieKind.friend,
-    TieKind.colleague,
-    TieKind.professional,
-    TieKind.other,
-)
-"""Which tie names a supporter when they have several (a godmother who is a neighbour)."""
-
 
 def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str | None:
     """What an informal or professional tie makes a person, or None for family kinds."""
