@@ -116,8 +116,10 @@ def find_command(
     ] = True,
 ) -> None:
     """Search the outside records and the family graph for the case's kin, with reasons."""
-    if lang not in ("nl", "en", "fr"):
-        raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
+    from ..graph.languages import LANGUAGES
+
+    if lang not in LANGUAGES:
+        raise fail(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}", 2)
     from ..finding.kin import KinFinder, propose, search_case
     from ..graph.errors import NotFound
     from ..settings import kin_index_file
@@ -178,7 +180,7 @@ def review_command(
     from ..graph.errors import NotFound
 
     if lang not in CARD_LANGS:
-        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+        raise fail(f"unknown language {lang!r}: use one of {', '.join(CARD_LANGS)}", 2)
     with opened_store() as store:
         try:
             queue = review_queue(store, case_id)

@@ -27,12 +27,13 @@ def map_command(
     """Draw a case's network as a self-contained HTML file that works offline."""
     from ..files.private import write_private
     from ..graph.errors import NotFound
+    from ..graph.languages import INTERFACE
     from ..viz import build_scene
     from ..viz.export import ExportError, html_to_png
     from ..viz.render import render_html
 
-    if lang not in ("nl", "en"):
-        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+    if lang not in INTERFACE:
+        raise fail(f"unknown language {lang!r}: use one of {', '.join(INTERFACE)}", 2)
     with opened_store() as store:
         try:
             scene = build_scene(store, case_id, view, mode, lang)

@@ -1,4 +1,5 @@
-"""Words for the kinds of informal and professional ties, as a child would say them.
+"""Which tie names an informal supporter, and its word (the words themselves are the
+tie kinds' own: :data:`tenhands.graph.model.tie.TIE_FACTS`).
 
 >>> tie_word(TieKind.neighbour, Sex.female, "nl"), tie_word(TieKind.godparent, Sex.male, "en")
 ('buurvrouw', 'godfather')
@@ -6,37 +7,7 @@
 
 from __future__ import annotations
 
-from tenhands.graph.model import Sex, TieKind
-
-# kind: (female, male, neutral) per language
-_WORDS: dict[str, dict[TieKind, tuple[str, str, str]]] = {
-    "nl": {
-        TieKind.friend: ("vriendin", "vriend", "vriend(in)"),
-        TieKind.neighbour: ("buurvrouw", "buurman", "buur"),
-        TieKind.teacher: ("juf", "meester", "leerkracht"),
-        TieKind.coach: ("coach", "coach", "coach"),
-        TieKind.godparent: ("meter", "peter", "meter/peter"),
-        TieKind.family_friend: (
-            "vriendin van de familie",
-            "vriend van de familie",
-            "vriend(in) van de familie",
-        ),
-        TieKind.colleague: ("collega", "collega", "collega"),
-        TieKind.professional: ("hulpverlener", "hulpverlener", "hulpverlener"),
-        TieKind.other: ("kent het gezin", "kent het gezin", "kent het gezin"),
-    },
-    "en": {
-        TieKind.friend: ("friend", "friend", "friend"),
-        TieKind.neighbour: ("neighbour", "neighbour", "neighbour"),
-        TieKind.teacher: ("teacher", "teacher", "teacher"),
-        TieKind.coach: ("coach", "coach", "coach"),
-        TieKind.godparent: ("godmother", "godfather", "godparent"),
-        TieKind.family_friend: ("family friend", "family friend", "family friend"),
-        TieKind.colleague: ("colleague", "colleague", "colleague"),
-        TieKind.professional: ("professional", "professional", "professional"),
-        TieKind.other: ("knows the family", "knows the family", "knows the family"),
-    },
-}
+from tenhands.graph.model import Sex, TieCategory, TieKind
 
 INFORMAL_ORDER: tuple[TieKind, ...] = (
     TieKind.godparent,
@@ -51,11 +22,15 @@ INFORMAL_ORDER: tuple[TieKind, ...] = (
 )
 """Which tie names a supporter when they have several (a godmother who is a neighbour)."""
 
+_outside = {k for k in TieKind if k.category in (TieCategory.informal, TieCategory.professional)}
+if set(INFORMAL_ORDER) != _outside:  # a new informal kind must be placed in the order
+    raise RuntimeError(
+        "INFORMAL_ORDER must list every informal and professional tie kind once: "
+        + ", ".join(sorted(_outside ^ set(INFORMAL_ORDER)))
+    )
 
-def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str | None:
-    """What an informal or professional tie makes a person, or None for family kinds."""
-    words = _WORDS["en" if lang == "en" else "nl"].get(kind)
-    if words is None:
-        return None
-    female, male, neutral = words
-    return female if sex is Sex.female else male if sex is Sex.male else neutral
+
+def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str:
+    """What a tie of ``kind`` makes a person of ``sex``, in ``lang``; KeyError for a kind
+    without words (a test keeps every kind worded)."""
+    return kind.word(sex, lang)

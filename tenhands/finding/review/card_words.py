@@ -13,10 +13,12 @@ the two never disagree.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
-CardLang = Literal["nl", "en"]
-CARD_LANGS: tuple[CardLang, ...] = ("nl", "en")
+from ...graph.languages import INTERFACE, InterfaceLang
+
+CardLang = InterfaceLang
+CARD_LANGS: tuple[CardLang, ...] = INTERFACE
 
 CERTAIN: Final = 0.9
 """A score at or above this is "zeker" (certain)."""

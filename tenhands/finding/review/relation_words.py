@@ -5,9 +5,9 @@ the candidate card use.
 
 from __future__ import annotations
 
-from typing import Literal
+from ...graph import languages
 
-Lang = Literal["nl", "en", "fr"]
+Lang = languages.Lang
 
 _WORDS: dict[str, tuple[str, str, str]] = {
     # code: (nl, en, fr)

@@ -18,13 +18,15 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
+from .. import languages
 from ..model import Sex
 from .sides import Side
 
 MAX_PATHS = 16
 """At most this many paths are listed per relationship (``path_count`` has them all)."""
 
-LANGUAGES = ("nl", "en", "fr")
+LANGUAGES = languages.LANGUAGES
+"""The languages relationships are said in (:mod:`tenhands.graph.languages`)."""
 
 
 class Kind(StrEnum):
