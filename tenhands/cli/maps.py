@@ -14,7 +14,7 @@ from .context import fail, opened_store
 def map_command(
     case_id: Annotated[str, typer.Argument(help="Id of the case to draw.")],
     out: Annotated[Path, typer.Option("--out", help="The .html file to write.")],
-    view: Annotated[View, typer.Option(help="ecomap, genogram or circles.")] = View.ecomap,
+    view: Annotated[View, typer.Option(help=" or ".join(View) + ".")] = View.ecomap,
     mode: Annotated[
         Mode,
         typer.Option(help="work (full), projection (meeting: nothing private) or family."),

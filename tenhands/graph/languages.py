@@ -98,7 +98,7 @@ class WordTable(Generic[K, W]):
             raise KeyError(f"the word table {self.name!r} has no words for {key!r}") from None
         return words[self.langs.index(lang) if lang in self.langs else 0]
 
-    def get(self, key: K, lang: str = DEFAULT) -> W | None:
+    def maybe(self, key: K, lang: str = DEFAULT) -> W | None:
         """The word of ``key`` in ``lang``, or None where the table holds no such key (for
         tables of words that may be absent, e.g. a code not worded here)."""
         return self.say(key, lang) if key in self.words else None

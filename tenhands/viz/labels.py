@@ -199,7 +199,7 @@ def wall_label(name: str, words: str | None, side: str, lang: str = "nl") -> str
     """
     if words is None:
         return name
-    said = _WORDS.get(f"side.{side}", lang)
+    said = _WORDS.maybe(f"side.{side}", lang)
     if said is not None:
         words = words.removesuffix(f", {said}")
     if words.casefold() == name.split(" ")[0].casefold():

@@ -1,5 +1,8 @@
-"""Which tie names an informal supporter, and its word (the words themselves are the
-tie kinds' own: :data:`tenhands.graph.model.tie.TIE_FACTS`).
+"""What an informal or professional tie makes a person on a map, as a child would say it.
+
+The words and the order are the tie kinds' own (:data:`tenhands.graph.model.tie.TIE_FACTS`,
+:data:`~tenhands.graph.model.tie.INFORMAL_ORDER`); this module is where the maps and the
+pages take them from.
 
 >>> tie_word(TieKind.neighbour, Sex.female, "nl"), tie_word(TieKind.godparent, Sex.male, "en")
 ('buurvrouw', 'godfather')
@@ -7,30 +10,13 @@ tie kinds' own: :data:`tenhands.graph.model.tie.TIE_FACTS`).
 
 from __future__ import annotations
 
-from tenhands.graph.model import Sex, TieCategory, TieKind
+from tenhands.graph.model import Sex, TieKind
+from tenhands.graph.model.tie import INFORMAL_ORDER
 
-INFORMAL_ORDER: tuple[TieKind, ...] = (
-    TieKind.godparent,
-    TieKind.teacher,
-    TieKind.coach,
-    TieKind.neighbour,
-    TieKind.family_friend,
-    TieKind.friend,
-    TieKind.colleague,
-    TieKind.professional,
-    TieKind.other,
-)
-"""Which tie names a supporter when they have several (a godmother who is a neighbour)."""
-
-_outside = {k for k in TieKind if k.category in (TieCategory.informal, TieCategory.professional)}
-if set(INFORMAL_ORDER) != _outside:  # a new informal kind must be placed in the order
-    raise RuntimeError(
-        "INFORMAL_ORDER must list every informal and professional tie kind once: "
-        + ", ".join(sorted(_outside ^ set(INFORMAL_ORDER)))
-    )
+__all__ = ["INFORMAL_ORDER", "tie_word"]
 
 
 def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str:
     """What a tie of ``kind`` makes a person of ``sex``, in ``lang``; KeyError for a kind
-    without words (a test keeps every kind worded)."""
+    without words (``tests/graph/test_tie_kinds.py`` keeps every kind worded)."""
     return kind.word(sex, lang)

@@ -44,9 +44,21 @@ VIEWS: dict[View, ViewDrawing] = {
 }
 """Every view's drawing; :class:`View` members without a row fail at import."""
 
-_missing = [v.value for v in View if v not in VIEWS]
-if _missing:
-    raise RuntimeError(f"map views without a row in VIEWS: {', '.join(_missing)}")
+
+def check_views(table: dict[View, ViewDrawing]) -> None:
+    """RuntimeError when a view has no row in ``table``; run on :data:`VIEWS` at import.
+
+    >>> check_views({View.ecomap: VIEWS[View.ecomap]})
+    Traceback (most recent call last):
+    ...
+    RuntimeError: map views without a row in VIEWS: genogram, circles
+    """
+    missing = [v.value for v in View if v not in table]
+    if missing:
+        raise RuntimeError(f"map views without a row in VIEWS: {', '.join(missing)}")
+
+
+check_views(VIEWS)
 
 
 def view_drawing(view: View | str) -> ViewDrawing:

@@ -323,9 +323,43 @@ TIE_FACTS: dict[TieKind, TieFacts] = {
 }
 """Every tie kind's facts, one row per kind: :class:`TieKind` reads them."""
 
-_no_facts = [k.value for k in TieKind if k not in TIE_FACTS]
-if _no_facts:  # a kind without its row fails at import, not later in some branch
-    raise RuntimeError(f"tie kinds without facts in TIE_FACTS: {', '.join(_no_facts)}")
+
+def check_facts(facts: dict[TieKind, TieFacts]) -> None:
+    """RuntimeError when a kind has no row in ``facts``; run on :data:`TIE_FACTS` at
+    import, so a kind without its row fails at once, not later in some branch.
+
+    >>> check_facts({k: f for k, f in TIE_FACTS.items() if k is not TieKind.coach})
+    Traceback (most recent call last):
+    ...
+    RuntimeError: tie kinds without a row in TIE_FACTS: coach
+    """
+    missing = [k.value for k in TieKind if k not in facts]
+    if missing:
+        raise RuntimeError(f"tie kinds without a row in TIE_FACTS: {', '.join(missing)}")
+
+
+check_facts(TIE_FACTS)
+
+INFORMAL_ORDER: tuple[TieKind, ...] = (
+    TieKind.godparent,
+    TieKind.teacher,
+    TieKind.coach,
+    TieKind.neighbour,
+    TieKind.family_friend,
+    TieKind.friend,
+    TieKind.colleague,
+    TieKind.professional,
+    TieKind.other,
+)
+"""Which tie names a supporter when they have several (a godmother who is a neighbour):
+every informal and professional kind, once (checked at import)."""
+
+_outside = {k for k in TieKind if k.category in (TieCategory.informal, TieCategory.professional)}
+if set(INFORMAL_ORDER) != _outside or len(INFORMAL_ORDER) != len(_outside):
+    raise RuntimeError(
+        "INFORMAL_ORDER must list every informal and professional tie kind once: "
+        + ", ".join(sorted(_outside ^ set(INFORMAL_ORDER)))
+    )
 
 TIE_WORDS: WordTable[TieKind, tuple[str, str, str]] = WordTable(
     "tie words",
