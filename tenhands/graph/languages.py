@@ -21,7 +21,7 @@ KeyError: "the word table 'example' has no words for 'no'"
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -57,16 +57,25 @@ def interface_lang(lang: str) -> InterfaceLang:
     return lang if lang in INTERFACE else DEFAULT
 
 
-def check_lang(lang: str, langs: Collection[str] = INTERFACE, what: str = "text") -> str:
+def listed(langs: Sequence[str]) -> str:
+    """Languages as a sentence says them.
+
+    >>> listed(INTERFACE), listed(LANGUAGES)
+    ('nl or en', 'nl, en or fr')
+    """
+    return f"{', '.join(langs[:-1])} or {langs[-1]}" if len(langs) > 1 else "".join(langs)
+
+
+def check_lang(lang: str, langs: Sequence[str] = INTERFACE, what: str = "text") -> str:
     """``lang`` when it is one of ``langs``; else ValueError with a sentence.
 
     >>> check_lang("fr", INTERFACE, "map")
     Traceback (most recent call last):
     ...
-    ValueError: unknown map language 'fr': use one of nl, en
+    ValueError: unknown map language 'fr': use nl or en
     """
     if lang not in langs:
-        raise ValueError(f"unknown {what} language {lang!r}: use one of {', '.join(langs)}")
+        raise ValueError(f"unknown {what} language {lang!r}: use {listed(langs)}")
     return lang
 
 

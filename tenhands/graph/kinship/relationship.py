@@ -301,7 +301,7 @@ class Relationship:
             say = _sayer(lang)
         except KeyError:
             raise ValueError(
-                f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}"
+                f"unknown language {lang!r}: use {languages.listed(LANGUAGES)}"
             ) from None
         return say(self, with_side)
 
