@@ -1,4 +1,6 @@
-"""Ties between two persons: family, partners, and informal supporters."""
+"""Ties between two persons: family, partners, and informal supporters; and every tie
+kind's facts in one table (:data:`TIE_FACTS`): its category, direction, genogram drawing,
+GEDCOM mapping and words, read through :class:`TieKind`'s properties."""
 
 from __future__ import annotations
 
