@@ -20,9 +20,9 @@ import pytest
 
 import tenhands
 from tenhands.graph import languages
-from tenhands.graph.kinship import Role, relationships_from
+from tenhands.graph.kinship import Kind, Role, relationships_from
 from tenhands.graph.languages import INTERFACE, LANGUAGES, WordTable
-from tenhands.graph.model import Person, Sex, Tie, TieKind
+from tenhands.graph.model import Basis, Person, Sex, Tie, TieKind
 from tenhands.graph.network import build_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,6 +111,10 @@ def _family() -> nx.MultiDiGraph:
         "schoonma": Sex.female,
         "ex": Sex.male,
         "overgrootma": Sex.female,
+        "adoptiefma": Sex.female,
+        "pleegpa": Sex.male,
+        "sociale": Sex.unknown,
+        "wettelijke": Sex.female,
     }
     persons = [Person(id=pid, given_names=[pid.title()], sex=sex) for pid, sex in sexes.items()]
     ties = [
@@ -139,11 +143,23 @@ def _family() -> nx.MultiDiGraph:
         ("guardian", "voogd", "kid"),
         ("other_relative", "verwant", "kid"),
     ]
+    bases = [
+        ("adoptiefma", Basis.adoptive),
+        ("pleegpa", Basis.foster),
+        ("sociale", Basis.social),
+        ("wettelijke", Basis.legal),
+    ]
     return build_graph(
         persons,
         [
-            Tie(id=f"t{n}", kind=TieKind(kind), source_id=s, target_id=t)
-            for n, (kind, s, t) in enumerate(ties)
+            *(
+                Tie(id=f"t{n}", kind=TieKind(kind), source_id=s, target_id=t)
+                for n, (kind, s, t) in enumerate(ties)
+            ),
+            *(
+                Tie(id=f"b{n}", kind=TieKind.parent, source_id=s, target_id="broer", basis=b)
+                for n, (s, b) in enumerate(bases)
+            ),
         ],
     )
 
@@ -151,16 +167,19 @@ def _family() -> nx.MultiDiGraph:
 def test_every_relationship_is_said_in_every_language() -> None:
     graph = _family()
     roles: set[Role] = set()
+    kinds: set[Kind] = set()
     for start in graph.nodes:
         for other, rel in relationships_from(graph, start).items():
             if not rel.related or rel.role is None:
                 continue
             roles.add(rel.role)
+            kinds.add(rel.kind)
             for lang in languages.LANGUAGES:
                 for with_side in (False, True):
                     words = rel.words(lang, with_side=with_side)
                     assert words.strip() and "None" not in words, (start, other, lang)
     assert roles >= set(Role) - {Role.self_}, sorted(set(Role) - roles)
+    assert kinds == set(Kind), sorted(set(Kind) - kinds)
 
 
 def test_the_web_catalogues_hold_every_message_in_both_languages() -> None:
