@@ -10,6 +10,7 @@ language; the web pages' catalogues go through their own check
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
@@ -186,6 +187,10 @@ def test_the_web_catalogues_hold_every_message_in_both_languages() -> None:
     done = subprocess.run(
         [sys.executable, "scripts/web_messages.py", "--check"],
         cwd=ROOT,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        },
         capture_output=True,
         text=True,
         check=False,
