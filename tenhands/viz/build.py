@@ -22,7 +22,7 @@ from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
 from . import labels
-from .layout import WALL, Geometry, Placed, circles, ecomap, genogram
+from .layout import WALL, Geometry, Placed
 from .layout.pinned import pin
 from .palette import (
     GROUP_COLOUR,
@@ -48,6 +48,7 @@ from .scene import (
     Shape,
     View,
 )
+from .views import view_drawing
 
 GEOMETRY: dict[bool, Geometry] = {
     False: Geometry(gap=90.0, row=160.0, width=1.0, font=14.0, node=18.0),
@@ -143,14 +144,10 @@ def scene_of(
     ``pinned``: where persons were left on this view (by person id, see
     :mod:`.layout.pinned`)."""
     geo = GEOMETRY[net.policy.large]
-    if view is View.ecomap:
-        placed = ecomap.layout(net, geo)
-    elif view is View.genogram:
-        placed = genogram.layout(net, geo)
-    else:
-        placed = circles.layout(net, geo)
+    drawing = view_drawing(view)
+    placed = drawing.layout(net, geo)
     if pinned:
-        pin(placed, net, pinned, geo, width=labels.wrap_width(view), rows=view is View.genogram)
+        pin(placed, net, pinned, geo, width=drawing.wrap, rows=drawing.rows)
     drawn = [m for m in net.members if m.key in placed.positions]
     nodes = [
         _node(

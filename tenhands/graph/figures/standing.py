@@ -31,6 +31,7 @@ import networkx as nx
 
 from ..kinship import Kind, Relationship, Side, relationships_from
 from ..model import Case, NetworkRole, Person, Tie, TieCategory, TieKind
+from ..model.tie import INFORMAL_ORDER
 from ..network import surroundings
 from ..store import GraphStore
 from .hands import counts_as_hands, is_adult, is_deceased
@@ -43,17 +44,7 @@ _BY_SIDE = {Side.maternal: Standing.maternal, Side.paternal: Standing.paternal}
 _KIND_ORDER = list(Kind)
 """Kinds of relationship, closest first."""
 
-NAMING_ORDER: tuple[TieKind, ...] = (
-    TieKind.godparent,
-    TieKind.teacher,
-    TieKind.coach,
-    TieKind.neighbour,
-    TieKind.family_friend,
-    TieKind.friend,
-    TieKind.colleague,
-    TieKind.professional,
-    TieKind.other,
-)
+NAMING_ORDER = INFORMAL_ORDER
 """Which tie names someone who is no kin when they have several (a godmother who is a
 neighbour is the godmother)."""
 
