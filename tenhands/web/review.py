@@ -22,7 +22,8 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from ..api.auth.deps import CaseScope, TrailDep, route_name
+from ..api.auth.access import route_name
+from ..api.auth.deps import CaseScope, TrailDep
 from ..api.auth.permissions import Permission
 from ..api.deps import CandidateIdPath, StoreDep, get_finder
 from ..finding.kin import propose, search_case

@@ -18,7 +18,8 @@ from ...finding.review import ReviewDesk, review_queue, shown_one
 from ...finding.review.card import cards_of, shown_cards
 from ...graph.model import Candidate, ReviewStatus
 from ...graph.store import GraphStore
-from ..auth.deps import CaseScope, TrailDep, allowed_to, case_access, route_name
+from ..auth.access import route_name
+from ..auth.deps import CaseScope, TrailDep, allowed_to, case_access
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import CandidateIdPath, CaseIdPath, PageDep, StoreDep

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
+from .. import languages
 from ..model import Sex
 from . import words_en, words_fr, words_nl
 from .kinds import Kind, Lineage, Role
@@ -25,7 +26,8 @@ from .sides import Side
 MAX_PATHS = 16
 """At most this many paths are listed per relationship (``path_count`` has them all)."""
 
-LANGUAGES = ("nl", "en", "fr")
+LANGUAGES = languages.LANGUAGES
+"""The languages relationships are said in (:mod:`tenhands.graph.languages`)."""
 
 
 Step = tuple[str, int, int]
@@ -239,7 +241,7 @@ class Relationship:
             say = _sayer(lang)
         except KeyError:
             raise ValueError(
-                f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}"
+                f"unknown language {lang!r}: use {languages.listed(LANGUAGES)}"
             ) from None
         return say(self, with_side)
 
