@@ -5,6 +5,7 @@ forward, nothing lost to a contact logged at the same moment) is
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from ..api.deps import PersonIdPath, StoreDep
 from ..graph.contacts import log_contact as append_contact
 from ..graph.model import ContactEntry, utcnow
 from ..graph.store import GraphStore
+from ..graph.typed_dates import UnreadableDate, read_day
 from .access import case_page
 from .forms import Form, FormState, field_errors, optional, values_of
 from .i18n import N_, Gettext, translations
@@ -30,17 +32,49 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Writer = Annotated[CaseScope, case_page(Permission.write_case, entity="role")]
 
 FIELDS = ("at", "way", "reached", "note")
-NO_TIME = N_("This is no date and time.")
+NO_TIME = N_(
+    "Write the day and time as day/month/year hours:minutes, for example 14/03/2026 10:30."
+)
 FUTURE = N_("A contact cannot lie in the future.")
 
 
+_TIME = re.compile(r"(\d{1,2})[:.hu](\d{2})", re.IGNORECASE)
+
+
+def typed_time(text: str) -> datetime:
+    """A moment as typed: a browser's ``YYYY-MM-DDTHH:MM``, or a day as every form reads
+    it (``14/03/2026``) maybe followed by a time (``10:30``, ``10u30``); ValueError when
+    it names none.
+
+    >>> typed_time("14/03/2026 10u30"), typed_time("2026-03-14T10:30")
+    (datetime.datetime(2026, 3, 14, 10, 30), datetime.datetime(2026, 3, 14, 10, 30))
+    >>> typed_time("14.3.2026")
+    datetime.datetime(2026, 3, 14, 0, 0)
+    """
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    day_text, _sep, time_text = text.strip().partition(" ")
+    try:
+        day = read_day(day_text)
+    except UnreadableDate as exc:
+        raise ValueError(exc.reason) from None
+    if not time_text.strip():
+        return datetime(day.year, day.month, day.day)
+    found = _TIME.fullmatch(time_text.strip())
+    if found is None:
+        raise ValueError("no time")
+    return datetime(day.year, day.month, day.day, int(found[1]), int(found[2]))
+
+
 def contact_time(text: str, _: Gettext, now: datetime) -> tuple[datetime | None, str | None]:
-    """The time typed (a browser's ``YYYY-MM-DDTHH:MM``, Belgian time), now when empty, or
-    an error."""
+    """The time typed (see :func:`typed_time`, Belgian time), now when empty, or an
+    error."""
     if not text:
         return now, None
     try:
-        typed = datetime.fromisoformat(text)
+        typed = typed_time(text)
     except ValueError:
         return None, _(NO_TIME)
     at = typed if typed.tzinfo else typed.replace(tzinfo=ZONE or UTC)
