@@ -11,7 +11,7 @@ from ..graph.typed_dates import UnreadableDate, read_day
 from .i18n import N_, Gettext
 
 NO_DAY = N_("Write the date as day/month/year, for example 14/11/2026.")
-NO_SUCH_DAY = N_("This day does not exist: check the day and the month.")
+NO_SUCH_DAY = N_("This date does not exist: check the day and the month.")
 
 
 def parse_day(text: str) -> date:

@@ -26,7 +26,7 @@ MESSAGES = {
         "Write the date as day/month/year, for example 14/03/1975; or only month/year "
         "(03/1975) or the year (1975)."
     ),
-    "no_such_day": N_("This day does not exist: check the day and the month."),
+    "no_such_day": N_("This date does not exist: check the day and the month."),
     "sex": N_("Choose the sex ('not known' is an answer too)."),
     "email": N_("This is no e-mail address (such as naam@example.org)."),
     "choice": N_("Choose one of the options."),
