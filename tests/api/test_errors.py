@@ -30,7 +30,7 @@ def test_a_body_that_is_not_an_object(client: ApiClient) -> None:
 
 
 def test_validation_errors_never_echo_the_input(client: ApiClient) -> None:
-    r = client.post("/persons", json={"sex": "unknown", "given_names": ["An"], "sex": "Vrouw-Geheim-42"})
+    r = client.post("/persons", json={"given_names": ["An"], "sex": "Vrouw-Geheim-42"})
     body = error(r, 422, "validation_error")
     assert body["errors"][0]["loc"] == ["body", "sex"]
     assert set(body["errors"][0]) == {"loc", "msg", "type"}
@@ -52,9 +52,16 @@ def test_logs_hold_no_personal_values(client: ApiClient, caplog: pytest.LogCaptu
     secret_name = "Geheimnaam-Xq7"
     secret_date = "1958-13"
     caplog.set_level(logging.DEBUG)
-    client.post("/persons", json={"id": "p1", "sex": "unknown", "given_names": [secret_name], "birth_date": "1958"})
-    client.post("/persons", json={"sex": "unknown", "given_names": [secret_name], "birth_date": secret_date})
-    client.post("/persons", json={"id": "p1", "sex": "unknown", "given_names": [secret_name]})  # 409
+    client.post(
+        "/persons",
+        json={"id": "p1", "sex": "unknown", "given_names": [secret_name], "birth_date": "1958"},
+    )
+    client.post(
+        "/persons", json={"sex": "unknown", "given_names": [secret_name], "birth_date": secret_date}
+    )
+    client.post(
+        "/persons", json={"id": "p1", "sex": "unknown", "given_names": [secret_name]}
+    )  # 409
     client.get("/persons/nobody", params={"q": secret_name})
     client.patch("/persons/p1", json={"surname": secret_name, "death_date": "1950"})
     client.post("/ties", json={"source_id": "p1", "target_id": secret_name, "kind": "friend"})

@@ -64,7 +64,8 @@ def test_the_server_chooses_an_id_and_sets_provenance(client: ApiClient) -> None
 
 def test_provenance_cannot_be_sent(client: ApiClient) -> None:
     r = client.post(
-        "/persons", json={"sex": "unknown", "given_names": ["An"], "provenance": {"created_by": "someone"}}
+        "/persons",
+        json={"sex": "unknown", "given_names": ["An"], "provenance": {"created_by": "someone"}},
     )
     body = error(r, 422, "validation_error")
     assert body["errors"][0]["loc"] == ["body", "provenance"]

@@ -8,6 +8,7 @@ from datetime import date
 
 from builders import case, person, role, tie
 
+from tenhands.graph.model import TieKind
 from tenhands.graph.plausibility import (
     Severity,
     check_parent,
@@ -17,7 +18,6 @@ from tenhands.graph.plausibility import (
     errors,
     warnings,
 )
-from tenhands.graph.model import TieKind
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.graph.visibility import CaseBoundary
 

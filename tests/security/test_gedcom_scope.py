@@ -106,7 +106,7 @@ def test_an_upload_that_would_update_an_unseen_person_is_refused_whole(
     assert client.delete(f"/cases/case-a/roles/{father}").status_code == 204
     r = client.patch(
         f"/persons/{father}",
-        json={"sex": "unknown", "given_names": [SECRET_NAME], "contact": {"phones": [SECRET_PHONE]}},
+        json={"given_names": [SECRET_NAME], "contact": {"phones": [SECRET_PHONE]}},
         headers=worker_b,
     )
     assert r.status_code == 200, r.text
