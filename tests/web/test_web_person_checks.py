@@ -13,7 +13,9 @@ import pytest
 from web_helpers import OTHER_NAMES, OWN, WebClient, error_of, make_user, seed_cases
 
 from tenhands.graph.model import PartialDate, UserRole
+from tenhands.graph.plausibility import SENTENCES
 from tenhands.graph.store import GraphStore
+from tenhands.web.person_checks import CHECKS
 
 NEW = f"/cases/{OWN}/persons/new"
 UNCLE: dict[str, object] = {"given_names": "Jan", "surname": "Wouters", "engagement": "located"}
@@ -198,3 +200,10 @@ def test_a_contact_time_may_be_typed_the_belgian_way(
     assert r.status_code == 303, error_of(r.text, "at")
     r = client.post_form(url, {"at": "31/02/2026", "way": "phone"}, csrf)
     assert error_of(r.text, "at").startswith("Schrijf dag en uur als dag/maand/jaar uur:minuten")
+
+
+def test_every_check_of_the_rule_has_its_words_on_the_pages() -> None:
+    assert set(CHECKS) == set(SENTENCES)
+    for code, sentence in SENTENCES.items():
+        placeholders = set(re.findall(r"%\((\w+)\)", sentence))
+        assert set(re.findall(r"%\((\w+)\)", CHECKS[code])) == placeholders, code
