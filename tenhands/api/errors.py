@@ -52,6 +52,8 @@ ErrorCode = Literal[
     "too_many_requests",
     "export_unavailable",
     "http_error",
+    "implausible",
+    "unconfirmed",
 ]
 
 
@@ -96,6 +98,38 @@ class UnreadableFile(Exception):
         self.problems = list(problems)
 
 
+class Problem(BaseModel):
+    """One thing impossible or unlikely about what was sent (see
+    :mod:`tenhands.graph.plausibility`): errors are never stored, warnings are once the
+    request is sent again with ``confirm=true``."""
+
+    field: str = Field(description="the field it is about, such as birth_date or contact.phones")
+    code: str = Field(description="a stable code, such as born_in_future or lookalike")
+    severity: Literal["error", "warning"]
+    message: str
+    persons: list[str] = Field(
+        default_factory=list,
+        description="for a lookalike: the ids of the persons you may see who resemble this one",
+    )
+
+
+class CheckErrorBody(ErrorBody):
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class Unconfirmed(Exception):
+    """What was sent is impossible (422 ``implausible``) or unlikely and not confirmed
+    (422 ``unconfirmed``); nothing was stored."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = list(problems)
+
+    @property
+    def impossible(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
 def _body(model: type[BaseModel], description: str) -> dict[str, Any]:
     return {"model": model, "description": description}
 
@@ -108,6 +142,13 @@ BAD_JSON: Responses = {400: _body(ErrorBody, "The request body is not valid JSON
 BAD_FILE: Responses = {
     413: _body(ErrorBody, "The upload is larger than allowed"),
     422: _body(FileErrorBody, "The file cannot be read as it is; nothing was stored"),
+}
+CHECKED: Responses = {
+    422: _body(
+        CheckErrorBody,
+        "A value is missing or invalid; or impossible (code implausible), or unlikely and "
+        "not confirmed (code unconfirmed: send again with confirm=true to save anyway)",
+    )
 }
 COMMON_RESPONSES: Responses = {
     401: _body(ErrorBody, "Not signed in: send a bearer token or the session cookie"),
@@ -268,6 +309,21 @@ async def _unreadable(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body.model_dump(mode="json"), status_code=422)
 
 
+async def _unconfirmed(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Unconfirmed)
+    code: ErrorCode = "implausible" if exc.impossible else "unconfirmed"
+    log.info("%s %s -> 422 %s", request.method, _route(request), code)
+    first = exc.problems[0].message if exc.problems else ""
+    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+    detail = (
+        f"Nothing was saved: {first}{more}"
+        if exc.impossible
+        else f"Nothing was saved yet: {first}{more} Send again with confirm=true to save anyway."
+    )
+    body = CheckErrorBody(detail=detail, code=code, problems=exc.problems)
+    return JSONResponse(body.model_dump(mode="json"), status_code=422)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(NotFound, _not_found)
@@ -278,3 +334,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(UnreadableFile, _unreadable)
+    app.add_exception_handler(Unconfirmed, _unconfirmed)

@@ -14,7 +14,9 @@ THRESHOLD = 80.0
 """The least score (0–100) a name needs to be found."""
 
 
-def _names(person: Person) -> list[str]:
+def name_forms(person: Person) -> list[str]:
+    """The person's names as compared: given names with each surname, and each alias,
+    folded (lower case, no accents)."""
     given = " ".join(person.given_names)
     surnames = [s for s in (person.surname, person.birth_surname) if s]
     out = [fold(f"{given} {s}") for s in surnames] or [fold(given)]
@@ -35,7 +37,7 @@ def name_score(query: str, person: Person) -> float:
     return max(
         (
             max(fuzz.token_sort_ratio(wanted, name), fuzz.WRatio(wanted, name))
-            for name in _names(person)
+            for name in name_forms(person)
         ),
         default=0.0,
     )

@@ -7,6 +7,7 @@ as for the API's ``…/contacts``. The access check audits the request."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from ..api.auth.permissions import Permission
 from ..api.deps import PersonIdPath, StoreDep
 from ..graph.contacts import ContactInFuture, record_contact
 from ..graph.store import GraphStore
+from ..graph.typed_dates import UnreadableDate, read_day
 from .access import case_page
 from .forms import Form, FormState, field_errors, optional, values_of
 from .i18n import N_, translations
@@ -31,16 +33,48 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Writer = Annotated[CaseScope, case_page(Permission.write_case, entity="role")]
 
 FIELDS = ("at", "way", "reached", "note")
-NO_TIME = N_("This is no date and time.")
+NO_TIME = N_(
+    "Write the day and time as day/month/year hours:minutes, for example 14/03/2026 10:30."
+)
 FUTURE = N_("A contact cannot lie in the future.")
 
 
+_TIME = re.compile(r"(\d{1,2})[:.hu](\d{2})", re.IGNORECASE)
+
+
+def typed_time(text: str) -> datetime:
+    """A moment as typed: a browser's ``YYYY-MM-DDTHH:MM``, or a day as every form reads
+    it (``14/03/2026``) maybe followed by a time (``10:30``, ``10u30``); ValueError when
+    it names none.
+
+    >>> typed_time("14/03/2026 10u30"), typed_time("2026-03-14T10:30")
+    (datetime.datetime(2026, 3, 14, 10, 30), datetime.datetime(2026, 3, 14, 10, 30))
+    >>> typed_time("14.3.2026")
+    datetime.datetime(2026, 3, 14, 0, 0)
+    """
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    day_text, _sep, time_text = text.strip().partition(" ")
+    try:
+        day = read_day(day_text)
+    except UnreadableDate as exc:
+        raise ValueError(exc.reason) from None
+    if not time_text.strip():
+        return datetime(day.year, day.month, day.day)
+    found = _TIME.fullmatch(time_text.strip())
+    if found is None:
+        raise ValueError("no time")
+    return datetime(day.year, day.month, day.day, int(found[1]), int(found[2]))
+
+
 def contact_time(text: str) -> datetime | None:
-    """The time typed (a browser's ``YYYY-MM-DDTHH:MM``, Belgian time), None when empty;
+    """The time typed (see :func:`typed_time`, Belgian time), None when empty;
     ValueError for no date and time."""
     if not text:
         return None
-    typed = datetime.fromisoformat(text)
+    typed = typed_time(text)
     at = typed if typed.tzinfo else typed.replace(tzinfo=ZONE or UTC)
     return at.astimezone(UTC)
 

@@ -1,16 +1,17 @@
 """Days typed in a form: a browser's date field sends ``2026-11-14``; where the browser
-shows a plain text field instead, people write ``14/11/2026`` or ``14-11-2026``."""
+shows a plain text field instead, people write ``14/11/2026``, ``14.11.2026`` or
+``14-11-2026`` (read by :func:`tenhands.graph.typed_dates.read_day`, as every form
+reads dates)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from ..graph.typed_dates import UnreadableDate, read_day
 from .i18n import N_, Gettext
 
-NO_DAY = N_("This is no date: write it as 2026-11-14 or 14/11/2026.")
-
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+NO_DAY = N_("Write the date as day/month/year, for example 14/11/2026.")
+NO_SUCH_DAY = N_("This date does not exist: check the day and the month.")
 
 
 def parse_day(text: str) -> date:
@@ -21,16 +22,9 @@ def parse_day(text: str) -> date:
     >>> parse_day("31/02/2026")
     Traceback (most recent call last):
     ...
-    ValueError: day is out of range for month
+    tenhands.graph.typed_dates.UnreadableDate: no_such_day
     """
-    text = text.strip()
-    found = _DAY_FIRST.fullmatch(text)
-    if found:
-        day, month, year = (int(g) for g in found.groups())
-        return date(year, month, day)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"not a day: {len(text)} characters")
-    return date.fromisoformat(text)
+    return read_day(text)
 
 
 def typed_day(text: str, _: Gettext) -> tuple[date | None, str | None]:
@@ -39,5 +33,6 @@ def typed_day(text: str, _: Gettext) -> tuple[date | None, str | None]:
         return None, None
     try:
         return parse_day(text), None
-    except ValueError:
-        return None, _(NO_DAY)
+    except UnreadableDate as exc:
+        said = NO_SUCH_DAY if exc.reason == "no_such_day" else NO_DAY
+        return None, _(said)

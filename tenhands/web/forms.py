@@ -17,13 +17,17 @@ from fastapi import Depends, Request
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from ..graph.model import PartialDate
+from ..graph.typed_dates import UnreadableDate, read_partial_date
 from .i18n import N_, Gettext
 
 MESSAGES = {
     "date": N_(
-        "This is no date: write a year (1975), a year and month (1975-03) or a whole date "
-        "(1975-03-14), maybe after 'abt' for about."
+        "Write the date as day/month/year, for example 14/03/1975; or only month/year "
+        "(03/1975) or the year (1975)."
     ),
+    "no_such_day": N_("This date does not exist: check the day and the month."),
+    "sex": N_("Choose the sex ('not known' is an answer too)."),
     "email": N_("This is no e-mail address (such as naam@example.org)."),
     "choice": N_("Choose one of the options."),
     "missing": N_("Fill this in."),
@@ -75,11 +79,15 @@ def short_text(form: FormData, name: str, _: Gettext, *, required: bool) -> tupl
 
 @dataclass
 class FormState:
-    """A form as shown: its values (text, or a list of ticked values) and its errors
-    (already in the reader's language), by field name."""
+    """A form as shown: its values (text, or a list of ticked values), its errors and
+    its warnings (already in the reader's language), by field name. A form with
+    warnings and no errors offers to save anyway; ``seen`` are the keys of the warnings
+    shown, sent back with that choice."""
 
     values: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+    seen: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         found = self.values.get(name)
@@ -117,6 +125,17 @@ def values_of(
 def optional(value: Any) -> str | None:
     """A typed value, None when left empty."""
     return value if isinstance(value, str) and value else None
+
+
+def typed_date(text: str, _: Gettext) -> tuple[PartialDate | None, str | None]:
+    """The date typed (day first, month and year, a year, or ISO; None when left
+    empty), or the message to show at the field."""
+    if not text:
+        return None, None
+    try:
+        return read_partial_date(text), None
+    except UnreadableDate as exc:
+        return None, message(_, "no_such_day" if exc.reason == "no_such_day" else "date")
 
 
 def split_list(text: str) -> list[str]:

@@ -1,9 +1,13 @@
-"""The person form (add and edit): a person's names, sex, dates and contact details, and
-their role in the case (circle, engagement, what they offer, what they agreed to be for
-the children and which contact details they agreed to share with the network).
+"""The person form (add and edit): a person's names, sex, dates, contact details and
+current address, and their role in the case (circle, engagement, what they offer, what
+they agreed to be for the children and which contact details they agreed to share with
+the network).
 
-Fields the form does not show (addresses, aliases, confidentiality flags…) are kept as
-they are stored when a person is edited.
+The sex is never assumed: the form starts without one and refuses to save until one
+is chosen ('not known' is a choice). Dates are read as people type them
+(:mod:`tenhands.graph.typed_dates`). The address fields are the person's current
+address (the first without an end date); other addresses, aliases and confidentiality
+flags are kept as they are stored when a person is edited.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..graph.model import NetworkRole, Person
-from .forms import field_errors, message, optional, split_list
+from ..graph.model import Address, NetworkRole, Person
+from ..graph.typed_dates import typed_form
+from .forms import field_errors, message, optional, split_list, typed_date
 from .i18n import Gettext
 
 PERSON_FIELDS = (
@@ -27,8 +32,14 @@ PERSON_FIELDS = (
     "death_date",
     "phones",
     "emails",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "country",
     "notes",
 )
+ADDRESS_FIELDS = ("street", "house_number", "postcode", "city", "country")
 ROLE_FIELDS = (
     "circle",
     "engagement",
@@ -49,7 +60,11 @@ PERSON_WHERE = {
     "contact.emails": "emails",
     "contact": "emails",
     "death_place": "deceased",
+    "addresses": "street",
+    "addresses.postcode": "postcode",
+    "tie": "birth_date",
 }
+"""The form field of each person field (and of each field a check names)."""
 ROLE_WHERE = {
     "circle": "circle",
     "engagement": "engagement",
@@ -70,14 +85,39 @@ def person_values(person: Person) -> dict[str, Any]:
         "surname": person.surname or "",
         "birth_surname": person.birth_surname or "",
         "sex": person.sex.value,
-        "birth_date": str(person.birth_date) if person.birth_date else "",
+        "birth_date": typed_form(person.birth_date) if person.birth_date else "",
         "birth_place": person.birth_place or "",
         "deceased": "yes" if person.deceased else "",
-        "death_date": str(person.death_date) if person.death_date else "",
+        "death_date": typed_form(person.death_date) if person.death_date else "",
         "phones": "; ".join(person.contact.phones),
         "emails": "; ".join(person.contact.emails),
+        **address_values(current_address(person.addresses)),
         "notes": person.notes or "",
     }
+
+
+def current_address(addresses: list[Address]) -> Address | None:
+    """The address the form shows: the first without an end date."""
+    return next((a for a in addresses if a.until is None), None)
+
+
+def address_values(address: Address | None) -> dict[str, str]:
+    return {name: (getattr(address, name) or "") if address else "" for name in ADDRESS_FIELDS}
+
+
+def _addresses(stored: list[Address], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored addresses with the current one as typed (added when there was none,
+    left out when its fields were emptied)."""
+    current = current_address(stored)
+    typed = {name: optional(values[name]) for name in ADDRESS_FIELDS}
+    out = [a.model_dump() for a in stored]
+    if current is None:
+        return [*out, typed] if any(typed.values()) else out
+    at = stored.index(current)
+    if not any(typed.values()):
+        return out[:at] + out[at + 1 :]
+    out[at] = {**out[at], **typed}
+    return out
 
 
 def role_values(role: NetworkRole | None) -> dict[str, Any]:
@@ -97,13 +137,14 @@ def role_values(role: NetworkRole | None) -> dict[str, Any]:
     }
 
 
-def person_changes(values: dict[str, Any]) -> dict[str, Any]:
-    """The person fields the form sets."""
+def person_changes(values: dict[str, Any], stored: list[Address]) -> dict[str, Any]:
+    """The person fields the form sets (dates as typed: see :func:`checked_person`),
+    with ``stored`` the person's stored addresses."""
     return {
         "given_names": values["given_names"].split(),
         "surname": optional(values["surname"]),
         "birth_surname": optional(values["birth_surname"]),
-        "sex": values["sex"] or "unknown",
+        "sex": values["sex"],
         "birth_date": optional(values["birth_date"]),
         "birth_place": optional(values["birth_place"]),
         "deceased": bool(values["deceased"]),
@@ -112,6 +153,7 @@ def person_changes(values: dict[str, Any]) -> dict[str, Any]:
             "phones": split_list(values["phones"]),
             "emails": split_list(values["emails"]),
         },
+        "addresses": _addresses(stored, values),
         "notes": optional(values["notes"]),
     }
 
@@ -136,14 +178,23 @@ def checked_person(
 ) -> tuple[Person | None, dict[str, str]]:
     """``base`` (a stored person's fields, or a new person's) with the form's values, as a
     valid person, or the errors by form field."""
-    changes = person_changes(values)
+    stored = [Address.model_validate(a) for a in base.get("addresses", [])]
+    changes = person_changes(values, stored)
     errors: dict[str, str] = {}
     if not changes["given_names"] and not changes["surname"]:
         errors["given_names"] = message(_, "name")
+    if not changes["sex"]:
+        errors["sex"] = message(_, "sex")
+        changes["sex"] = "unknown"  # to check the rest of the form
+    for name in DATES:
+        changes[name], said = typed_date(values[name], _)
+        if said:
+            errors[name] = said
     try:
         person = Person.model_validate({**base, **changes})
     except ValidationError as exc:
-        return None, {**field_errors(exc, PERSON_WHERE, _, dates=DATES), **errors}
+        found = field_errors(exc, PERSON_WHERE, _, dates=DATES)
+        return None, {**found, **errors}
     return (None, errors) if errors else (person, {})
 
 

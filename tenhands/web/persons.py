@@ -17,9 +17,11 @@ from ..graph.store import GraphStore
 from .access import case_page
 from .forms import Form, FormState, values_of
 from .i18n import translations
+from .person_checks import Checked, check_person_form
 from .person_form import (
     MULTI,
     PERSON_FIELDS,
+    PERSON_WHERE,
     ROLE_FIELDS,
     checked_person,
     checked_role,
@@ -47,15 +49,28 @@ def _form_page(
         principal=scope.principal,
         case=case,
         form=state,
-        status=422 if state.errors else 200,
+        status=422 if state.errors or state.warnings else 200,
         tasks=person_tasks(store, case.id, person.id) if person is not None else None,
+        members={*case.child_ids, *(r.person_id for r in store.list_roles(case.id))}
+        if context.get("alike")
+        else set(),
         **context,
     )
 
 
 @router.get("/cases/{case_id}/persons/new", name="web_new_person")
 def new_person(request: Request, scope: Writer, store: StoreDep) -> Response:
-    return _form_page(request, scope, store, FormState(role_values(None)), person=None, child=False)
+    return _form_page(
+        request, scope, store, FormState(role_values(None)), person=None, child=False, alike=[]
+    )
+
+
+def _held(values: dict[str, Any], errors: dict[str, str], checked: Checked) -> FormState:
+    """The form again, with the errors, and the warnings when no error is left."""
+    errors = {**checked.errors, **errors}
+    if errors:
+        return FormState(values, errors)
+    return FormState(values, {}, checked.warnings, checked.keys)
 
 
 @router.post("/cases/{case_id}/persons/new", name="web_add_person")
@@ -74,10 +89,13 @@ def add_person(
     }
     role, role_errors = checked_role(role_base, values, _)
     errors.update(role_errors)
-    if person is None or role is None or errors:
-        return _form_page(
-            request, scope, store, FormState(values, errors), person=None, child=False
-        )
+    checked = Checked()
+    if person is not None:
+        checked = check_person_form(store, principal, person, PERSON_WHERE, _)
+    if person is None or role is None or errors or checked.holds(form):
+        state = _held(values, errors, checked)
+        alike = checked.lookalikes if not state.errors else []
+        return _form_page(request, scope, store, state, person=None, child=False, alike=alike)
     store.get_case(scope.case_id)
     store.create_person(person)
     try:
@@ -108,7 +126,9 @@ def edit_person(
     child, role = _membership(store, scope.case_id, person_id)
     person = store.get_person(person_id)
     values = {**person_values(person), **role_values(role)}
-    return _form_page(request, scope, store, FormState(values), person=person, child=child)
+    return _form_page(
+        request, scope, store, FormState(values), person=person, child=child, alike=[]
+    )
 
 
 @router.post("/cases/{case_id}/persons/{person_id}/edit", name="web_save_person")
@@ -136,9 +156,17 @@ def save_person(
         }
         role, role_errors = checked_role(role_base, values, _)
         errors.update(role_errors)
-    if person is None or errors or (stored_role is not None and role is None):
-        state = FormState({**role_values(stored_role), **values}, errors)
-        return _form_page(request, scope, store, state, person=stored, child=child)
+    checked = Checked()
+    if person is not None:
+        checked = check_person_form(store, principal, person, PERSON_WHERE, _, before=stored)
+    if (
+        person is None
+        or errors
+        or (stored_role is not None and role is None)
+        or checked.holds(form)
+    ):
+        state = _held({**role_values(stored_role), **values}, errors, checked)
+        return _form_page(request, scope, store, state, person=stored, child=child, alike=[])
     store.update_person(person)
     if role is not None:
         try:

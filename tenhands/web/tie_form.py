@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..graph.model import Tie
-from .forms import field_errors, message, optional
+from ..graph.typed_dates import typed_form
+from .forms import field_errors, message, optional, typed_date
 from .i18n import Gettext
 
 TIE_FIELDS = (
@@ -44,8 +45,8 @@ def tie_values(tie: Tie) -> dict[str, Any]:
         "partner_status": tie.partner_status.value if tie.partner_status else "",
         "closeness": tie.closeness.value if tie.closeness else "",
         "quality": tie.quality.value if tie.quality else "",
-        "since": str(tie.since) if tie.since else "",
-        "until": str(tie.until) if tie.until else "",
+        "since": typed_form(tie.since) if tie.since else "",
+        "until": typed_form(tie.until) if tie.until else "",
         "tie_confidential": "yes" if tie.confidential else "",
         "note": tie.note or "",
     }
@@ -74,6 +75,11 @@ def checked_tie(
     valid tie between two of ``members``, or the errors by form field. An empty basis
     takes the kind's default."""
     errors: dict[str, str] = {}
+    dates: dict[str, object] = {}
+    for name in DATES:
+        dates[name], said = typed_date(values[name], _)
+        if said:
+            errors[name] = said
     for end in ("source_id", "target_id"):
         if values[end] not in members:
             errors[end] = message(_, "not_in_case")
@@ -81,7 +87,13 @@ def checked_tie(
         errors["kind"] = message(_, "choice")
     if errors:
         # the rest of the form is checked too, so every error shows at once
-        probe = {**tie_changes(values), "source_id": "a", "target_id": "b", "kind": "other"}
+        probe = {
+            **tie_changes(values),
+            **dates,
+            "source_id": "a",
+            "target_id": "b",
+            "kind": values["kind"] or "other",
+        }
         try:
             Tie.model_validate({**base, **probe})
         except ValidationError as exc:
@@ -90,6 +102,6 @@ def checked_tie(
             errors = {**found, **errors}
         return None, errors
     try:
-        return Tie.model_validate({**base, **tie_changes(values)}), {}
+        return Tie.model_validate({**base, **tie_changes(values), **dates}), {}
     except ValidationError as exc:
         return None, field_errors(exc, WHERE, _, dates=DATES)

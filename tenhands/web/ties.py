@@ -14,11 +14,13 @@ from ..api.deps import StoreDep, TieIdPath
 from ..api.errors import ID_PATTERN
 from ..graph.errors import NotFound
 from ..graph.model import AuditAction, Person, Provenance, SourceRef, Tie
+from ..graph.plausibility import check_tie_change
 from ..graph.store import GraphStore
 from .access import case_page
 from .done import DoneQuery, done_message
 from .forms import Form, FormState, values_of
-from .i18n import translations
+from .i18n import Gettext, translations
+from .person_checks import Checked, sort_findings
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -37,6 +39,12 @@ def members(store: GraphStore, case_id: str) -> list[Person]:
     return sorted(persons, key=lambda p: (p.display_name.casefold(), p.id))
 
 
+def _checked(tie: Tie, people: list[Person], _: Gettext, before: Tie | None = None) -> Checked:
+    """The parent-age warnings of the tie (those the stored tie ``before`` had left out)."""
+    findings = check_tie_change(tie, {p.id: p for p in people}, before)
+    return sort_findings(findings, {"tie": "kind"}, _, Checked())
+
+
 def _form_page(
     request: Request,
     scope: CaseScope,
@@ -52,7 +60,7 @@ def _form_page(
         case=store.get_case(scope.case_id),
         people=people,
         form=state,
-        status=422 if state.errors else 200,
+        status=422 if state.errors or state.warnings else 200,
         **context,
     )
 
@@ -83,6 +91,10 @@ def add_tie(
     tie, errors = checked_tie({"provenance": made}, values, {p.id for p in people}, _)
     if tie is None:
         state = FormState(values, errors)
+        return _form_page(request, scope, store, state, people, tie=None, done=None)
+    checked = _checked(tie, people, _)
+    if checked.holds(form):
+        state = FormState(values, {}, checked.warnings, checked.keys)
         return _form_page(request, scope, store, state, people, tie=None, done=None)
     store.create_tie(tie)
     trail.record(audit_event(principal, request, "tie", tie.id, scope.case_id, AuditAction.create))
@@ -116,6 +128,10 @@ def save_tie(
     tie, errors = checked_tie(base, values, ids, _)
     if tie is None:
         state = FormState(values, errors)
+        return _form_page(request, scope, store, state, people, tie=stored, done=None)
+    checked = _checked(tie, people, _, stored)
+    if checked.holds(form):
+        state = FormState(values, {}, checked.warnings, checked.keys)
         return _form_page(request, scope, store, state, people, tie=stored, done=None)
     store.update_tie(tie)
     trail.record(audit_event(principal, request, "tie", tie.id, scope.case_id, AuditAction.update))

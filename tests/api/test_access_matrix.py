@@ -248,7 +248,9 @@ def test_a_person_added_by_a_worker_can_be_placed_in_their_case(
 ) -> None:
     client, signed_in = app
     worker = signed_in[UserRole.worker]
-    made = client.post("/persons", json={"given_names": ["Nieuwe"]}, headers=worker).json()
+    made = client.post(
+        "/persons", json={"sex": "unknown", "given_names": ["Nieuwe"]}, headers=worker
+    ).json()
     assert client.get(f"/persons/{made['id']}", headers=worker).status_code == 200
     viewer = signed_in[UserRole.viewer]
     assert client.get(f"/persons/{made['id']}", headers=viewer).status_code == 404

@@ -84,7 +84,7 @@ def test_a_closed_store_gives_503_with_retry_after(settings: Settings, tmp_path:
         for r in (
             client.get("/persons"),
             client.get("/persons/p1"),
-            client.post("/persons", json={"given_names": ["An"]}),
+            client.post("/persons", json={"sex": "unknown", "given_names": ["An"]}),
             client.get("/cases/c1/network"),
         ):
             body = error(r, 503, "store_unavailable")
@@ -100,7 +100,12 @@ def test_lifespan_opens_initialises_and_closes_the_configured_store(tmp_path: Pa
         assert r.status_code == 200 and r.json()["store"]["location"] is None
         client.headers.update(bearer(app.state.store, "admin", UserRole.admin))
         assert client.get("/health").json()["store"]["location"] == f"sqlite:///{path}"
-        assert client.post("/persons", json={"id": "p1", "given_names": ["An"]}).status_code == 201
+        assert (
+            client.post(
+                "/persons", json={"id": "p1", "sex": "unknown", "given_names": ["An"]}
+            ).status_code
+            == 201
+        )
         opened = app.state.store
     assert path.exists()
     assert opened.ping() is False  # closed at shutdown

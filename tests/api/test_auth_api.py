@@ -146,7 +146,7 @@ def test_a_session_cookie_request_that_changes_something_needs_the_form_token(
     session = issue(sqlite_store, user, TokenKind.session)
     client.cookies.set(SESSION_COOKIE, session.secret)
     assert client.get("/auth/me").status_code == 200
-    body = {"given_names": ["Nieuw"]}
+    body = {"sex": "unknown", "given_names": ["Nieuw"]}
     r = client.post("/persons", json=body)
     assert "another site" in error(r, 403, "forbidden")["detail"]
     r = client.post("/persons", json=body, headers={CSRF_HEADER: "wrong"})

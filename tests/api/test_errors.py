@@ -52,9 +52,16 @@ def test_logs_hold_no_personal_values(client: ApiClient, caplog: pytest.LogCaptu
     secret_name = "Geheimnaam-Xq7"
     secret_date = "1958-13"
     caplog.set_level(logging.DEBUG)
-    client.post("/persons", json={"id": "p1", "given_names": [secret_name], "birth_date": "1958"})
-    client.post("/persons", json={"given_names": [secret_name], "birth_date": secret_date})
-    client.post("/persons", json={"id": "p1", "given_names": [secret_name]})  # 409
+    client.post(
+        "/persons",
+        json={"id": "p1", "sex": "unknown", "given_names": [secret_name], "birth_date": "1958"},
+    )
+    client.post(
+        "/persons", json={"sex": "unknown", "given_names": [secret_name], "birth_date": secret_date}
+    )
+    client.post(
+        "/persons", json={"id": "p1", "sex": "unknown", "given_names": [secret_name]}
+    )  # 409
     client.get("/persons/nobody", params={"q": secret_name})
     client.patch("/persons/p1", json={"surname": secret_name, "death_date": "1950"})
     client.post("/ties", json={"source_id": "p1", "target_id": secret_name, "kind": "friend"})

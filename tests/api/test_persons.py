@@ -53,7 +53,7 @@ def test_create_and_read_back(client: ApiClient, sqlite_store: SqliteStore) -> N
 
 
 def test_the_server_chooses_an_id_and_sets_provenance(client: ApiClient) -> None:
-    r = client.post("/persons", json={"given_names": ["Jonas"]})
+    r = client.post("/persons", json={"sex": "unknown", "given_names": ["Jonas"]})
     assert r.status_code == 201
     body = r.json()
     assert body["id"].startswith("p-")
@@ -64,7 +64,8 @@ def test_the_server_chooses_an_id_and_sets_provenance(client: ApiClient) -> None
 
 def test_provenance_cannot_be_sent(client: ApiClient) -> None:
     r = client.post(
-        "/persons", json={"given_names": ["An"], "provenance": {"created_by": "someone"}}
+        "/persons",
+        json={"sex": "unknown", "given_names": ["An"], "provenance": {"created_by": "someone"}},
     )
     body = error(r, 422, "validation_error")
     assert body["errors"][0]["loc"] == ["body", "provenance"]
@@ -139,7 +140,7 @@ def test_patch_refusals_leave_the_person_unchanged(client: ApiClient) -> None:
     ],
 )
 def test_create_refuses_invalid_values(client: ApiClient, field: str, value: Any) -> None:
-    r = client.post("/persons", json={"given_names": ["An"], field: value})
+    r = client.post("/persons", json={"sex": "unknown", "given_names": ["An"], field: value})
     body = error(r, 422, "validation_error")
     assert body["errors"], body
     assert body["errors"][0]["loc"][:2] == ["body", field]
@@ -148,7 +149,7 @@ def test_create_refuses_invalid_values(client: ApiClient, field: str, value: Any
 
 
 def test_partial_date_errors_say_what_is_wrong(client: ApiClient) -> None:
-    r = client.post("/persons", json={"birth_date": "1958-13"})
+    r = client.post("/persons", json={"sex": "unknown", "birth_date": "1958-13"})
     body = error(r, 422, "validation_error")
     assert body["errors"] == [
         {"loc": ["body", "birth_date"], "msg": "month 13 is outside 1-12", "type": "value_error"}
@@ -157,7 +158,7 @@ def test_partial_date_errors_say_what_is_wrong(client: ApiClient) -> None:
 
 def test_duplicate_id_is_a_conflict(client: ApiClient) -> None:
     first = client.add_person("p1", "Sofie", "Janssens")
-    r = client.post("/persons", json={"id": "p1", "given_names": ["Other"]})
+    r = client.post("/persons", json={"id": "p1", "sex": "unknown", "given_names": ["Other"]})
     body = error(r, 409, "conflict")
     assert "p1" in body["detail"]
     assert client.get("/persons/p1").json() == first

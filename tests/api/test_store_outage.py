@@ -62,7 +62,9 @@ def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
         app = create_app(Settings(store=store.describe()), store=store)
         with TestClient(app, headers=signed_in) as client:
             for n in range(5):
-                made = client.post("/persons", json={"id": f"p{n}", "given_names": ["Zorab"]})
+                made = client.post(
+                    "/persons", json={"id": f"p{n}", "sex": "unknown", "given_names": ["Zorab"]}
+                )
                 assert made.status_code == 201, made.text
 
             script.crash(holder["server"])
@@ -72,7 +74,9 @@ def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
             health = client.get("/health")
             assert health.status_code == 503 and health.headers["Retry-After"] == "5"
             assert "does not answer" in health.json()["reason"]
-            refused = client.post("/persons", json={"id": "p-lost", "given_names": ["X"]})
+            refused = client.post(
+                "/persons", json={"id": "p-lost", "sex": "unknown", "given_names": ["X"]}
+            )
             assert refused.status_code == 503  # not acknowledged, so not promised
 
             holder["server"] = script.restart(holder["server"])
@@ -86,7 +90,9 @@ def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
             }
             for n in range(5):
                 assert client.get(f"/persons/p{n}").json()["given_names"] == ["Zorab"]
-            again = client.post("/persons", json={"id": "p5", "given_names": ["Zorab"]})
+            again = client.post(
+                "/persons", json={"id": "p5", "sex": "unknown", "given_names": ["Zorab"]}
+            )
             assert again.status_code == 201
     finally:
         store.close()

@@ -227,7 +227,7 @@ def test_the_summary_says_what_is_wrong_with_a_period(client: WebClient, store: 
     r = client.get("/feedback?since=2026-11-01&until=2026-10-01")
     assert r.status_code == 422 and error_of(r.text, "until") == "'Tot' ligt vóór 'sinds'."
     r = client.get("/feedback?since=morgen")
-    assert error_of(r.text, "since").startswith("Dit is geen datum")
+    assert error_of(r.text, "since").startswith("Schrijf de datum als dag/maand/jaar")
     assert "Per zin" not in r.text  # no summary over a period that is not one
 
 

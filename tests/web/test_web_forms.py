@@ -76,7 +76,7 @@ def test_a_bad_date_is_said_next_to_its_field_and_nothing_is_stored(
     r = client.post_form(NEW, {**PERSON, "birth_date": "1962-13", "emails": "geen-adres"}, csrf)
     assert r.status_code == 422
     assert counts(store) == before
-    assert error_of(r.text, "birth_date").startswith("Dit is geen datum: schrijf een jaar (1975)")
+    assert error_of(r.text, "birth_date") == "Deze datum bestaat niet: kijk de dag en de maand na."
     assert error_of(r.text, "emails").startswith("Dit is geen e-mailadres")
     assert error_of(r.text, "surname") == ""
     field = re.search(r'<input id="f-birth_date"[^>]*>', r.text)
@@ -172,7 +172,7 @@ def test_a_worker_adds_and_edits_a_tie(client: WebClient, store: GraphStore, csr
     assert error_of(same.text, "target_id") == "Een band heeft twee verschillende personen nodig."
     outside = client.post_form(url, {**tie, "target_id": "other-mum", "until": "x"}, csrf)
     assert error_of(outside.text, "target_id") == "Kies iemand uit dit dossier."
-    assert error_of(outside.text, "until").startswith("Dit is geen datum")
+    assert error_of(outside.text, "until").startswith("Schrijf de datum als dag/maand/jaar")
     before = len(store.ties_of("own-buur"))
     r = client.post_form(url, tie, csrf)
     assert r.status_code == 303 and r.headers["location"] == f"/cases/{OWN}?done=tie_added#ties"

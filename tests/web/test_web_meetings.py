@@ -102,8 +102,8 @@ def test_a_wrong_meeting_is_said_at_its_fields_and_nothing_is_stored(
     r = client.post_form(
         NEW, {**MEETING, "held_on": "gisteren", "next_review_on": "31/02/2027"}, csrf
     )
-    assert error_of(r.text, "held_on").startswith("Dit is geen datum")
-    assert error_of(r.text, "next_review_on").startswith("Dit is geen datum")
+    assert error_of(r.text, "held_on").startswith("Schrijf de datum als dag/maand/jaar")
+    assert error_of(r.text, "next_review_on").startswith("Deze datum bestaat niet")
     assert store.list_meetings(OWN) == []
     r = client.post_form(NEW, {**MEETING, "held_on": "14/11/2026", "plan_version": ""}, csrf)
     assert r.status_code == 303  # a date as people write it in Flanders

@@ -358,7 +358,7 @@ def test_refusals_are_said_at_their_fields_and_nothing_is_stored(
     assert error_of(r.text, "task-1-service").startswith("Schrijf welke dienst")
     assert error_of(r.text, "scale-0-score") == "Kies een score van 0 tot 10."
     assert error_of(r.text, "scale-2-label").startswith("Schrijf van wie deze score is")
-    assert error_of(r.text, "task-0-due").startswith("Dit is geen datum")
+    assert error_of(r.text, "task-0-due").startswith("Schrijf de datum als dag/maand/jaar")
     assert error_of(r.text, "task-0-what") == ""
     assert "Er werd niets bewaard: verbeter wat aangeduid is." in r.text
     assert 'href="#f-task-2-who"' in r.text  # the summary leads to the field

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+from ...finding.lookalikes import lookalikes
 from ...finding.name_search import search_names
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Person
-from ...graph.paging import read_all
-from ...graph.store import GraphStore
+from ...graph.plausibility import check_stored_change
 from ..auth.deps import (
     PersonScope,
     PrincipalDep,
@@ -23,8 +23,10 @@ from ..auth.deps import (
 )
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
+from ..auth.visible import visible_persons
 from ..deps import PageDep, PersonIdPath, StoreDep
-from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..errors import BAD_JSON, CHECKED, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..plausible import ConfirmQuery, require_plausible
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import Neighbourhood, graph_edges, graph_nodes
 from ..schemas.persons import PersonCreate, PersonPublic, PersonUpdate
@@ -54,7 +56,7 @@ def list_persons(
 ) -> Page[PersonPublic]:
     if q is not None:
         wanted = page.offset + page.limit
-        found = search_names(q, _visible_persons(store, principal), limit=wanted)
+        found = search_names(q, visible_persons(store, principal), limit=wanted)
         persons = found[page.offset :]
     elif principal.all_cases:
         persons = store.list_persons(limit=page.limit, offset=page.offset)
@@ -69,19 +71,16 @@ def list_persons(
     )
 
 
-def _visible_persons(store: GraphStore, principal: Principal) -> Iterator[Person]:
-    """Every person the user may see, read in batches."""
-    if not principal.all_cases:
-        yield from store.get_persons(sorted(principal.members()))
-        return
-    yield from read_all(lambda limit, offset: store.list_persons(limit=limit, offset=offset))
-
-
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Add a person",
-    responses={**BAD_JSON, **CONFLICT},
+    description="The sex is required (`unknown` when it is not known). Impossible values "
+    "(born or died in the future, died before being born) are refused (422 `implausible`); "
+    "unlikely ones (a phone number of an odd shape, a Belgian postcode that is not four "
+    "digits, a name like that of a person you may see) are refused until sent again with "
+    "`confirm=true` (422 `unconfirmed`). Both list `problems`, each with its field.",
+    responses={**BAD_JSON, **CONFLICT, **CHECKED},
 )
 def create_person(
     body: PersonCreate,
@@ -90,13 +89,18 @@ def create_person(
     trail: TrailDep,
     request: Request,
     response: Response,
+    confirm: ConfirmQuery = False,
 ) -> PersonPublic:
     data = created(
         body.model_dump(exclude_unset=True, exclude={"source"}),
         actor=principal.login,
         source=body.source,
     )
-    person = store.create_person(build(Person, data))
+    new = build(Person, data)
+    findings = check_stored_change(store, new, today=date.today())
+    alike = lookalikes(new, visible_persons(store, principal))
+    require_plausible(findings, alike, confirm=confirm)
+    person = store.create_person(new)
     trail.record(audit_event(principal, request, "person", person.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_person", person_id=person.id))
     return PersonPublic.of(person, private=principal.private)
@@ -110,16 +114,26 @@ def get_person(
 
 
 @router.patch(
-    "/{person_id}", summary="Change some of a person's fields", responses={**BAD_JSON, **NOT_FOUND}
+    "/{person_id}",
+    summary="Change some of a person's fields",
+    description="Checked as when a person is added, and a new birth date against the "
+    "person's parent ties (a parent less than 12 years older than the child is a warning); "
+    "a warning the stored person already had is not repeated.",
+    responses={**BAD_JSON, **NOT_FOUND, **CHECKED},
 )
 def update_person(
     person_id: PersonIdPath,
     body: PersonUpdate,
     store: StoreDep,
     scope: Annotated[PersonScope, person_access(Permission.write_case)],
+    confirm: ConfirmQuery = False,
 ) -> PersonPublic:
     stored = store.get_person(person_id)
     person = changed(stored, body.model_dump(exclude_unset=True), actor=scope.principal.login)
+    findings = check_stored_change(
+        store, person, today=date.today(), before=stored, viewer=scope.principal
+    )
+    require_plausible(findings, confirm=confirm)
     return PersonPublic.of(store.update_person(person), private=scope.principal.private)
 
 

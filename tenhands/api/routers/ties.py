@@ -7,15 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Request, Response, status
 
 from ...graph.errors import NotFound
-from ...graph.model import AuditAction, Tie
+from ...graph.model import AuditAction, Person, Tie
 from ...graph.model.tie import default_basis
+from ...graph.plausibility import check_tie_change
 from ...graph.store import GraphStore
 from ...graph.visibility import require_persons
 from ..auth.deps import TrailDep, allowed_to, audit_event
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import StoreDep, TieIdPath
-from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..errors import BAD_JSON, CHECKED, COMMON_RESPONSES, CONFLICT, NOT_FOUND
+from ..plausible import ConfirmQuery, require_plausible
 from ..schemas.common import build, changed, created
 from ..schemas.ties import TieCreate, TiePublic, TieUpdate
 
@@ -49,8 +51,10 @@ def _visible_tie(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Tie two persons",
-    description="Both persons must be ones you may see (404 otherwise, and nothing is stored).",
-    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT},
+    description="Both persons must be ones you may see (404 otherwise, and nothing is "
+    "stored). A parent less than 12 years older than the child (a grandparent less than "
+    "24) is unlikely: refused until sent again with `confirm=true` (422 `unconfirmed`).",
+    responses={**BAD_JSON, **NOT_FOUND, **CONFLICT, **CHECKED},
 )
 def create_tie(
     body: TieCreate,
@@ -59,6 +63,7 @@ def create_tie(
     trail: TrailDep,
     request: Request,
     response: Response,
+    confirm: ConfirmQuery = False,
 ) -> TiePublic:
     _check_ends(principal, body.source_id, body.target_id)
     data = created(
@@ -66,7 +71,9 @@ def create_tie(
         actor=principal.login,
         source=body.source,
     )
-    tie = store.create_tie(build(Tie, data))
+    new = build(Tie, data)
+    require_plausible(check_tie_change(new, _ends(store, new)), confirm=confirm)
+    tie = store.create_tie(new)
     trail.record(audit_event(principal, request, "tie", tie.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_tie", tie_id=tie.id))
     return TiePublic.of(tie)
@@ -85,7 +92,11 @@ def get_tie(
 
 
 @router.patch(
-    "/{tie_id}", summary="Change some of a tie's fields", responses={**BAD_JSON, **NOT_FOUND}
+    "/{tie_id}",
+    summary="Change some of a tie's fields",
+    description="Checked as when a tie is added; a warning the stored tie already had is "
+    "not repeated.",
+    responses={**BAD_JSON, **NOT_FOUND, **CHECKED},
 )
 def update_tie(
     tie_id: TieIdPath,
@@ -94,12 +105,20 @@ def update_tie(
     principal: Writer,
     trail: TrailDep,
     request: Request,
+    confirm: ConfirmQuery = False,
 ) -> TiePublic:
     stored = _visible_tie(store, principal, tie_id, trail, request)
     changes = body.model_dump(exclude_unset=True)
     if "kind" in changes and "basis" not in changes and stored.basis is default_basis(stored.kind):
         changes["basis"] = None  # the new kind's default
-    return TiePublic.of(store.update_tie(changed(stored, changes, actor=principal.login)))
+    tie = changed(stored, changes, actor=principal.login)
+    require_plausible(check_tie_change(tie, _ends(store, tie), stored), confirm=confirm)
+    return TiePublic.of(store.update_tie(tie))
+
+
+def _ends(store: GraphStore, tie: Tie) -> dict[str, Person]:
+    """The tie's two persons, by id."""
+    return {p.id: p for p in store.get_persons([tie.source_id, tie.target_id])}
 
 
 @router.delete(

@@ -18,7 +18,9 @@ class PersonCreate(ApiInput):
     surname: ShortText | None = None
     birth_surname: ShortText | None = Field(default=None, description="maiden or birth name")
     aliases: list[ShortText] = Field(default_factory=list, description="nicknames, other names")
-    sex: Sex = Sex.unknown
+    sex: Sex = Field(
+        description="required: send unknown when it is not known (it is never assumed)"
+    )
     birth_date: PartialDate | None = None
     birth_date_text: ShortText | None = Field(
         default=None, description="the birth date as written, when it is no readable date"

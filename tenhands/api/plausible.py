@@ -1,0 +1,59 @@
+"""The API's answer to the plausibility checks (:mod:`tenhands.graph.plausibility`) and
+the lookalike warning (:mod:`tenhands.finding.lookalikes`): what is impossible is
+refused (422 ``implausible``); what is unlikely is refused until the request is sent
+again with ``confirm=true`` (422 ``unconfirmed``), as the web forms ask "save anyway?".
+Both list the problems, each with the field it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated
+
+from fastapi import Query
+
+from ..graph.model import Person
+from ..graph.plausibility import Finding
+from .errors import Problem, Unconfirmed
+
+ConfirmQuery = Annotated[
+    bool,
+    Query(
+        description="save although the checks warn (a parent less than 12 years older "
+        "than the child, a phone number of an odd shape, a person who resembles one "
+        "you may see); impossible values are refused all the same"
+    ),
+]
+
+LOOKALIKE = "A person you may see has a name like this one: {names}. Is it the same person?"
+
+
+def problems(findings: Iterable[Finding], lookalikes: Iterable[Person] = ()) -> list[Problem]:
+    """The findings and the lookalikes as the API lists them."""
+    out = [
+        Problem(field=f.field, code=f.code, severity=f.severity.value, message=f.sentence)
+        for f in findings
+    ]
+    alike = list(lookalikes)
+    if alike:
+        names = ", ".join(
+            p.display_name + (f" (°{p.birth_date})" if p.birth_date else "") for p in alike
+        )
+        out.append(
+            Problem(
+                field="given_names",
+                code="lookalike",
+                severity="warning",
+                message=LOOKALIKE.format(names=names),
+                persons=[p.id for p in alike],
+            )
+        )
+    return out
+
+
+def require_plausible(
+    findings: Iterable[Finding], lookalikes: Iterable[Person] = (), *, confirm: bool
+) -> None:
+    """Nothing when all is well (or only warnings, confirmed); else :class:`Unconfirmed`."""
+    found = problems(findings, lookalikes)
+    if any(p.severity == "error" for p in found) or (found and not confirm):
+        raise Unconfirmed(found)
