@@ -71,7 +71,7 @@ def test_the_api_and_the_pages_refuse_what_the_rule_refuses(
 ) -> None:
     login = f"{user_role.value}.regel"
     user = make_user(store, login, user_role, (OWN,))
-    principal = Principal(user, issue(store, user, TokenKind.api).stored, False, store)
+    principal = Principal(user, issue(store, user, TokenKind.api).stored, store=store)
     headers = bearer(store, login, user_role)
     client.sign_in(store, user)
     seen: set[Why | None] = set()
@@ -95,7 +95,7 @@ def test_the_api_and_the_pages_refuse_what_the_rule_refuses(
 def test_a_person_of_another_case_is_refused_alike(store: GraphStore) -> None:
     seed_cases(store)
     user = make_user(store, "wendy.regel", UserRole.worker, (OWN,))
-    principal = Principal(user, issue(store, user, TokenKind.api).stored, False, store)
+    principal = Principal(user, issue(store, user, TokenKind.api).stored, store=store)
     assert check_person(principal, "own-mum", P.read_case) == [OWN]
     for person_id in ("other-mum", "nobody"):
         with pytest.raises(Refused) as refused:
