@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from kin_builders import Family
 
@@ -115,16 +113,14 @@ def _tree(width: int, depth: int) -> Family:
     return fam
 
 
-def test_a_few_thousand_persons_in_well_under_a_second() -> None:
+def test_a_few_thousand_persons_are_each_placed() -> None:
+    """Every person of a large tree gets a relationship (speed: bench/kinship_bench.py)."""
     fam = _tree(width=3, depth=6)  # 2 + 2 * (3 + 9 + … + 729) persons
     g = fam.graph()
     child = next(pid for pid in reversed(list(fam.persons)) if pid.startswith("c"))
     assert g.number_of_nodes() > 2000
-    start = time.perf_counter()
     rels = relationships_from(g, child)
-    elapsed = time.perf_counter() - start
     assert len(rels) == g.number_of_nodes() - 1
-    assert elapsed < 2.0  # the bench (bench/kinship_bench.py) holds the real target
     related = sum(r.related for r in rels.values())
     # Every descendant of the roots is blood kin; their spouses are by marriage.
     assert related == g.number_of_nodes() - 1
