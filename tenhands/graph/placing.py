@@ -106,9 +106,7 @@ class Placed:
 
 def parents_of(store: GraphStore, person_id: str) -> list[str]:
     """The ids of a person's parents (parent ties to them), ordered."""
-    return sorted(
-        {t.source_id for t in store.ties_of(person_id) if _is_parent_tie(t, person_id)}
-    )
+    return sorted({t.source_id for t in store.ties_of(person_id) if _is_parent_tie(t, person_id)})
 
 
 def grandparents_of(store: GraphStore, person_id: str) -> list[str]:

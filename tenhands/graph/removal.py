@@ -28,8 +28,10 @@ from .model import (
     AuditEvent,
     ChangeSet,
     EntityKind,
+    Meeting,
     NetworkRole,
     Person,
+    Plan,
     Snapshot,
     Tie,
     snapshot,
@@ -41,6 +43,16 @@ KIND = "removal"
 """The kind of the change sets removals keep."""
 
 
+class RemovalRefused(Conflict):
+    """A removal or undo that cannot be made; ``code`` names why, for a translated
+    message: ``child``, ``other_case``, ``planned`` (removing), ``taken``, ``gone``,
+    ``back`` (undoing)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def undo_subject(case_id: str, actor: str) -> str:
     """The subject of a worker's removal change set in a case (one each)."""
     digest = hashlib.sha256(f"{case_id}\n{actor}".encode()).hexdigest()[:20]
@@ -49,16 +61,16 @@ def undo_subject(case_id: str, actor: str) -> str:
 
 def _named_in_plans(store: GraphStore, case_id: str, person_id: str) -> bool:
     others = network_of(store, case_id) - {person_id}
-    plans = store.list_plans(case_id)
-    meetings = store.list_meetings(case_id)
-    return any(outsiders(item, others) for item in [*plans, *meetings])
+    items: list[Plan | Meeting] = [*store.list_plans(case_id), *store.list_meetings(case_id)]
+    return any(outsiders(item, others) for item in items)
 
 
 def _check_not_planned(store: GraphStore, case_id: str, person_id: str) -> None:
     if _named_in_plans(store, case_id, person_id):
-        raise Conflict(
+        raise RemovalRefused(
+            "planned",
             f"person {person_id!r} is named in a plan or meeting of case {case_id!r}: "
-            "change the plan first"
+            "change the plan first",
         )
 
 
@@ -133,12 +145,13 @@ def remove_person(store: GraphStore, case_id: str, person_id: str, *, actor: str
         unit.hold("person", person_id)
         case = unit.get_case(case_id)
         if person_id in case.child_ids:
-            raise Conflict(f"person {person_id!r} is a child of case {case_id!r}")
+            raise RemovalRefused("child", f"person {person_id!r} is a child of case {case_id!r}")
         role = unit.get_role(case_id, person_id)
         if [c for c in unit.cases_of(person_id) if c != case_id]:
-            raise Conflict(
+            raise RemovalRefused(
+                "other_case",
                 f"person {person_id!r} is also in another case: take them out of this "
-                "case's network instead"
+                "case's network instead",
             )
         _check_not_planned(unit, case_id, person_id)
         person = unit.get_person(person_id)
@@ -173,21 +186,23 @@ def restore(store: GraphStore, case_id: str, change_set_id: str, *, actor: str) 
         unit.delete_change_set(change_set.id)  # a second undo finds nothing to undo
         persons = [Person.model_validate(s.data) for s in change_set.before_of(EntityKind.person)]
         ties = [Tie.model_validate(s.data) for s in change_set.before_of(EntityKind.tie)]
-        roles = [
-            NetworkRole.model_validate(s.data) for s in change_set.before_of(EntityKind.role)
-        ]
+        roles = [NetworkRole.model_validate(s.data) for s in change_set.before_of(EntityKind.role)]
         if unit.get_persons(p.id for p in persons):
-            raise Conflict("a removed person's id is taken again; cannot put them back")
+            raise RemovalRefused(
+                "taken", "a removed person's id is taken again; cannot put them back"
+            )
         ends = {end for t in ties for end in (t.source_id, t.target_id)}
         ends -= {p.id for p in persons}
         if len({p.id for p in unit.get_persons(sorted(ends))}) < len(ends):
-            raise Conflict("a person on a removed tie was removed since; cannot put it back")
+            raise RemovalRefused(
+                "gone", "a person on a removed tie was removed since; cannot put it back"
+            )
         for role in roles:
             try:
                 unit.get_role(role.case_id, role.person_id)
             except NotFound:
                 continue
-            raise Conflict("the person is back in the case's network already")
+            raise RemovalRefused("back", "the person is back in the case's network already")
         if persons:
             unit.upsert_persons(persons)
         if ties:

@@ -92,9 +92,7 @@ def test_a_grandfather_through_the_mother(store: GraphStore) -> None:
 def test_a_grandmother_through_a_new_father(store: GraphStore) -> None:
     _world(store)
     father = Person(given_names=["Piet"], sex=Sex.male)
-    said, side, plain = _add(
-        store, "bomma", Sex.female, Relation.grandparent, new_parent=father
-    )
+    said, side, plain = _add(store, "bomma", Sex.female, Relation.grandparent, new_parent=father)
     assert plain == "grootmoeder"
     assert side is Side.paternal
     assert store.get_role("c-1", father.id).person_id == father.id  # in the network
