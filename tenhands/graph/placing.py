@@ -140,7 +140,7 @@ def placed(
     child = placement.child_id
     relation = placement.relation
     if child not in case.child_ids:
-        raise PlacementError("not_child", f"{child!r} is not a child of case {case_id!r}")
+        raise PlacementError("not_child", f"person {child!r} is not a child of case {case_id!r}")
     if placement.via_id is not None and placement.new_parent is not None:
         raise PlacementError("via_twice", "name a known parent or a new one, not both")
     gone_through = placement.via_id is not None or placement.new_parent is not None
@@ -167,12 +167,13 @@ def placed(
         if relation is Relation.aunt_uncle and via not in parents:
             if via not in grandparents_of(store, child):
                 raise PlacementError(
-                    "via_not_kin", f"{via!r} is neither a parent nor a grandparent of the child"
+                    "via_not_kin",
+                    f"person {via!r} is neither a parent nor a grandparent of the child",
                 )
             out.ties.append(tie(via, TieKind.parent, person_id))
             return out
         if via not in parents:
-            raise PlacementError("via_not_parent", f"{via!r} is not a parent of the child")
+            raise PlacementError("via_not_parent", f"person {via!r} is not a parent of the child")
 
     if relation is Relation.grandparent:
         out.ties.append(tie(person_id, TieKind.parent, via or ""))
