@@ -60,9 +60,9 @@ def undo_subject(case_id: str, actor: str) -> str:
 
 
 def _named_in_plans(store: GraphStore, case_id: str, person_id: str) -> bool:
-    others = network_of(store, case_id) - {person_id}
+    """Whether a plan version or meeting of the case names the person."""
     items: list[Plan | Meeting] = [*store.list_plans(case_id), *store.list_meetings(case_id)]
-    return any(outsiders(item, others) for item in items)
+    return any(pid == person_id for item in items for _, pid in outsiders(item, set()))
 
 
 def _check_not_planned(store: GraphStore, case_id: str, person_id: str) -> None:

@@ -126,3 +126,10 @@ def test_undo_is_refused_whole_when_it_cannot_be_put_back(store: GraphStore) -> 
     tie_removal = remove_tie(store, "c-1", "t2", actor="an")
     with pytest.raises(NotFound):  # another case's removal is not this case's
         restore(store, "c-2", tie_removal.id, actor="an")
+
+
+def test_a_plan_naming_someone_else_does_not_stop_a_removal(store: GraphStore) -> None:
+    _world(store)
+    store.add_plan(Plan(case_id="c-1", tasks=[Task(what="koken", who=["mama", "ver"])]))
+    removal = remove_person(store, "c-1", "tante", actor="wout")
+    assert [s.id for s in removal.before if s.kind.value == "person"] == ["tante"]
