@@ -29,9 +29,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from population import Population, SeededCase, derive_records, generate_population, seed_cases
 from results import report
 
+from tenhands.demo.population import (
+    Population,
+    SeededCase,
+    derive_records,
+    generate_population,
+    seed_cases,
+)
 from tenhands.finding.kin import Found, RecordIndex, build_index, find_kin
 from tenhands.graph.model import NetworkRole, Person, Record
 from tenhands.graph.stores.sqlite import SqliteStore

@@ -138,7 +138,7 @@ def main() -> None:
         floor=track.floor,
         fitted_on=(
             f"bench/kin_calibrate.py, {date.today().isoformat()}: seeds {seeds} of "
-            f"bench/population.py, {args.persons:,} persons and {args.cases} cases each, "
+            f"tenhands/demo/population.py, {args.persons:,} persons and {args.cases} cases each, "
             f"{len(rows):,} proposals"
         ),
     )

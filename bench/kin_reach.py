@@ -55,12 +55,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kin_bench import KINDS, bench_data, kind_of, seed_store
-from population import (
+from results import report
+
+from tenhands.demo.population import (
     Population,
     SeededCase,
 )
-from results import report
-
 from tenhands.graph.model import Record, Sex, TieKind
 
 STEPS = (1, 2, 3, 4)

@@ -30,7 +30,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from population import (
+from results import report
+
+from tenhands.demo.population import (
     Population,
     RecordSet,
     derive_records,
@@ -38,8 +40,6 @@ from population import (
     namesakes,
     write_records_csv,
 )
-from results import report
-
 from tenhands.finding.matching import Links, block, prepare, quality, score
 from tenhands.graph.model import TieKind
 

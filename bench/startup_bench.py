@@ -34,9 +34,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kin_bench import padding, seed_store
-from population import derive_records, generate_population, seed_cases
 from results import report
 
+from tenhands.demo.population import derive_records, generate_population, seed_cases
 from tenhands.finding.kin import KinFinder, build_index, find_kin, store_records
 from tenhands.finding.kin.saved import load_index, save_index
 from tenhands.graph.stores.sqlite import SqliteStore

@@ -14,12 +14,13 @@ import tempfile
 from pathlib import Path
 
 from tenhands.demo.seed import seed_demo
+from tenhands.graph.languages import INTERFACE
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.viz import Mode, View, build_scene
 from tenhands.viz.export import html_to_png
 from tenhands.viz.render import render_html
 
-LANGS = ("nl", "en")
+LANGS = INTERFACE
 
 
 def main() -> None:

@@ -63,10 +63,6 @@ class Settings(BaseSettings):
         proxy_networks(self.trusted_proxies)  # refused here, not when the service starts
         return self
 
-    @property
-    def store_kind(self) -> str:
-        return "sqlite" if self.store.lower().startswith("sqlite:") else "neo4j"
-
 
 def proxy_networks(value: str) -> list[IPv4Network | IPv6Network]:
     """The addresses and networks of a ``TENHANDS_TRUSTED_PROXIES`` value (a ValueError

@@ -1,8 +1,7 @@
 """Dependencies as ``Annotated`` aliases, so each route lists exactly what it needs.
 
-Who is asking and what they may see comes from :mod:`.auth.deps`: ``ActorDep`` (the
-signed-in user's login, recorded as who created or changed a thing) and
-``ReviewerDep`` (who decides on a candidate) are that user.
+Who is asking and what they may see comes from :mod:`.auth.deps`; ``ActorDep`` is the
+signed-in user's login, recorded as who created or changed a thing.
 """
 
 from __future__ import annotations
@@ -55,12 +54,6 @@ async def get_actor(principal: PrincipalDep) -> str:
     return principal.login
 
 
-async def get_reviewer(principal: PrincipalDep) -> str:
-    """Who accepts, rejects or undoes a candidate; stored with the decision and in the
-    audit log: the signed-in user (a decision is never anonymous)."""
-    return principal.login
-
-
 @dataclass(frozen=True, slots=True)
 class Pagination:
     limit: int
@@ -77,7 +70,6 @@ async def get_pagination(
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 ActorDep = Annotated[str, Depends(get_actor)]
-ReviewerDep = Annotated[str, Depends(get_reviewer)]
 PageDep = Annotated[Pagination, Depends(get_pagination)]
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, cast
+from typing import Annotated, cast
 
 from fastapi import Depends, Query, Request
 
-Lang = Literal["nl", "en", "fr"]
-SUPPORTED: tuple[Lang, ...] = ("nl", "en", "fr")
-DEFAULT: Lang = "nl"
+from ..graph import languages
+from ..graph.languages import INTERFACE, InterfaceLang
+
+Lang = languages.Lang
+SUPPORTED: tuple[Lang, ...] = languages.LANGUAGES
+DEFAULT: Lang = languages.DEFAULT
 
 
-MapLang = Literal["nl", "en"]
-"""Maps are drawn in Dutch or English."""
+MapLang = InterfaceLang
+"""Maps are drawn in the interface's languages (Dutch or English)."""
 
 
 def negotiate(accept_language: str, supported: tuple[str, ...] = SUPPORTED) -> str | None:
@@ -61,8 +64,8 @@ async def get_map_lang(
 ) -> MapLang:
     if lang is not None:
         return lang
-    found = negotiate(request.headers.get("accept-language", ""), ("nl", "en"))
-    return cast(MapLang, found) if found else "nl"
+    found = negotiate(request.headers.get("accept-language", ""), INTERFACE)
+    return cast(MapLang, found) if found else languages.DEFAULT
 
 
 LangDep = Annotated[Lang, Depends(get_lang)]

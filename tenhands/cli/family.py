@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..graph.languages import Lang
 from .context import fail, opened_store, read_input
 
 if TYPE_CHECKING:
@@ -110,9 +111,7 @@ def resolve_person(store: GraphStore, ref: str) -> Person:
 def relation_command(
     from_ref: Annotated[str, typer.Argument(metavar="FROM", help="Id or GEDCOM xref.")],
     to_ref: Annotated[str, typer.Argument(metavar="TO", help="Id or GEDCOM xref.")],
-    lang: Annotated[
-        Literal["nl", "en", "fr"], typer.Option("--lang", help="Language of the words.")
-    ] = "nl",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the words.")] = "nl",
     as_json: Annotated[bool, typer.Option("--json", help="Print the structured result.")] = False,
 ) -> None:
     """Say what TO is to FROM (such as grootvader, paternal side)."""

@@ -116,8 +116,10 @@ def find_command(
     ] = True,
 ) -> None:
     """Search the outside records and the family graph for the case's kin, with reasons."""
-    if lang not in ("nl", "en", "fr"):
-        raise fail(f"unknown language {lang!r}: use nl, en or fr", 2)
+    from ..graph.languages import LANGUAGES, listed
+
+    if lang not in LANGUAGES:
+        raise fail(f"unknown language {lang!r}: use {listed(LANGUAGES)}", 2)
     from ..finding.kin import KinFinder, propose, search_case
     from ..graph.errors import NotFound
     from ..settings import kin_index_file
@@ -176,9 +178,10 @@ def review_command(
     from ..finding.review.card import cards
     from ..finding.review.card_words import CARD_LANGS
     from ..graph.errors import NotFound
+    from ..graph.languages import listed
 
     if lang not in CARD_LANGS:
-        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+        raise fail(f"unknown language {lang!r}: use {listed(CARD_LANGS)}", 2)
     with opened_store() as store:
         try:
             queue = review_queue(store, case_id)

@@ -28,12 +28,14 @@ def handout_command(
     and how to reach each other (only what each person agreed to share)."""
     from ..files.private import write_private
     from ..graph.errors import NotFound
+    from ..graph.languages import INTERFACE
+    from ..graph.languages import listed as said
     from ..graph.model import AuditAction, AuditEvent
     from ..viz.export import ExportError
     from ..viz.handout import build_handout, handout_pdf, render_handout_html
 
-    if lang not in ("nl", "en"):
-        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+    if lang not in INTERFACE:
+        raise fail(f"unknown language {lang!r}: use {said(INTERFACE)}", 2)
     out = out or Path(f"handout-{case_id}.{'pdf' if pdf else 'html'}")
     with opened_store() as store:
         try:

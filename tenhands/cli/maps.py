@@ -14,7 +14,7 @@ from .context import fail, opened_store
 def map_command(
     case_id: Annotated[str, typer.Argument(help="Id of the case to draw.")],
     out: Annotated[Path, typer.Option("--out", help="The .html file to write.")],
-    view: Annotated[View, typer.Option(help="ecomap, genogram or circles.")] = View.ecomap,
+    view: Annotated[View, typer.Option(help="Which map: " + ", ".join(View) + ".")] = View.ecomap,
     mode: Annotated[
         Mode,
         typer.Option(help="work (full), projection (meeting: nothing private) or family."),
@@ -27,12 +27,13 @@ def map_command(
     """Draw a case's network as a self-contained HTML file that works offline."""
     from ..files.private import write_private
     from ..graph.errors import NotFound
+    from ..graph.languages import INTERFACE, listed
     from ..viz import build_scene
     from ..viz.export import ExportError, html_to_png
     from ..viz.render import render_html
 
-    if lang not in ("nl", "en"):
-        raise fail(f"unknown language {lang!r}: use nl or en", 2)
+    if lang not in INTERFACE:
+        raise fail(f"unknown language {lang!r}: use {listed(INTERFACE)}", 2)
     with opened_store() as store:
         try:
             scene = build_scene(store, case_id, view, mode, lang)

@@ -58,10 +58,11 @@ def add(
     from ..api.auth.accounts import add_user
     from ..api.auth.passwords import WeakPassword
     from ..graph.errors import Conflict
+    from ..graph.languages import INTERFACE, listed
     from ..graph.model import UserRole
 
-    if lang not in ("nl", "en"):
-        raise fail("--lang must be nl or en")
+    if lang not in INTERFACE:
+        raise fail(f"--lang must be {listed(INTERFACE)}")
     password = _password(password_stdin)
     with opened_store() as store:
         try:

@@ -195,6 +195,14 @@ def current_plan(store: GraphStore, case_id: str) -> Plan | None:
     return plans[-1] if plans else None
 
 
+def plan_versions(store: GraphStore, case_id: str, *, limit: int, offset: int = 0) -> list[Plan]:
+    """One page of the case's plan versions, oldest first (:class:`NotFound` for an
+    unknown case). A case agrees a version per meeting, a few dozen in its life: the
+    store reads them whole and they are paged here."""
+    store.get_case(case_id)
+    return store.list_plans(case_id)[offset : offset + limit]
+
+
 def plan_version(store: GraphStore, case_id: str, version: int) -> Plan:
     """One version of the case's plan; :class:`NotFound` if the case has no such
     version."""

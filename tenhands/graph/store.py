@@ -247,12 +247,18 @@ class RecordStore(Protocol):
         self,
         *,
         case_id: str | None = None,
+        source: str | None = None,
+        within_cases: Sequence[str] | None = None,
         limit: int = 1000,
         offset: int = 0,
         after: str | None = None,
     ) -> list[Record]:
-        """Records ordered by id, all of them or those gathered for one case. ``after``
-        starts after that id (paging through a million records without ``offset``)."""
+        """Records ordered by id: all of them, or those gathered for ``case_id``, of the
+        source name ``source`` (its provenance's ``source.name``; an index, no scan), and
+        with ``within_cases`` only those a viewer of these cases may read (the
+        agency-wide ones, gathered for no case, and those gathered for one of them).
+        ``after`` starts after that id (paging through a million records without
+        ``offset``)."""
         ...
 
 

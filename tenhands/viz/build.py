@@ -16,14 +16,13 @@ import dataclasses
 from collections.abc import Mapping
 from datetime import date
 
-from tenhands.graph.figures import counts_as_hands
 from tenhands.graph.model import Case, Engagement, Sex
 from tenhands.graph.model.case import HANDS_GOAL
 from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
 from . import labels
-from .layout import WALL, Geometry, Placed, circles, ecomap, genogram
+from .layout import WALL, Geometry, Placed
 from .layout.pinned import pin
 from .palette import (
     GROUP_COLOUR,
@@ -49,6 +48,7 @@ from .scene import (
     Shape,
     View,
 )
+from .views import view_drawing
 
 GEOMETRY: dict[bool, Geometry] = {
     False: Geometry(gap=90.0, row=160.0, width=1.0, font=14.0, node=18.0),
@@ -144,14 +144,10 @@ def scene_of(
     ``pinned``: where persons were left on this view (by person id, see
     :mod:`.layout.pinned`)."""
     geo = GEOMETRY[net.policy.large]
-    if view is View.ecomap:
-        placed = ecomap.layout(net, geo)
-    elif view is View.genogram:
-        placed = genogram.layout(net, geo)
-    else:
-        placed = circles.layout(net, geo)
+    drawing = view_drawing(view)
+    placed = drawing.layout(net, geo)
     if pinned:
-        pin(placed, net, pinned, geo, width=labels.wrap_width(view), rows=view is View.genogram)
+        pin(placed, net, pinned, geo, width=drawing.wrap, rows=drawing.rows)
     drawn = [m for m in net.members if m.key in placed.positions]
     nodes = [
         _node(
@@ -181,23 +177,11 @@ def scene_of(
 
 
 def counter(net: Network, goal: int = HANDS_GOAL) -> Counter:
-    """Committed adults among the persons this mode shows, by the rule the figures count
-    them by (:func:`tenhands.graph.figures.counts_as_hands`: not the children, not the
+    """Committed adults among the persons this mode shows, as the figures count them
+    (:func:`tenhands.graph.figures.case_people`: not the children, not the
     professionals, not the deceased; an adult is 18 or older, or of unknown age),
     against the case's ``goal``, with their names as the map writes them."""
-    names = sorted(
-        (
-            m.name
-            for m in net.members
-            if counts_as_hands(
-                m.group,
-                Engagement.committed if m.committed else m.engagement,
-                adult=m.adult,
-                deceased=m.deceased,
-            )
-        ),
-        key=str.casefold,
-    )
+    names = sorted((m.name for m in net.members if m.counts), key=str.casefold)
     return Counter(committed=len(names), goal=goal, names=tuple(names))
 
 

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 from functools import cache
 
+from tenhands.graph import languages
 from tenhands.graph.called import family_alias
+from tenhands.graph.languages import INTERFACE, LANGUAGES, WordTable
 from tenhands.graph.model import Engagement, Person, SupportType, WorryKnowledge
 from tenhands.graph.model.case import RiskFlag
 
 from .scene import Mode, View
 
-LANGS = ("nl", "en")
+LANGS = INTERFACE
+"""The maps' languages (:data:`tenhands.graph.languages.INTERFACE`)."""
 
 
 def display_name(person: Person) -> str:
@@ -40,79 +43,97 @@ def display_name(person: Person) -> str:
     return person.surname or "?"
 
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # key: (nl, en)
-    "view.ecomap": ("ecogram", "ecomap"),
-    "view.genogram": ("genogram", "genogram"),
-    "view.circles": ("cirkels van veiligheid en steun", "circles of safety and support"),
-    "mode.work": ("werkversie", "worker's view"),
-    "mode.projection": ("voor het netwerk", "for the network"),
-    "mode.family": ("voor de familie", "for the family"),
-    "side.maternal": ("mama's kant", "mother's side"),
-    "side.paternal": ("papa's kant", "father's side"),
-    "side.both": ("beide kanten", "both sides"),
-    "group.child": ("kind", "child"),
-    "group.maternal": ("familie langs mama's kant", "family on the mother's side"),
-    "group.paternal": ("familie langs papa's kant", "family on the father's side"),
-    "group.both": ("familie (beide kanten)", "family (both sides)"),
-    "group.informal": ("steunfiguren", "informal supporters"),
-    "group.professional": ("hulpverleners", "professionals"),
-    "ring.inner": ("binnenste cirkel", "inner circle"),
-    "ring.middle": ("middelste cirkel", "middle circle"),
-    "ring.outer": ("buitenste cirkel", "outer circle"),
-    "knows.full": ("weet het meest over de zorgen", "knows most about the worries"),
-    "knows.partial": ("weet een beetje over de zorgen", "knows a little about the worries"),
-    "knows.none": ("weet nog niets over de zorgen", "knows nothing about the worries"),
-    "knows.unknown": ("niet gekend wat ze weten", "not known what they know"),
-    "shape.square": ("man", "male"),
-    "shape.circle": ("vrouw", "female"),
-    "shape.diamond": ("ander of onbekend", "other or unknown"),
-    "shape.dot": ("koppel (ouders)", "couple (parents)"),
-    "child.double": ("dubbele rand: het kind", "double border: the child"),
-    "deceased": ("overleden", "deceased"),
-    "line.strong": ("sterke band", "strong tie"),
-    "line.tenuous": ("zwakke band", "tenuous tie"),
-    "line.stressful": ("moeilijke band (stress)", "stressful tie"),
-    "line.plain": ("band", "tie"),
-    "line.closeness": ("dikker = dichterbij", "thicker = closer"),
-    "line.parent": ("ouder en kind", "parent and child"),
-    "line.adoptive": ("adoptie", "adoption"),
-    "line.foster": ("pleegzorg of voogdij", "foster care or guardianship"),
-    "line.couple": ("koppel", "couple"),
-    "mark.divorced": ("gescheiden", "divorced"),
-    "mark.separated": ("uit elkaar", "separated"),
-    "line.household": ("woont samen met de kinderen", "lives with the children"),
-    "junction.unknown": ("ouders niet gekend", "parents not known"),
-    "counter": ("{n} van {goal} volwassenen engageren zich: {hands} handen en ogen", ""),
-    "not_in_genogram": (
-        "{n} steunfiguren en hulpverleners staan niet in het genogram",
-        "{n} informal supporters and professionals are not in the genogram",
+_WORDS: WordTable[str, str] = WordTable(
+    "map words",
+    INTERFACE,
+    {
+        # key: (nl, en)
+        "view.ecomap": ("ecogram", "ecomap"),
+        "view.genogram": ("genogram", "genogram"),
+        "view.circles": ("cirkels van veiligheid en steun", "circles of safety and support"),
+        "mode.work": ("werkversie", "worker's view"),
+        "mode.projection": ("voor het netwerk", "for the network"),
+        "mode.family": ("voor de familie", "for the family"),
+        "side.maternal": ("mama's kant", "mother's side"),
+        "side.paternal": ("papa's kant", "father's side"),
+        "side.both": ("beide kanten", "both sides"),
+        "group.child": ("kind", "child"),
+        "group.maternal": ("familie langs mama's kant", "family on the mother's side"),
+        "group.paternal": ("familie langs papa's kant", "family on the father's side"),
+        "group.both": ("familie (beide kanten)", "family (both sides)"),
+        "group.informal": ("steunfiguren", "informal supporters"),
+        "group.professional": ("hulpverleners", "professionals"),
+        "ring.inner": ("binnenste cirkel", "inner circle"),
+        "ring.middle": ("middelste cirkel", "middle circle"),
+        "ring.outer": ("buitenste cirkel", "outer circle"),
+        "knows.full": ("weet het meest over de zorgen", "knows most about the worries"),
+        "knows.partial": ("weet een beetje over de zorgen", "knows a little about the worries"),
+        "knows.none": ("weet nog niets over de zorgen", "knows nothing about the worries"),
+        "knows.unknown": ("niet gekend wat ze weten", "not known what they know"),
+        "shape.square": ("man", "male"),
+        "shape.circle": ("vrouw", "female"),
+        "shape.diamond": ("ander of onbekend", "other or unknown"),
+        "shape.dot": ("koppel (ouders)", "couple (parents)"),
+        "child.double": ("dubbele rand: het kind", "double border: the child"),
+        "deceased": ("overleden", "deceased"),
+        "line.strong": ("sterke band", "strong tie"),
+        "line.tenuous": ("zwakke band", "tenuous tie"),
+        "line.stressful": ("moeilijke band (stress)", "stressful tie"),
+        "line.plain": ("band", "tie"),
+        "line.closeness": ("dikker = dichterbij", "thicker = closer"),
+        "line.parent": ("ouder en kind", "parent and child"),
+        "line.adoptive": ("adoptie", "adoption"),
+        "line.foster": ("pleegzorg of voogdij", "foster care or guardianship"),
+        "line.couple": ("koppel", "couple"),
+        "mark.divorced": ("gescheiden", "divorced"),
+        "mark.separated": ("uit elkaar", "separated"),
+        "line.household": ("woont samen met de kinderen", "lives with the children"),
+        "junction.unknown": ("ouders niet gekend", "parents not known"),
+        "counter": (
+            "{n} van {goal} volwassenen engageren zich: {hands} handen en ogen",
+            "{n} of {goal} adults committed: {hands} hands and eyes",
+        ),
+        "not_in_genogram": (
+            "{n} steunfiguren en hulpverleners staan niet in het genogram",
+            "{n} informal supporters and professionals are not in the genogram",
+        ),
+        "deceased_left_out": (
+            "{n} overleden personen staan niet in de cirkels",
+            "{n} deceased persons are not in the circles",
+        ),
+        "tooltip.born": ("geboren {year}", "born {year}"),
+        "tooltip.died": ("overleden {year}", "died {year}"),
+        "tooltip.support": ("steun: {what}", "support: {what}"),
+        "tooltip.risk": ("let op: {what}", "caution: {what}"),
+        "tooltip.phone": ("tel. {what}", "phone {what}"),
+        "tooltip.email": ("e-mail {what}", "e-mail {what}"),
+        "tooltip.note": ("notitie: {what}", "note: {what}"),
+        "tooltip.tasks": ("taken: {n}", "tasks: {n}"),
+    },
+    every=(
+        *(f"view.{v.value}" for v in View),
+        *(f"mode.{m.value}" for m in Mode),
+        *(f"knows.{k.value}" for k in WorryKnowledge),
+        "knows.unknown",
     ),
-    "deceased_left_out": (
-        "{n} overleden personen staan niet in de cirkels",
-        "{n} deceased persons are not in the circles",
-    ),
-    "tooltip.born": ("geboren {year}", "born {year}"),
-    "tooltip.died": ("overleden {year}", "died {year}"),
-    "tooltip.support": ("steun: {what}", "support: {what}"),
-    "tooltip.risk": ("let op: {what}", "caution: {what}"),
-    "tooltip.phone": ("tel. {what}", "phone {what}"),
-    "tooltip.email": ("e-mail {what}", "e-mail {what}"),
-    "tooltip.note": ("notitie: {what}", "note: {what}"),
-    "tooltip.tasks": ("taken: {n}", "tasks: {n}"),
-}
+)
 
-_ENGAGEMENT: dict[Engagement, tuple[str, str]] = {
-    Engagement.identified: ("genoemd", "identified"),
-    Engagement.located: ("gevonden", "located"),
-    Engagement.contacted: ("gecontacteerd", "contacted"),
-    Engagement.engaged: ("betrokken", "engaged"),
-    Engagement.committed: ("engageert zich", "committed"),
-    Engagement.declined: ("doet niet mee", "declined"),
-    Engagement.not_safe: ("niet veilig", "not safe"),
-    Engagement.no_contact: ("geen contact", "no contact"),
-    Engagement.deceased: ("overleden", "deceased"),
-}
+_ENGAGEMENT: WordTable[Engagement, str] = WordTable(
+    "map engagement words",
+    INTERFACE,
+    {
+        Engagement.identified: ("genoemd", "identified"),
+        Engagement.located: ("gevonden", "located"),
+        Engagement.contacted: ("gecontacteerd", "contacted"),
+        Engagement.engaged: ("betrokken", "engaged"),
+        Engagement.committed: ("engageert zich", "committed"),
+        Engagement.declined: ("doet niet mee", "declined"),
+        Engagement.not_safe: ("niet veilig", "not safe"),
+        Engagement.no_contact: ("geen contact", "no contact"),
+        Engagement.deceased: ("overleden", "deceased"),
+    },
+    every=tuple(Engagement),
+)
 
 BADGES: dict[Engagement, str] = {
     Engagement.identified: "1",
@@ -126,35 +147,39 @@ BADGES: dict[Engagement, str] = {
     Engagement.deceased: "†",
 }
 
-_SUPPORT: dict[SupportType, tuple[str, str]] = {
-    SupportType.emotional: ("emotioneel", "emotional"),
-    SupportType.practical: ("praktisch", "practical"),
-    SupportType.respite: ("opvang", "respite"),
-    SupportType.placement: ("verblijf", "placement"),
-    SupportType.safety_monitoring: ("oogje in het zeil", "safety monitoring"),
-    SupportType.transport: ("vervoer", "transport"),
-    SupportType.financial: ("financieel", "financial"),
-}
+_SUPPORT: WordTable[SupportType, str] = WordTable(
+    "map support words",
+    INTERFACE,
+    {
+        SupportType.emotional: ("emotioneel", "emotional"),
+        SupportType.practical: ("praktisch", "practical"),
+        SupportType.respite: ("opvang", "respite"),
+        SupportType.placement: ("verblijf", "placement"),
+        SupportType.safety_monitoring: ("oogje in het zeil", "safety monitoring"),
+        SupportType.transport: ("vervoer", "transport"),
+        SupportType.financial: ("financieel", "financial"),
+    },
+    every=tuple(SupportType),
+)
 
-_RISK: dict[RiskFlag, tuple[str, str]] = {
-    RiskFlag.violence: ("geweld", "violence"),
-    RiskFlag.abuse_allegation: ("vermoeden van misbruik", "abuse allegation"),
-    RiskFlag.substance_use: ("middelengebruik", "substance use"),
-    RiskFlag.contact_restriction: ("contactverbod", "contact restriction"),
-    RiskFlag.criminal_record: ("strafblad", "criminal record"),
-    RiskFlag.other: ("ander risico", "other risk"),
-}
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+_RISK: WordTable[RiskFlag, str] = WordTable(
+    "map risk words",
+    INTERFACE,
+    {
+        RiskFlag.violence: ("geweld", "violence"),
+        RiskFlag.abuse_allegation: ("vermoeden van misbruik", "abuse allegation"),
+        RiskFlag.substance_use: ("middelengebruik", "substance use"),
+        RiskFlag.contact_restriction: ("contactverbod", "contact restriction"),
+        RiskFlag.criminal_record: ("strafblad", "criminal record"),
+        RiskFlag.other: ("ander risico", "other risk"),
+    },
+    every=tuple(RiskFlag),
+)
 
 
 def say(key: str, lang: str = "nl", **values: object) -> str:
     """A map word or sentence in ``lang`` (``nl`` or ``en``), filled with ``values``."""
-    if key == "counter" and lang == "en":
-        return "{n} of {goal} adults committed: {hands} hands and eyes".format(**values)
-    return _pick(_WORDS[key], lang).format(**values)
+    return _WORDS.say(key, lang).format(**values)
 
 
 def wall_label(name: str, words: str | None, side: str, lang: str = "nl") -> str:
@@ -174,24 +199,24 @@ def wall_label(name: str, words: str | None, side: str, lang: str = "nl") -> str
     """
     if words is None:
         return name
-    said = _WORDS.get(f"side.{side}")
+    said = _WORDS.maybe(f"side.{side}", lang)
     if said is not None:
-        words = words.removesuffix(f", {_pick(said, lang)}")
+        words = words.removesuffix(f", {said}")
     if words.casefold() == name.split(" ")[0].casefold():
         return name
     return f"{name}\n({words})"
 
 
 def engagement_word(engagement: Engagement, lang: str = "nl") -> str:
-    return _pick(_ENGAGEMENT[engagement], lang)
+    return _ENGAGEMENT.say(engagement, lang)
 
 
 def support_words(support: set[SupportType], lang: str = "nl") -> str:
-    return ", ".join(_pick(_SUPPORT[s], lang) for s in SupportType if s in support)
+    return ", ".join(_SUPPORT.say(s, lang) for s in SupportType if s in support)
 
 
 def risk_words(flags: set[RiskFlag], lang: str = "nl") -> str:
-    return ", ".join(_pick(_RISK[f], lang) for f in RiskFlag if f in flags)
+    return ", ".join(_RISK.say(f, lang) for f in RiskFlag if f in flags)
 
 
 def knows_word(knows: WorryKnowledge | None, lang: str = "nl") -> str:
@@ -207,12 +232,8 @@ WRAP = 18
 """Characters on one drawn label line before it is wrapped."""
 
 NARROW_WRAP = 13
-"""The genogram's labels: rows are wide and generations far apart, so labels go narrow."""
-
-
-def wrap_width(view: View) -> int:
-    """How many characters a label line of ``view`` may hold."""
-    return NARROW_WRAP if view is View.genogram else WRAP
+"""The genogram's labels: rows are wide and generations far apart, so labels go narrow
+(each view's width: :data:`tenhands.viz.views.VIEWS`)."""
 
 
 @cache
@@ -250,49 +271,54 @@ def wrap(label: str, width: int = WRAP) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"unknown map language {lang!r}: use one of {', '.join(LANGS)}")
-    return lang
+    """``lang`` when the maps speak it; else ValueError with a sentence."""
+    return languages.check_lang(lang, LANGS, "map")
 
 
 # --- The map's text listing (tenhands.viz.listing): its own words, nl, en and fr ---
 
-LISTING_WORDS: dict[str, tuple[str, str, str]] = {
-    # key: (nl, en, fr)
-    "listing.title": ("Wie er op de kaart staat", "Who is on the map", "Qui figure sur la carte"),
-    "listing.intro": (
-        "Dezelfde personen als op de kaart, als lijst: per cirkel, met hun kant van de "
-        "familie en wat ze voor de kinderen zijn.",
-        "The same persons as on the map, as a list: by circle, with their side of the "
-        "family and what they are to the children.",
-        "Les mêmes personnes que sur la carte, en liste : par cercle, avec leur côté de la "
-        "famille et ce qu'elles sont pour les enfants.",
-    ),
-    "listing.children": ("De kinderen", "The children", "Les enfants"),
-    "listing.inner": ("Binnenste cirkel", "Inner circle", "Cercle intérieur"),
-    "listing.middle": ("Middelste cirkel", "Middle circle", "Cercle du milieu"),
-    "listing.outer": ("Buitenste cirkel", "Outer circle", "Cercle extérieur"),
-    "listing.other": ("Ook op de kaart", "Also on the map", "Aussi sur la carte"),
-    "listing.side.maternal": ("familie van mama", "mother's family", "famille de la mère"),
-    "listing.side.paternal": ("familie van papa", "father's family", "famille du père"),
-    "listing.side.both": (
-        "familie van mama en papa",
-        "family of both parents",
-        "famille des deux parents",
-    ),
-    "listing.side.informal": (
-        "steunfiguur, geen familie",
-        "informal supporter, not family",
-        "personne de soutien, hors famille",
-    ),
-    "listing.side.professional": ("hulpverlener", "professional", "professionnel"),
-    "listing.side.child": ("kind", "child", "enfant"),
-    "listing.deceased": ("overleden", "deceased", "décédé(e)"),
-    "listing.nobody": ("Niemand.", "Nobody.", "Personne."),
-}
+LISTING_WORDS: WordTable[str, str] = WordTable(
+    "map listing words",
+    LANGUAGES,
+    {
+        # key: (nl, en, fr)
+        "listing.title": (
+            "Wie er op de kaart staat",
+            "Who is on the map",
+            "Qui figure sur la carte",
+        ),
+        "listing.intro": (
+            "Dezelfde personen als op de kaart, als lijst: per cirkel, met hun kant van de "
+            "familie en wat ze voor de kinderen zijn.",
+            "The same persons as on the map, as a list: by circle, with their side of the "
+            "family and what they are to the children.",
+            "Les mêmes personnes que sur la carte, en liste : par cercle, avec leur côté de la "
+            "famille et ce qu'elles sont pour les enfants.",
+        ),
+        "listing.children": ("De kinderen", "The children", "Les enfants"),
+        "listing.inner": ("Binnenste cirkel", "Inner circle", "Cercle intérieur"),
+        "listing.middle": ("Middelste cirkel", "Middle circle", "Cercle du milieu"),
+        "listing.outer": ("Buitenste cirkel", "Outer circle", "Cercle extérieur"),
+        "listing.other": ("Ook op de kaart", "Also on the map", "Aussi sur la carte"),
+        "listing.side.maternal": ("familie van mama", "mother's family", "famille de la mère"),
+        "listing.side.paternal": ("familie van papa", "father's family", "famille du père"),
+        "listing.side.both": (
+            "familie van mama en papa",
+            "family of both parents",
+            "famille des deux parents",
+        ),
+        "listing.side.informal": (
+            "steunfiguur, geen familie",
+            "informal supporter, not family",
+            "personne de soutien, hors famille",
+        ),
+        "listing.side.professional": ("hulpverlener", "professional", "professionnel"),
+        "listing.side.child": ("kind", "child", "enfant"),
+        "listing.deceased": ("overleden", "deceased", "décédé(e)"),
+        "listing.nobody": ("Niemand.", "Nobody.", "Personne."),
+    },
+)
 """The words of the map's text listing, in Dutch, English and French."""
-
-_LISTING_LANGS = ("nl", "en", "fr")
 
 
 def listing_say(key: str, lang: str = "nl") -> str:
@@ -302,5 +328,4 @@ def listing_say(key: str, lang: str = "nl") -> str:
     >>> listing_say("listing.inner", "fr")
     'Cercle intérieur'
     """
-    words = LISTING_WORDS[key]
-    return words[_LISTING_LANGS.index(lang)] if lang in _LISTING_LANGS else words[0]
+    return LISTING_WORDS.say(key, lang)

@@ -21,9 +21,6 @@ GREY = "#999999"
 LIGHT_GREY = "#DDDDDD"
 DARK_GREY = "#555555"
 
-OKABE_ITO = (BLACK, ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE)
-
-
 Group = Standing
 """Where a person stands around the child (:class:`tenhands.graph.figures.Standing`):
 the legend key of a node's fill."""

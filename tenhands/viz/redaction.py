@@ -43,10 +43,8 @@ from datetime import date
 
 import networkx as nx
 
-from tenhands.graph.figures import closest_kin, is_adult, standing_of
-from tenhands.graph.figures.standing import is_kin, relations_to_children
-from tenhands.graph.kinship import Relationship, Side
-from tenhands.graph.kinship.relationship import Kind
+from tenhands.graph.figures import PersonStanding, is_adult, standing_in
+from tenhands.graph.kinship import Kind, Relationship, Side
 from tenhands.graph.model import (
     Basis,
     Circle,
@@ -60,7 +58,6 @@ from tenhands.graph.model import (
     RiskFlag,
     Sex,
     Tie,
-    TieCategory,
     TieKind,
     WorryKnowledge,
 )
@@ -68,7 +65,7 @@ from tenhands.graph.model import (
 from . import labels
 from .palette import Group
 from .scene import Mode
-from .tie_words import INFORMAL_ORDER, tie_word
+from .tie_words import tie_word
 
 
 @dataclass(frozen=True)
@@ -166,7 +163,9 @@ class Member:
     engagement: Engagement | None
     """As shown in this mode: None where the mode shows no statuses."""
     committed: bool
-    """Committed to the plan (counted among the hands, in every mode)."""
+    """Committed to the plan (in every mode, whatever the mode shows of statuses)."""
+    counts: bool
+    """Counted among the ten hands and eyes (:attr:`PersonStanding.counts`)."""
     knows: WorryKnowledge | None
     tasks: tuple[str, ...]
     tooltip: str
@@ -272,18 +271,19 @@ def redact(
         kept -= {pid for pid in had_ties - linked if not case_graph.nodes[pid]["is_child"]}
     hidden = case_graph.number_of_nodes() - len(kept)
 
-    # 2. relationships, on the wider family without what this mode may not know
-    kin = _kin_view(kin_graph, pol, case_graph, kept)
-    rels = relations_to_children(kin, child_ids)
+    # 2. where each stands (the one rule), on what this mode may know: the shown persons
+    # and ties, the wider family without what this mode may not know
+    drawn = {t.id for t in ties}
+    shown = nx.MultiDiGraph(case_graph.subgraph(kept))
+    shown.remove_edges_from(
+        [(u, v, k) for u, v, k, t in shown.edges(keys=True, data="tie") if t.id not in drawn]
+    )
+    standing = standing_in(shown, _kin_view(kin_graph, pol, case_graph, kept), today)
 
     # 3. members
     order = sorted(kept)
     key_of = {pid: f"n{i + 1}" for i, pid in enumerate(order)}
     tasks_of = _tasks(plan)
-    ties_of: dict[str, list[Tie]] = {pid: [] for pid in kept}
-    for t in ties:
-        ties_of[t.source_id].append(t)
-        ties_of[t.target_id].append(t)
     names = {pid: labels.display_name(case_graph.nodes[pid]["person"]) for pid in kept}
     homes: set[tuple[str, ...]] = set()
     if pol.household:
@@ -295,9 +295,7 @@ def redact(
         _member(
             pid,
             key_of[pid],
-            case_graph.nodes[pid],
-            closest_kin(pid, child_ids, rels),
-            ties_of[pid],
+            standing[pid],
             child_ids,
             names,
             tasks_of.get(pid, ()),
@@ -358,9 +356,7 @@ def _tasks(plan: Plan | None) -> dict[str, tuple[str, ...]]:
 def _member(
     pid: str,
     key: str,
-    data: dict[str, object],
-    closest: tuple[str, Relationship] | None,
-    ties: list[Tie],
+    where: PersonStanding,
     child_ids: list[str],
     names: dict[str, str],
     tasks: tuple[str, ...],
@@ -369,20 +365,16 @@ def _member(
     today: date,
     homes: set[tuple[str, ...]],
 ) -> Member:
-    person = data["person"]
-    role = data["role"]
-    assert isinstance(person, Person)
-    assert role is None or isinstance(role, NetworkRole)
-    is_child = bool(data["is_child"])
+    person, role, is_child, ties = where.person, where.role, where.is_child, list(where.ties)
     name = labels.display_name(person)
 
-    rel = None if closest is None else closest[1]
-    kin = is_kin(rel, is_child=is_child)
-    side = rel.side if rel is not None else Side.none
-    standing = standing_of(is_child=is_child, closest=rel, ties=ties)
+    closest = where.closest
+    rel = where.relationship
+    kin = where.kin
+    side = where.side
 
     words: str | None = None
-    if kin and not is_child and closest is not None and rel is not None:
+    if closest is not None and rel is not None:
         words = rel.words(lang)
         child_id = closest[0]
         if len(child_ids) > 1 and child_id != child_ids[0]:
@@ -390,8 +382,8 @@ def _member(
             words = f"{child}'s {words}" if lang == "en" else f"{words} van {child}"
         if side in (Side.maternal, Side.paternal) and not (rel.up == 1 and rel.down == 0):
             words = f"{words}, {labels.say(f'side.{side.value}', lang)}"
-    elif not is_child:
-        words = _informal_word(person, ties, child_ids, lang)
+    elif where.named_by is not None:
+        words = tie_word(where.named_by, person.sex, lang)
     label = name if words is None else f"{name}\n({words})"
     if pol.large:  # on the wall: the name and the role, few enough words to be drawn large
         label = labels.wall_label(name, words, side.value, lang)
@@ -421,7 +413,7 @@ def _member(
         is_child=is_child,
         adult=is_adult(person, today),
         birth_key=_birth_key(person),
-        group=standing,
+        group=where.standing,
         side=side,
         kin=kin,
         in_law=in_law,
@@ -430,6 +422,7 @@ def _member(
         circle=circle,
         engagement=shown_engagement,
         committed=engagement is Engagement.committed,
+        counts=where.counts,
         knows=None if role is None else role.knows_worries,
         tasks=tasks,
         tooltip=_tooltip(
@@ -470,18 +463,6 @@ def home_of(person: Person, today: date) -> tuple[str, ...] | None:
         (v or "").strip().casefold()
         for v in (latest.street, latest.house_number, latest.postcode, latest.city)
     )
-
-
-def _informal_word(person: Person, ties: list[Tie], child_ids: list[str], lang: str) -> str | None:
-    kinds = {t.kind for t in ties if t.kind.category is not TieCategory.family}
-    to_child = {
-        t.kind for t in ties if t.source_id in child_ids or t.target_id in child_ids
-    } & kinds
-    for pool in (to_child, kinds):
-        for kind in INFORMAL_ORDER:
-            if kind in pool:
-                return tie_word(kind, person.sex, lang)
-    return None
 
 
 def _circle(pid: str, role: NetworkRole | None, ties: list[Tie], child_ids: list[str]) -> Circle:

@@ -75,9 +75,11 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from babel.dates import format_date
 from pyvis.network import Network
 
-from tenhands.viz.labels import wrap, wrap_width
+from tenhands.graph.languages import INTERFACE, WordTable, interface_lang, locale_of
+from tenhands.viz.labels import wrap
 from tenhands.viz.layout import (
     FIT,
     PLACARD_WRAP,
@@ -103,6 +105,7 @@ from tenhands.viz.scene import (
     SceneNode,
     Shape,
 )
+from tenhands.viz.views import view_drawing
 
 VIS_VERSION = "9.1.2"
 """The vis-network build shipped inside pyvis that the page inlines."""
@@ -151,59 +154,40 @@ _FACE = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif"
 _BORDER = "#222222"
 
 
+_PAGE_WORDS: WordTable[str, str] = WordTable(
+    "map page words",
+    INTERFACE,
+    {
+        "adults": ("volwassenen", "adults"),
+        "hands": ("handen en ogen", "hands and eyes"),
+        "committed": ("Doen mee", "Committed"),
+        "missing": ("nog {n} nodig", "{n} more needed"),
+        "reached": ("doel bereikt", "goal reached"),
+        "legend": ("Legende", "Legend"),
+        "tasks": ("Taken", "Tasks"),
+        "all_tasks": ("Alle taken: wie doet wat", "All tasks: who does what"),
+        "click_hint": (
+            "Klik op een persoon om zijn of haar taken te zien.",
+            "Click a person to see their tasks.",
+        ),
+        "no_tasks": ("Geen taken.", "No tasks."),
+    },
+)
+"""The words of the page around a map (the map's own words are :mod:`.labels`)."""
+
+
 @dataclass(frozen=True)
 class _Words:
-    adults: str
-    hands: str
-    committed: str
-    missing: str
-    reached: str
-    legend: str
-    tasks: str
-    all_tasks: str
-    click_hint: str
-    no_tasks: str
-    months: tuple[str, ...]
+    """The page words of one language, read as attributes (``w.legend``)."""
 
+    lang: str
 
-_WORDS: dict[str, _Words] = {
-    "nl": _Words(
-        adults="volwassenen",
-        hands="handen en ogen",
-        committed="Doen mee",
-        missing="nog {n} nodig",
-        reached="doel bereikt",
-        legend="Legende",
-        tasks="Taken",
-        all_tasks="Alle taken: wie doet wat",
-        click_hint="Klik op een persoon om zijn of haar taken te zien.",
-        no_tasks="Geen taken.",
-        months=(
-            "januari", "februari", "maart", "april", "mei", "juni",
-            "juli", "augustus", "september", "oktober", "november", "december",
-        ),
-    ),
-    "en": _Words(
-        adults="adults",
-        hands="hands and eyes",
-        committed="Committed",
-        missing="{n} more needed",
-        reached="goal reached",
-        legend="Legend",
-        tasks="Tasks",
-        all_tasks="All tasks: who does what",
-        click_hint="Click a person to see their tasks.",
-        no_tasks="No tasks.",
-        months=(
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
-        ),
-    ),
-}  # fmt: skip
+    def __getattr__(self, key: str) -> str:
+        return _PAGE_WORDS.say(key, self.lang)
 
 
 def _words(lang: str) -> _Words:
-    return _WORDS.get(lang.split("-")[0].lower(), _WORDS["nl"])
+    return _Words(interface_lang(lang.split("-")[0].lower()))
 
 
 def counter_text(scene: Scene) -> str:
@@ -220,8 +204,8 @@ def counter_text(scene: Scene) -> str:
 
 def date_text(scene: Scene) -> str:
     """The map's date in words, e.g. ``23 november 2026`` / ``23 November 2026``."""
-    d = scene.made_on
-    return f"{d.day} {_words(scene.lang).months[d.month - 1]} {d.year}"
+    lang = _words(scene.lang).lang
+    return format_date(scene.made_on, "d MMMM y", locale=locale_of(lang))
 
 
 @cache
@@ -392,7 +376,7 @@ def base_font(scene: Scene) -> float:
 
 def person_boxes(scene: Scene) -> list[Box]:
     """The room each person takes on the map (shape, badge, wrapped label)."""
-    width = wrap_width(scene.view)
+    width = view_drawing(scene.view).wrap
     return [person_box(n.x, n.y, n.size, n.label, n.font_size, width) for n in scene.people]
 
 
@@ -439,7 +423,7 @@ def decor(scene: Scene) -> Decor:
     much larger as they will be drawn on a 1920×1080 wall (:func:`wall_growth`; 1.02
     for a map laid out for the wall)."""
     font = base_font(scene)
-    width = wrap_width(scene.view)
+    width = view_drawing(scene.view).wrap
     plain = person_boxes(scene)
     grow = wall_growth(scene, plain) if scene.mode in MIN_LABEL_PX else 1.0
     people = [
@@ -615,7 +599,7 @@ def _extras(scene: Scene) -> dict[str, Any]:
     """What our canvas hooks draw, keyed by the vis ids."""
     base = base_font(scene)
     placed = decor(scene)
-    width = wrap_width(scene.view)
+    width = view_drawing(scene.view).wrap
     return {
         "fontSize": base,
         "minFontPx": MIN_LABEL_PX.get(scene.mode, 0.0),

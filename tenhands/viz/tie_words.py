@@ -1,4 +1,8 @@
-"""Words for the kinds of informal and professional ties, as a child would say them.
+"""What an informal or professional tie makes a person on a map, as a child would say it.
+
+The words and the order are the tie kinds' own (:data:`tenhands.graph.model.tie.TIE_FACTS`,
+:data:`~tenhands.graph.model.tie.INFORMAL_ORDER`); this module is where the maps and the
+pages take them from.
 
 >>> tie_word(TieKind.neighbour, Sex.female, "nl"), tie_word(TieKind.godparent, Sex.male, "en")
 ('buurvrouw', 'godfather')
@@ -7,55 +11,12 @@
 from __future__ import annotations
 
 from tenhands.graph.model import Sex, TieKind
+from tenhands.graph.model.tie import INFORMAL_ORDER
 
-# kind: (female, male, neutral) per language
-_WORDS: dict[str, dict[TieKind, tuple[str, str, str]]] = {
-    "nl": {
-        TieKind.friend: ("vriendin", "vriend", "vriend(in)"),
-        TieKind.neighbour: ("buurvrouw", "buurman", "buur"),
-        TieKind.teacher: ("juf", "meester", "leerkracht"),
-        TieKind.coach: ("coach", "coach", "coach"),
-        TieKind.godparent: ("meter", "peter", "meter/peter"),
-        TieKind.family_friend: (
-            "vriendin van de familie",
-            "vriend van de familie",
-            "vriend(in) van de familie",
-        ),
-        TieKind.colleague: ("collega", "collega", "collega"),
-        TieKind.professional: ("hulpverlener", "hulpverlener", "hulpverlener"),
-        TieKind.other: ("kent het gezin", "kent het gezin", "kent het gezin"),
-    },
-    "en": {
-        TieKind.friend: ("friend", "friend", "friend"),
-        TieKind.neighbour: ("neighbour", "neighbour", "neighbour"),
-        TieKind.teacher: ("teacher", "teacher", "teacher"),
-        TieKind.coach: ("coach", "coach", "coach"),
-        TieKind.godparent: ("godmother", "godfather", "godparent"),
-        TieKind.family_friend: ("family friend", "family friend", "family friend"),
-        TieKind.colleague: ("colleague", "colleague", "colleague"),
-        TieKind.professional: ("professional", "professional", "professional"),
-        TieKind.other: ("knows the family", "knows the family", "knows the family"),
-    },
-}
-
-INFORMAL_ORDER: tuple[TieKind, ...] = (
-    TieKind.godparent,
-    TieKind.teacher,
-    TieKind.coach,
-    TieKind.neighbour,
-    TieKind.family_friend,
-    TieKind.friend,
-    TieKind.colleague,
-    TieKind.professional,
-    TieKind.other,
-)
-"""Which tie names a supporter when they have several (a godmother who is a neighbour)."""
+__all__ = ["INFORMAL_ORDER", "tie_word"]
 
 
-def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str | None:
-    """What an informal or professional tie makes a person, or None for family kinds."""
-    words = _WORDS["en" if lang == "en" else "nl"].get(kind)
-    if words is None:
-        return None
-    female, male, neutral = words
-    return female if sex is Sex.female else male if sex is Sex.male else neutral
+def tie_word(kind: TieKind, sex: Sex, lang: str = "nl") -> str:
+    """What a tie of ``kind`` makes a person of ``sex``, in ``lang``; KeyError for a kind
+    without words (``tests/graph/test_tie_kinds.py`` keeps every kind worded)."""
+    return kind.word(sex, lang)

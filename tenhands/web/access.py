@@ -3,9 +3,10 @@
 
 Pages sign in with the session cookie only. A form post must carry the session's form
 token (checked by :func:`~tenhands.api.auth.deps.find_principal`); a stale or foreign
-form gets a page saying so. :func:`case_page` checks the role's permission and the
-user's cases like the API's ``case_access`` and adds the request to the audit log
-(who, what, which case; never a value) before the page is made.
+form gets a page saying so. :func:`case_page` and :func:`need` apply the access rule the
+API applies too (:mod:`tenhands.api.auth.access`: the role's permission, the user's
+cases and persons, the audit log before the page is made) and say a refusal as a page:
+403, the same page for a case or person not the user's as for an unknown one.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request
 
-from ..api.auth.deps import SESSION_COOKIE, CaseScope, TrailDep, audit_event, find_principal
+from ..api.auth.access import CaseScope, Refused, Why, enter_case, require
+from ..api.auth.deps import SESSION_COOKIE, TrailDep, find_principal
 from ..api.auth.permissions import Permission
 from ..api.auth.principal import Principal
 from ..api.errors import ID_PATTERN
-from ..graph.errors import NotFound
 from ..graph.model import AuditAction
-from ..graph.visibility import require_persons
 from .routing import CASE_REFUSED, ROLE_REFUSED, STALE_FORM, PageRefused, SignInNeeded
 
 
@@ -52,10 +52,17 @@ def signed_in(principal: MaybeUser) -> Principal:
 User = Annotated[Principal, Depends(signed_in)]
 
 
+def refusal(refused: Refused) -> PageRefused:
+    """A refusal of the access rule as a page."""
+    return PageRefused(403, ROLE_REFUSED if refused.why is Why.role else CASE_REFUSED)
+
+
 def need(principal: Principal, permission: Permission) -> None:
     """A 403 page unless the user's role may ``permission``."""
-    if not principal.can(permission):
-        raise PageRefused(403, ROLE_REFUSED)
+    try:
+        require(principal, permission)
+    except Refused as refused:
+        raise refusal(refused) from None
 
 
 def case_page(
@@ -64,10 +71,11 @@ def case_page(
     entity: str = "case",
     action: AuditAction | None = None,
 ) -> Any:
-    """A dependency for pages under ``/cases/{case_id}``: the role may ``permission``,
-    the case is assigned to the user (a 403 page otherwise, also for a case that does
-    not exist), and the request is audited. On a page about one person
-    (``{person_id}``) that changes something, the user must see that person too."""
+    """A dependency for pages under ``/cases/{case_id}``: the access rule
+    (:func:`~tenhands.api.auth.access.enter_case`: the role may ``permission``, the case
+    is assigned to the user, a change about one ``{person_id}`` needs that person
+    visible; the request is audited). A 403 page otherwise, also for a case or person
+    that does not exist."""
 
     def check(
         case_id: Annotated[str, Path(pattern=ID_PATTERN)],
@@ -75,20 +83,11 @@ def case_page(
         trail: TrailDep,
         request: Request,
     ) -> CaseScope:
-        need(principal, permission)
-        if not principal.sees_case(case_id):
-            raise PageRefused(403, CASE_REFUSED)
-        person_id = request.path_params.get("person_id")
-        if isinstance(person_id, str):
-            if permission is not Permission.read_case:
-                try:
-                    require_persons(principal, [person_id])
-                except NotFound:  # unknown, or another case's: the same page
-                    raise PageRefused(403, CASE_REFUSED) from None
-            event = audit_event(principal, request, "person", person_id, case_id, action)
-        else:
-            event = audit_event(principal, request, entity, case_id, case_id, action)
-        trail.record(event)
-        return CaseScope(principal, case_id)
+        try:
+            return enter_case(
+                principal, trail, request, case_id, permission, entity=entity, action=action
+            )
+        except Refused as refused:
+            raise refusal(refused) from None
 
     return Depends(check)

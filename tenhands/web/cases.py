@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from ..api.auth.access import visible_cases
 from ..api.auth.deps import CaseScope, TrailDep, audit_event
 from ..api.auth.permissions import Permission
 from ..api.deps import SettingsDep, StoreDep
@@ -54,12 +55,7 @@ def cases_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     offset = (page - 1) * PAGE_SIZE
-    cases: list[Case]
-    if principal.all_cases:
-        cases = store.list_cases(limit=PAGE_SIZE + 1, offset=offset)
-    else:
-        mine = sorted(principal.case_ids())[offset : offset + PAGE_SIZE + 1]
-        cases = [store.get_case(c) for c in mine]
+    cases = visible_cases(store, principal, limit=PAGE_SIZE + 1, offset=offset)
     more = len(cases) > PAGE_SIZE
     cases = cases[:PAGE_SIZE]
     trail.record(*(audit_event(principal, request, "case", k.id, k.id) for k in cases))

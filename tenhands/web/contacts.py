@@ -1,26 +1,27 @@
 """Logging a contact with a network member: when, how, whether they were reached, a
-short note. The log's rule (the newest contacts kept, the role's last contact moving
-forward, nothing lost to a contact logged at the same moment) is
-:func:`tenhands.graph.contacts.log_contact`, as for the API's ``…/contacts``."""
+short note. The page reads the form (a browser's date and time, in Belgian time) and
+says refusals in the reader's language; the rule (who and when, no contact in the
+future, the newest contacts kept, the role's last contact moving forward, nothing lost
+to a contact logged at the same moment) is :func:`tenhands.graph.contacts.record_contact`,
+as for the API's ``…/contacts``. The access check audits the request."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from datetime import UTC, datetime
+from typing import Annotated
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from ..api.auth.deps import CaseScope, TrailDep, audit_event
+from ..api.auth.deps import CaseScope
 from ..api.auth.permissions import Permission
 from ..api.deps import PersonIdPath, StoreDep
-from ..graph.contacts import log_contact as append_contact
-from ..graph.model import ContactEntry, utcnow
+from ..graph.contacts import ContactInFuture, record_contact
 from ..graph.store import GraphStore
 from .access import case_page
 from .forms import Form, FormState, field_errors, optional, values_of
-from .i18n import N_, Gettext, translations
+from .i18n import N_, translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import ZONE, render
@@ -34,19 +35,14 @@ NO_TIME = N_("This is no date and time.")
 FUTURE = N_("A contact cannot lie in the future.")
 
 
-def contact_time(text: str, _: Gettext, now: datetime) -> tuple[datetime | None, str | None]:
-    """The time typed (a browser's ``YYYY-MM-DDTHH:MM``, Belgian time), now when empty, or
-    an error."""
+def contact_time(text: str) -> datetime | None:
+    """The time typed (a browser's ``YYYY-MM-DDTHH:MM``, Belgian time), None when empty;
+    ValueError for no date and time."""
     if not text:
-        return now, None
-    try:
-        typed = datetime.fromisoformat(text)
-    except ValueError:
-        return None, _(NO_TIME)
+        return None
+    typed = datetime.fromisoformat(text)
     at = typed if typed.tzinfo else typed.replace(tzinfo=ZONE or UTC)
-    if at > now + timedelta(minutes=5):
-        return None, _(FUTURE)
-    return at.astimezone(UTC), None
+    return at.astimezone(UTC)
 
 
 def _page(
@@ -76,7 +72,6 @@ def log_contact(
     request: Request,
     scope: Writer,
     store: StoreDep,
-    trail: TrailDep,
     form: Form,
     person_id: PersonIdPath,
 ) -> Response:
@@ -84,25 +79,24 @@ def log_contact(
     _ = translations(principal.user.lang).gettext
     store.get_role(scope.case_id, person_id)
     values = values_of(form, FIELDS)
-    errors: dict[str, str] = {}
-    at, problem = contact_time(values["at"], _, utcnow())
-    if problem:
-        errors["at"] = problem
-    entry: dict[str, Any] = {
-        "at": at or utcnow(),
-        "by": principal.login,
-        "way": values["way"] or "phone",
-        "reached": bool(values["reached"]),
-        "note": optional(values["note"]),
-    }
     try:
-        contact = ContactEntry.model_validate(entry)
+        at = contact_time(values["at"])
+    except ValueError:
+        return _page(request, scope, store, person_id, FormState(values, {"at": _(NO_TIME)}))
+    try:
+        record_contact(
+            store,
+            scope.case_id,
+            person_id,
+            principal.login,
+            at=at,
+            way=values["way"] or "phone",
+            reached=bool(values["reached"]),
+            note=optional(values["note"]),
+        )
     except ValidationError as exc:
-        errors = {**field_errors(exc, {f: f for f in FIELDS}, _), **errors}
-    if errors:
+        errors = field_errors(exc, {f: f for f in FIELDS}, _)
         return _page(request, scope, store, person_id, FormState(values, errors))
-    append_contact(store, scope.case_id, person_id, contact, principal.login)
-    trail.record(
-        audit_event(principal, request, "role", person_id, scope.case_id),
-    )
+    except ContactInFuture:
+        return _page(request, scope, store, person_id, FormState(values, {"at": _(FUTURE)}))
     return see_other(f"/cases/{scope.case_id}?done=contact_logged#contacts-{person_id}")

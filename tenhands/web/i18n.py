@@ -15,7 +15,6 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from io import BytesIO
-from typing import Literal
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -23,10 +22,12 @@ from babel.support import Translations
 from fastapi import Request
 
 from ..api.language import negotiate
+from ..graph import languages
+from ..graph.languages import INTERFACE, InterfaceLang
 
-WebLang = Literal["nl", "en"]
-LANGS: tuple[WebLang, ...] = ("nl", "en")
-DEFAULT: WebLang = "nl"
+WebLang = InterfaceLang
+LANGS: tuple[WebLang, ...] = INTERFACE
+DEFAULT: WebLang = languages.DEFAULT
 
 Gettext = Callable[[str], str]
 

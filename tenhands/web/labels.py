@@ -177,6 +177,13 @@ VIEW: dict[str, str] = {
     View.circles: N_("Circles of safety and support"),
 }
 
+VIEW_SHORT: dict[str, str] = {
+    View.ecomap: N_("Ecomap"),
+    View.genogram: N_("Genogram"),
+    View.circles: N_("Circles"),
+}
+"""A view's name on a button of the meeting mode's bar."""
+
 MEETING_KIND: dict[str, str] = {
     MeetingKind.family_group_conference: N_("family group conference"),
     MeetingKind.network_meeting: N_("network meeting"),
@@ -252,6 +259,7 @@ ALL: dict[str, dict[str, str]] = {
     "source_kind": SOURCE_KIND,
     "review_status": REVIEW_STATUS,
     "view": VIEW,
+    "view_short": VIEW_SHORT,
     "meeting_kind": MEETING_KIND,
     "respondent": RESPONDENT,
     "question": QUESTION,

@@ -22,14 +22,15 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from ..api.auth.deps import CaseScope, TrailDep, audit_event
+from ..api.auth.access import route_name
+from ..api.auth.deps import CaseScope, TrailDep
 from ..api.auth.permissions import Permission
 from ..api.deps import CandidateIdPath, StoreDep, get_finder
 from ..finding.kin import propose, search_case
-from ..finding.review import Shown, accept, reject, request_link, review_queue, shown, undo
-from ..finding.review.card import Card, cards_of
-from ..graph.errors import Conflict, Forbidden, InvalidInput, NotFound
-from ..graph.model import AuditAction, Candidate, ReviewStatus
+from ..finding.review import ReviewDesk, Shown, decided_lately, review_queue
+from ..finding.review.card import Card, shown_cards
+from ..graph.errors import Conflict, Forbidden, InvalidInput
+from ..graph.model import AuditAction, Candidate
 from ..graph.store import GraphStore
 from .access import case_page
 from .done import DoneQuery, done_message
@@ -71,15 +72,7 @@ class Item:
 
 
 def items(store: GraphStore, case_id: str, candidates: list[Candidate], lang: str) -> list[Item]:
-    seen = shown(store, case_id, candidates)
-    return [Item(one, card) for one, card in zip(seen, cards_of(store, seen, lang), strict=True)]
-
-
-def _decided(store: GraphStore, case_id: str) -> list[Candidate]:
-    decided = store.list_candidates(case_id, status=ReviewStatus.accepted)
-    decided += store.list_candidates(case_id, status=ReviewStatus.rejected)
-    decided.sort(key=lambda c: (c.reviewed_at is not None, c.reviewed_at), reverse=True)
-    return decided[:DECIDED_SHOWN]
+    return [Item(one, card) for one, card in shown_cards(store, case_id, candidates, lang)]
 
 
 def _page(
@@ -93,7 +86,7 @@ def _page(
     lang = scope.principal.user.lang
     case = store.get_case(scope.case_id)
     pending = items(store, scope.case_id, review_queue(store, scope.case_id), lang)
-    decided = items(store, scope.case_id, _decided(store, scope.case_id), lang)
+    decided = items(store, scope.case_id, decided_lately(store, scope.case_id, DECIDED_SHOWN), lang)
     return render(
         request,
         "review.html",
@@ -131,19 +124,15 @@ def kin_search(request: Request, scope: Searcher, store: StoreDep) -> Response:
     return see_other(f"/cases/{scope.case_id}/review?done=searched")
 
 
-def _candidate(
-    store: GraphStore, scope: CaseScope, candidate_id: str, trail: TrailDep, request: Request
-) -> Candidate:
-    """The case's candidate (NotFound for another case's); audited."""
-    candidate = store.get_candidate(candidate_id)
-    if candidate.case_id != scope.case_id:
-        raise NotFound("candidate", candidate_id)
-    trail.record(
-        audit_event(
-            scope.principal, request, "candidate", candidate.id, scope.case_id, AuditAction.update
-        )
+def _desk(store: GraphStore, scope: CaseScope, trail: TrailDep, request: Request) -> ReviewDesk:
+    """The worker's work on the case's candidates (another case's is not found)."""
+    return ReviewDesk(
+        store,
+        scope.principal,
+        audit=trail.record,
+        detail=route_name(request),
+        case_id=scope.case_id,
     )
-    return candidate
 
 
 def _back(case_id: str, done: str) -> Response:
@@ -159,10 +148,9 @@ def accept_page(
     form: Form,
     candidate_id: CandidateIdPath,
 ) -> Response:
-    _candidate(store, scope, candidate_id, trail, request)
     note = str(form.get("note") or "").strip() or None
     try:
-        accept(store, candidate_id, reviewer=scope.principal.login, note=note)
+        _desk(store, scope, trail, request).accept(candidate_id, note=note)
     except Forbidden:
         return _back(scope.case_id, "not_shared")
     except (Conflict, InvalidInput, ValidationError):
@@ -179,13 +167,14 @@ def reject_page(
     form: Form,
     candidate_id: CandidateIdPath,
 ) -> Response:
-    _candidate(store, scope, candidate_id, trail, request)
+    desk = _desk(store, scope, trail, request)
+    desk.open(candidate_id, AuditAction.update)
     _ = translations(scope.principal.user.lang).gettext
     reason, problem = short_text(form, "reason", _, required=True)
     if problem:
         return _page(request, scope, store, errors={candidate_id: problem})
     try:
-        reject(store, candidate_id, reviewer=scope.principal.login, reason=reason)
+        desk.reject(candidate_id, reason)
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "already_decided")
     return _back(scope.case_id, "rejected")
@@ -199,9 +188,8 @@ def undo_page(
     trail: TrailDep,
     candidate_id: CandidateIdPath,
 ) -> Response:
-    _candidate(store, scope, candidate_id, trail, request)
     try:
-        undo(store, candidate_id, reviewer=scope.principal.login)
+        _desk(store, scope, trail, request).undo(candidate_id)
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "undo_refused")
     return _back(scope.case_id, "undone")
@@ -216,13 +204,14 @@ def request_link_page(
     form: Form,
     candidate_id: CandidateIdPath,
 ) -> Response:
-    _candidate(store, scope, candidate_id, trail, request)
+    desk = _desk(store, scope, trail, request)
+    desk.open(candidate_id, AuditAction.update)
     _ = translations(scope.principal.user.lang).gettext
     note, problem = short_text(form, "note", _, required=False)
     if problem:
         return _page(request, scope, store, errors={candidate_id: problem})
     try:
-        request_link(store, candidate_id, requester=scope.principal.login, note=note or None)
+        desk.ask_to_share(candidate_id, note or None)
     except (Conflict, InvalidInput, ValidationError):
         return _back(scope.case_id, "already_asked")
     return _back(scope.case_id, "asked")

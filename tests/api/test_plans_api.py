@@ -40,6 +40,9 @@ def test_versions_follow_each_other_and_stay_readable(client: ApiClient) -> None
     assert client.get("/cases/c1/plans/1").json()["worries"] == PLAN["worries"]
     listed = client.get("/cases/c1/plans").json()["items"]
     assert [p["version"] for p in listed] == [1, 2]
+    paged = client.get("/cases/c1/plans", params={"limit": 1, "offset": 1}).json()["items"]
+    assert [p["version"] for p in paged] == [2]
+    assert client.get("/cases/c1/plans", params={"offset": 2}).json()["items"] == []
     error(client.get("/cases/c1/plans/3"), 404, "not_found")
 
 

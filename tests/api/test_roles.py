@@ -159,3 +159,19 @@ def test_the_contact_log_grows_and_survives_a_put(client: ApiClient) -> None:
     error(
         client.post("/cases/c1/roles/gran/contacts", json={"way": "duif"}), 422, "validation_error"
     )
+
+
+def test_a_contact_in_the_future_is_refused_as_on_the_web_pages(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    client.put_role("c1", "gran", engagement="located")
+    err = error(
+        client.post("/cases/c1/roles/gran/contacts", json={"at": "2999-01-01T10:00:00+01:00"}),
+        422,
+        "invalid_input",
+    )
+    assert err["detail"] == "A contact cannot lie in the future."
+    assert sqlite_store.get_role("c1", "gran").contacts == []
+    now = client.post("/cases/c1/roles/gran/contacts", json={})  # now, by whoever logs it
+    assert now.status_code == 201
+    assert [c["by"] for c in now.json()["contacts"]] == [ADMIN_LOGIN]

@@ -78,7 +78,8 @@ def test_sex_dates_places_deaths_and_notes(
         "Spreekt Nederlands en Frans."
     )
     assert problems.errors == []
-    assert len(problems.warnings) == 2  # the two dates kept as text
+    # the two dates kept as text, and the association's word not known (see below)
+    assert len(problems.warnings) == 3
 
 
 def test_couples(family: Family) -> None:
@@ -111,7 +112,7 @@ def test_parents_by_pedigree(family: Family) -> None:
 
 
 def test_associations(family: Family) -> None:
-    persons, ties, _ = family
+    persons, ties, problems = family
     pid = {x: p.id for x, p in persons.items()}
     meter = ties["I5-a1"]  # Zoë: "ASSO @I10@ RELA Meter" — Hilde is her godmother
     assert (meter.source_id, meter.target_id, meter.kind) == (
@@ -127,6 +128,11 @@ def test_associations(family: Family) -> None:
     other = ties["I11-a2"]
     assert other.kind is TieKind.other
     assert other.note == "SomeRelationship — Kennen elkaar van de jeugdbeweging."
+    # a word not known is read as "other", kept readable in the note, and reported by its
+    # line (never quoted: it may hold a name)
+    unknown = [w for w in problems.warnings if "relation word is not known" in w.message]
+    assert [(w.line, w.xref) for w in unknown] == [(99, "@I11@")]
+    assert "SomeRelationship" not in str(unknown[0])
 
 
 def test_gedcom_7() -> None:

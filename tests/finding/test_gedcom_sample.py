@@ -1,4 +1,4 @@
-"""The public Gramps sample file (``shared/data/gedcom/sample.ged``), imported for real."""
+"""The public Gramps sample file (``tests/data/gedcom/sample.ged``), imported for real."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from builders import case, person, role, tie
 from tenhands.finding.kin import KinFinder, search_case
 from tenhands.finding.kin import finder as kin_finder
 from tenhands.finding.review.card import Card, cards
-from tenhands.finding.review.card_words import RULES
+from tenhands.finding.review.card_words import RULE_TEXTS, RULES
 from tenhands.graph.model import (
     Address,
     Candidate,
@@ -332,7 +332,7 @@ def test_match_and_duplicate_cards_name_the_known_person(store: GraphStore) -> N
 def test_every_rule_of_the_kin_search_has_words() -> None:
     for rule, text in kin_finder._RULE_TEXT.items():
         assert rule in RULES, f"the card has no words for the rule {rule!r}"
-        assert RULES[rule][0] == text, f"the rule {rule!r} is said otherwise now"
+        assert RULE_TEXTS[rule] == text, f"the rule {rule!r} is said otherwise now"
 
 
 def test_the_demo_search_is_said_in_plain_words(sqlite_store: SqliteStore) -> None:

@@ -1,5 +1,6 @@
 """The contact log rule (graph/contacts.py): appended in order, the newest kept, the
-last contact moving forward only, and nothing for a person without a role."""
+last contact moving forward only, nothing for a person without a role, by whoever logs
+it, now unless said otherwise, never in the future."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from builders import case, person, role
 
-from tenhands.graph.contacts import log_contact
-from tenhands.graph.errors import NotFound
-from tenhands.graph.model import ContactEntry, Engagement
+from tenhands.graph.contacts import ContactInFuture, log_contact, record_contact
+from tenhands.graph.errors import InvalidInput, NotFound
+from tenhands.graph.model import ContactEntry, ContactWay, Engagement, utcnow
 from tenhands.graph.model.case import MAX_CONTACTS
 from tenhands.graph.store import GraphStore
 
@@ -53,3 +54,29 @@ def test_no_role_no_contact(store: GraphStore) -> None:
         log_contact(store, "c-1", "buur", entry, "wout")
     with pytest.raises(NotFound):
         store.get_role("c-1", "buur")
+
+
+def test_a_contact_is_logged_by_whoever_logs_it_now_unless_said(store: GraphStore) -> None:
+    _world(store)
+    before = utcnow()
+    now = record_contact(store, "c-1", "oma", "wout", way=ContactWay.visit, note="thuis")
+    (logged,) = now.contacts
+    assert (logged.by, logged.way, logged.note, logged.reached) == ("wout", "visit", "thuis", True)
+    assert before <= logged.at <= utcnow() and now.last_contact == logged.at
+    stored = record_contact(store, "c-1", "oma", "an", at=START, way="phone", reached=False)
+    assert [c.by for c in stored.contacts] == ["an", "wout"]
+    assert store.get_role("c-1", "oma") == stored
+
+
+def test_a_contact_in_the_future_or_without_a_zone_is_refused_and_nothing_stored(
+    store: GraphStore,
+) -> None:
+    _world(store)
+    tomorrow = utcnow() + timedelta(days=1)
+    with pytest.raises(ContactInFuture, match="cannot lie in the future"):
+        record_contact(store, "c-1", "oma", "wout", at=tomorrow)
+    with pytest.raises(InvalidInput, match="time zone"):
+        record_contact(store, "c-1", "oma", "wout", at=datetime(2026, 1, 1, 9, 0))
+    soon = utcnow() + timedelta(minutes=2)  # a worker's clock a little ahead
+    assert len(record_contact(store, "c-1", "oma", "wout", at=soon).contacts) == 1
+    assert len(store.get_role("c-1", "oma").contacts) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from builders import case, person
@@ -96,6 +97,40 @@ def test_records_round_trip_and_all_or_nothing(with_case: GraphStore) -> None:
     assert [r.id for r in with_case.list_records(after="r-1")] == ["r-2"]
     assert [r.id for r in with_case.list_records(case_id="c-1", after="r-1")] == []
     assert with_case.list_records(after="r-2") == []
+
+
+def _record(rid: str, source: str | None, case_id: str | None = None) -> Record:
+    ref = SourceRef(kind=SourceKind.registry, name=source)
+    return Record(id=rid, case_id=case_id, provenance=Provenance(source=ref))
+
+
+def test_records_by_source_and_by_the_cases_a_viewer_has(with_case: GraphStore) -> None:
+    with_case.create_case(case("c-3", "kid"))
+    with_case.add_records(
+        [
+            _record("r-1", "school.csv", "c-1"),
+            _record("r-2", "register.xlsx"),
+            _record("r-3", "school.csv"),
+            _record("r-4", "school.csv", "c-2"),
+            _record("r-5", None, "c-1"),
+            _record("r-6", "school.csv", "c-3"),
+        ]
+    )
+
+    def ids(**filters: Any) -> list[str]:
+        return [r.id for r in with_case.list_records(**filters)]
+
+    assert ids(source="school.csv") == ["r-1", "r-3", "r-4", "r-6"]
+    assert ids(source="School.csv") == []  # the name as given, not folded
+    assert ids(source="school.csv", case_id="c-2") == ["r-4"]
+    assert ids(source="school.csv", limit=2, offset=1) == ["r-3", "r-4"]
+    assert ids(source="school.csv", after="r-3") == ["r-4", "r-6"]
+    assert ids(source="nowhere.csv") == []
+    assert ids(within_cases=["c-1"]) == ["r-1", "r-2", "r-3", "r-5"]
+    assert ids(within_cases=["c-1", "c-3"], source="school.csv") == ["r-1", "r-3", "r-6"]
+    assert ids(within_cases=[]) == ["r-2", "r-3"]  # the agency-wide ones only
+    assert ids(within_cases=["c-2"], after="r-3", limit=1) == ["r-4"]
+    assert ids() == ["r-1", "r-2", "r-3", "r-4", "r-5", "r-6"]
 
 
 def test_candidates_best_first_with_status_filter(with_case: GraphStore) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from builders import role
 from figures_helpers import CASE, TODAY, family
 
-from tenhands.graph.figures import Standing, balance, case_figures, standings
+from tenhands.graph.figures import Standing, balance, case_figures, case_people
 from tenhands.graph.model import Engagement
-from tenhands.graph.network import surroundings
 from tenhands.graph.store import GraphStore
 
 E = Engagement
@@ -58,8 +57,7 @@ def test_no_unpaid_adult_has_no_ratio(store: GraphStore) -> None:
     store.upsert_roles(
         [role(CASE, "pro", engagement=E.engaged), role(CASE, "neef", engagement=E.engaged)]
     )
-    graph = store.case_subgraph(CASE)
-    where = standings(graph, surroundings(store, ["kid"]))
-    b = balance(graph, where, TODAY)
+    people = case_people(store, CASE, today=TODAY)
+    b = balance(people.graph, people.standing, TODAY)
     assert (b.professionals, b.unpaid, b.ratio) == (1, 0, None)
     assert b.counts[Standing.maternal] == 1 and sum(b.counts.values()) == 2

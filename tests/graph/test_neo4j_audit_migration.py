@@ -77,4 +77,4 @@ def test_migration_from_schema_3_fills_the_audit_keys(
     ).records
     assert [(r["entity_id"], r["action"]) for r in keys] == [(None, "login")]
     version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
-    assert version[0]["v"] == SCHEMA_VERSION == 8
+    assert version[0]["v"] == SCHEMA_VERSION == 9

@@ -19,9 +19,9 @@ from builders import case, person, role, tie
 from legacy_helpers import check_schema_3, seed_schema_2
 
 from tenhands.graph.errors import Conflict, InvalidInput, StoreUnavailable
-from tenhands.graph.model import Provenance, SourceKind, SourceRef
+from tenhands.graph.model import Provenance, Record, SourceKind, SourceRef
 from tenhands.graph.stores.neo4j import Neo4jStore
-from tenhands.graph.stores.neo4j.store import SCHEMA_VERSION
+from tenhands.graph.stores.neo4j.store import SCHEMA_VERSION, records_query
 
 pytestmark = pytest.mark.neo4j
 
@@ -107,6 +107,7 @@ def test_init_schema_creates_constraints_and_indexes(
     }
     assert indexes["person_surname"] == (["Person"], ["surname"], "ONLINE")
     assert indexes["record_case_id"] == (["Record"], ["case_id"], "ONLINE")
+    assert indexes["record_source_name"] == (["Record"], ["source_name"], "ONLINE")
     assert indexes["candidate_case_id"] == (["Candidate"], ["case_id"], "ONLINE")
     assert indexes["audit_at"] == (["AuditEvent"], ["at"], "ONLINE")
     assert indexes["audit_case_id"] == (["AuditEvent"], ["case_id"], "ONLINE")
@@ -356,3 +357,38 @@ def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(
     assert constraints["change_set_subject_id"] == (["ChangeSet"], ["subject_id"])
     version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
     assert version[0]["v"] == SCHEMA_VERSION
+
+
+def _record(rid: str, source: str) -> Record:
+    ref = SourceRef(kind=SourceKind.school_list, name=source)
+    return Record(id=rid, provenance=Provenance(source=ref))
+
+
+def test_migration_from_schema_8_fills_the_records_source_names(
+    store: Neo4jStore, admin: neo4j.Driver
+) -> None:
+    store.add_records([_record("r-1", "a.csv"), _record("r-2", "b.csv")])
+    admin.execute_query(
+        "MATCH (n:Record) REMOVE n.source_name "
+        "WITH count(*) AS n MATCH (v:SchemaVersion) SET v.version = 8"
+    )
+    assert store.list_records(source="b.csv") == []
+    store.init_schema()
+    assert [r.id for r in store.list_records(source="b.csv")] == ["r-2"]
+    version = admin.execute_query("MATCH (v:SchemaVersion) RETURN v.version AS v").records
+    assert version[0]["v"] == SCHEMA_VERSION == 9
+
+
+@pytest.mark.parametrize(
+    ("filters", "index"),
+    [(["source"], "n:Record(source_name)"), (["case_id", "after"], "n:Record(case_id)")],
+)
+def test_records_are_listed_by_an_index(
+    store: Neo4jStore, admin: neo4j.Driver, filters: list[str], index: str
+) -> None:
+    params = {"source": "s.csv", "case_id": "c-1", "after": "r-1", "limit": 5, "offset": 0}
+    plan = admin.execute_query("EXPLAIN " + records_query(filters), params).summary.plan
+    assert plan is not None
+    said = str(plan["args"]["string-representation"])
+    assert "NodeIndexSeek" in said
+    assert f"RANGE INDEX {index} WHERE" in said

@@ -15,10 +15,18 @@ from builders import case, person, tie
 from legacy_helpers import check_schema_3, seed_schema_2
 
 from tenhands.graph.errors import InvalidInput, StoreUnavailable
-from tenhands.graph.model import AuditAction, AuditEvent, Provenance, SourceKind, SourceRef
+from tenhands.graph.model import (
+    AuditAction,
+    AuditEvent,
+    Provenance,
+    Record,
+    SourceKind,
+    SourceRef,
+)
 from tenhands.graph.stores import open_store
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.graph.stores.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+from tenhands.graph.stores.sqlite.store import records_query
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -98,6 +106,7 @@ def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(tmp_path: 
             "DROP TABLE change_sets; DROP TABLE tokens; DROP TABLE user_cases; DROP TABLE users;"
             "DROP INDEX audit_entity; DROP INDEX audit_actor;"
             "ALTER TABLE audit DROP COLUMN entity_id; ALTER TABLE audit DROP COLUMN action;"
+            "DROP INDEX records_source; ALTER TABLE records DROP COLUMN source_name;"
         )
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     store = SqliteStore(path)
@@ -110,6 +119,59 @@ def test_migration_from_schema_2_adds_change_sets_and_moves_undo_logs(tmp_path: 
     with raw(path) as conn:
         columns = [r[1] for r in conn.execute("PRAGMA table_info(change_sets)")]
     assert columns[:3] == ["id", "subject_id", "case_id"]
+
+
+def _record(rid: str, source: str, case_id: str | None = None) -> Record:
+    ref = SourceRef(kind=SourceKind.school_list, name=source)
+    return Record(id=rid, case_id=case_id, provenance=Provenance(source=ref))
+
+
+def test_migration_from_schema_8_fills_the_records_source_names(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    store = SqliteStore(path)
+    store.init_schema()
+    store.close()
+    with raw(path) as conn:  # the records table as schema 8 had it
+        conn.executescript(
+            "DROP INDEX records_source; ALTER TABLE records DROP COLUMN source_name;"
+        )
+        conn.executemany(
+            "INSERT INTO records (id, case_id, data) VALUES (?, NULL, ?)",
+            [
+                (r.id, r.model_dump_json())
+                for r in (_record("r-1", "a.csv"), _record("r-2", "b.csv"))
+            ],
+        )
+        conn.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    store = SqliteStore(path)
+    store.init_schema()
+    assert store.schema_version == SCHEMA_VERSION == 9
+    assert [r.id for r in store.list_records(source="b.csv")] == ["r-2"]
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("filters", "index"),
+    [
+        (["source"], "records_source (source_name=?)"),
+        (["source", "after"], "records_source (source_name=? AND id>?)"),
+        (["case_id"], "records_case (case_id=?)"),
+    ],
+)
+def test_records_are_listed_by_an_index(tmp_path: Path, filters: list[str], index: str) -> None:
+    path = tmp_path / "t.db"
+    store = SqliteStore(path)
+    store.init_schema()
+    store.add_records([_record(f"r-{i:03d}", f"s-{i % 7}.csv") for i in range(70)])
+    assert len(store.list_records(source="s-3.csv")) == 10
+    store.close()
+    params = {"source": "s-3.csv", "case_id": "c-1", "after": "r-010", "limit": 5, "offset": 0}
+    with raw(path) as conn:
+        plan = " | ".join(
+            str(row[3])
+            for row in conn.execute(f"EXPLAIN QUERY PLAN {records_query(filters)}", params)
+        )
+    assert f"USING INDEX {index}" in plan
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_migration_from_schema_3_fills_the_audit_keys_and_keeps_it_append_only(
     schema_3_store(path)
     store = SqliteStore(path)
     store.init_schema()
-    assert store.schema_version == SCHEMA_VERSION == 8
+    assert store.schema_version == SCHEMA_VERSION == 9
 
     assert [e.id for e in store.list_audit()] == ["a-3", "a-2", "a-1"]
     assert sorted(store.list_audit(), key=lambda e: e.id) == OLD_EVENTS

@@ -11,11 +11,11 @@ from viz_helpers import TODAY, by_name, seed
 from tenhands.graph.stores.sqlite import SqliteStore
 from tenhands.viz import Mode, View, build_scene
 from tenhands.viz.build import GEOMETRY, build
-from tenhands.viz.labels import wrap_width
 from tenhands.viz.layout import person_box
 from tenhands.viz.layout.boxes import overlap
 from tenhands.viz.positions import Move, StaleMap, UnknownKey, saved, stamp_of
 from tenhands.viz.scene import Scene, SceneNode
+from tenhands.viz.views import wrap_width
 
 
 @pytest.fixture

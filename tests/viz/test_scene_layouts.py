@@ -20,10 +20,11 @@ from tenhands.graph.model import (
 from tenhands.graph.store import GraphStore
 from tenhands.viz import Mode, View, build_scene
 from tenhands.viz.build import GEOMETRY
-from tenhands.viz.labels import wrap, wrap_width
+from tenhands.viz.labels import wrap
 from tenhands.viz.layout import FIT, WALL, label_width, overlap, person_box
 from tenhands.viz.render import MIN_LABEL_PX, base_font, decor, person_boxes
 from tenhands.viz.scene import LineStyle, Mark, Scene, SceneEdge, SceneNode, Shape
+from tenhands.viz.views import wrap_width
 
 
 @pytest.fixture

@@ -111,6 +111,7 @@ def test_every_value_of_the_domain_has_a_name_on_the_pages() -> None:
         "source_kind": model.SourceKind,
         "review_status": model.ReviewStatus,
         "view": View,
+        "view_short": View,
     }
     from tenhands.web.people import SIDE_ORDER
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ...graph.errors import NotFound
-from ...graph.model import TokenKind, User, UserRole, utcnow
+from ...graph.model import User, UserRole, utcnow
 from ...graph.store import GraphStore
 from .passwords import hash_password, needs_rehash, rehash, verify_password
 from .ratelimit import LoginThrottle
@@ -139,8 +139,3 @@ def _throttled(throttle: LoginThrottle, login: str, address: str) -> Iterator[No
         throttle.withdrawn(login, address)
         raise
     throttle.succeeded(login, address)
-
-
-def end_sessions(store: GraphStore, user: User) -> int:
-    """End every browser session of a user (API tokens stay)."""
-    return store.delete_tokens(user.id, kind=TokenKind.session)

@@ -6,26 +6,30 @@ session cookie the web pages set. A request by cookie that changes something mus
 also carry the session's form token (header ``X-CSRF-Token``, or the form field
 ``csrf_token``), so another site cannot make a signed-in browser post for it.
 
-:func:`case_access`, :func:`person_access` and :func:`allowed_to` check the role's
-permission and the user's cases, then add the request to the audit log (who, what,
-which case; never the values) before the route runs.
+:func:`case_access`, :func:`person_access` and :func:`allowed_to` apply the access rule
+(:mod:`.access`: the role's permission, the user's cases and persons, the audit log
+before the route runs) and say a refusal as the API's JSON error: 403 with a sentence,
+or 404 for a person the user may not see (as for an unknown one).
 """
 
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
+from ...graph.errors import NotFound
 from ...graph.model import AuditAction, AuditEvent, TokenKind
 from ...graph.store import GraphStore
-from ...graph.visibility import require_persons
 from ..audit_trail import AuditTrail
 from ..errors import ID_PATTERN
+from .access import CaseScope as CaseScope
+from .access import PersonScope as PersonScope
+from .access import Refused, Why, enter_case, enter_person, require
+from .access import audit_event as audit_event
 from .permissions import Permission
 from .principal import Principal
 from .tokens import resolve
@@ -37,15 +41,6 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 _bearer = HTTPBearer(auto_error=False, description="an API token (`tenhands users token`)")
 _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, description="the web pages' session")
-
-METHOD_ACTION = {
-    "GET": AuditAction.read,
-    "HEAD": AuditAction.read,
-    "POST": AuditAction.create,
-    "PUT": AuditAction.update,
-    "PATCH": AuditAction.update,
-    "DELETE": AuditAction.delete,
-}
 
 WHAT = {
     Permission.read_case: "read this case",
@@ -116,7 +111,7 @@ async def find_principal(
     store = _store(request)
     if bearer is not None:
         found = await run_in_threadpool(resolve, store, bearer.credentials, TokenKind.api)
-        return None if found is None else Principal(*found, by_cookie=False, store=store)
+        return None if found is None else Principal(*found, store=store)
     if cookie:
         found = await run_in_threadpool(resolve, store, cookie, TokenKind.session)
         if found is None:
@@ -129,7 +124,7 @@ async def find_principal(
                     "The form is out of date or came from another site: reload the page "
                     "and try again."
                 )
-        return Principal(user, token, by_cookie=True, store=store)
+        return Principal(user, token, store=store)
     return None
 
 
@@ -145,34 +140,14 @@ async def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def _need(principal: Principal, permission: Permission) -> None:
-    if not principal.can(permission):
-        raise forbidden(f"Your role ({principal.user.role.value}) may not {WHAT[permission]}.")
-
-
-def _route_name(request: Request) -> str:
-    route = request.scope.get("route")
-    name = getattr(route, "name", None)
-    return name if isinstance(name, str) else "request"
-
-
-def audit_event(
-    principal: Principal,
-    request: Request,
-    entity: str,
-    entity_id: str | None,
-    case_id: str | None,
-    action: AuditAction | None = None,
-) -> AuditEvent:
-    """An audit event for this request: the route's name as detail, never a value."""
-    return AuditEvent(
-        actor=principal.login,
-        action=action or METHOD_ACTION.get(request.method, AuditAction.read),
-        entity=entity,
-        entity_id=entity_id,
-        case_id=case_id,
-        detail=_route_name(request),
-    )
+def refusal(refused: Refused) -> Exception:
+    """A refusal of the access rule as the API says it."""
+    if refused.why is Why.person:
+        return NotFound("person", refused.ident or "")
+    if refused.why is Why.case:
+        return forbidden("This case is not assigned to you.")
+    role = refused.principal.user.role.value
+    return forbidden(f"Your role ({role}) may not {WHAT[refused.permission]}.")
 
 
 def holder_event(
@@ -184,25 +159,18 @@ def holder_event(
     return audit_event(principal, request, entity, entity_id, held[0] if held else None)
 
 
-@dataclass(frozen=True)
-class CaseScope:
-    principal: Principal
-    case_id: str
-
-
 def case_access(
     permission: Permission = Permission.read_case,
     *,
     entity: str = "case",
     action: AuditAction | None = None,
 ) -> Any:
-    """A dependency for routes under ``/cases/{case_id}``: the role may do
-    ``permission`` and the case is assigned to the user (403 otherwise, also for a
-    case that does not exist, so ids of others' cases cannot be probed); the request
-    is audited. On a route about one person (``{person_id}`` in the path) that changes
-    something, the user must also see that person (so nobody is pulled into a case
-    from a case not theirs: 404, as for an unknown person), and the audit names the
-    person."""
+    """A dependency for routes under ``/cases/{case_id}``: the access rule
+    (:func:`.access.enter_case`: the role may do ``permission``, the case is assigned to
+    the user, a change about one ``{person_id}`` needs that person visible; the request
+    is audited). 403 otherwise, also for a case that does not exist, so ids of others'
+    cases cannot be probed; 404 for a person the user may not see, as for an unknown
+    one."""
 
     def check(
         case_id: Annotated[str, Path(pattern=ID_PATTERN, description="a case's id")],
@@ -210,37 +178,23 @@ def case_access(
         trail: TrailDep,
         request: Request,
     ) -> CaseScope:
-        _need(principal, permission)
-        if not principal.sees_case(case_id):
-            raise forbidden("This case is not assigned to you.")
-        person_id = request.path_params.get("person_id")
-        if isinstance(person_id, str):  # about one person of the case
-            if permission is not Permission.read_case:
-                require_persons(principal, [person_id])
-            event = audit_event(principal, request, "person", person_id, case_id, action)
-        else:
-            event = audit_event(principal, request, entity, case_id, case_id, action)
-        trail.record(event)
-        return CaseScope(principal, case_id)
+        try:
+            return enter_case(
+                principal, trail, request, case_id, permission, entity=entity, action=action
+            )
+        except Refused as refused:
+            raise refusal(refused) from None
 
     return Depends(check)
-
-
-@dataclass(frozen=True)
-class PersonScope:
-    principal: Principal
-    person_id: str
-    case_ids: list[str]
-    """The person's cases the user may read."""
 
 
 def person_access(
     permission: Permission = Permission.read_case, *, action: AuditAction | None = None
 ) -> Any:
-    """A dependency for routes under ``/persons/{person_id}``: the role may do
-    ``permission`` and the user may see the person (404 otherwise: an unknown person
-    and one of another case get the same answer); the request is audited, once per
-    case the person is in."""
+    """A dependency for routes under ``/persons/{person_id}``: the access rule
+    (:func:`.access.enter_person`: the role may do ``permission`` and the user sees the
+    person; the request is audited once per case of theirs). 404 for a person the user
+    may not see, as for an unknown one."""
 
     def check(
         person_id: Annotated[str, Path(pattern=ID_PATTERN, description="a person's id")],
@@ -248,14 +202,10 @@ def person_access(
         trail: TrailDep,
         request: Request,
     ) -> PersonScope:
-        _need(principal, permission)
-        require_persons(principal, [person_id])
-        cases = principal.visible_cases(principal.store.cases_of(person_id))
-        events = [
-            audit_event(principal, request, "person", person_id, c, action) for c in cases
-        ] or [audit_event(principal, request, "person", person_id, None, action)]
-        trail.record(*events)
-        return PersonScope(principal, person_id, cases)
+        try:
+            return enter_person(principal, trail, request, person_id, permission, action=action)
+        except Refused as refused:
+            raise refusal(refused) from None
 
     return Depends(check)
 
@@ -265,7 +215,10 @@ def allowed_to(permission: Permission) -> Any:
     otherwise). Use as ``Annotated[Principal, allowed_to(...)]``."""
 
     async def check(principal: PrincipalDep) -> Principal:
-        _need(principal, permission)
+        try:
+            require(principal, permission)
+        except Refused as refused:
+            raise refusal(refused) from None
         return principal
 
     return Depends(check)

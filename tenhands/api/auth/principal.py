@@ -17,7 +17,6 @@ class Principal:
 
     user: User
     token: AccessToken
-    by_cookie: bool
     store: GraphStore = field(repr=False)
     _cases: frozenset[str] | None = field(default=None, repr=False)
     _members: frozenset[str] | None = field(default=None, repr=False)

@@ -14,13 +14,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
-from ...finding.review import accept, reject, review_queue, shown_one, undo
-from ...finding.review import shown as seen
-from ...finding.review.card import cards_of
-from ...graph.errors import NotFound
-from ...graph.model import AuditAction, Candidate, ReviewStatus
+from ...finding.review import ReviewDesk, review_queue, shown_one
+from ...finding.review.card import cards_of, shown_cards
+from ...graph.model import Candidate, ReviewStatus
 from ...graph.store import GraphStore
-from ..auth.deps import CaseScope, TrailDep, allowed_to, audit_event, case_access
+from ..auth.access import route_name
+from ..auth.deps import CaseScope, TrailDep, allowed_to, case_access
 from ..auth.permissions import Permission
 from ..auth.principal import Principal
 from ..deps import CandidateIdPath, CaseIdPath, PageDep, StoreDep
@@ -47,22 +46,10 @@ Reviewer = Annotated[Principal, allowed_to(Permission.review)]
 Reader = Annotated[Principal, allowed_to(Permission.read_case)]
 
 
-def load_candidate(
-    store: GraphStore,
-    principal: Principal,
-    candidate_id: str,
-    trail: TrailDep,
-    request: Request,
-    action: AuditAction,
-) -> Candidate:
-    """The candidate, when its case is assigned to the user (a candidate of no case:
-    admins only); audited. Another case's candidate is not found, like an unknown one."""
-    candidate = store.get_candidate(candidate_id)
-    case_id = candidate.case_id
-    if not (principal.all_cases or (case_id is not None and principal.sees_case(case_id))):
-        raise NotFound("candidate", candidate_id)
-    trail.record(audit_event(principal, request, "candidate", candidate.id, case_id, action))
-    return candidate
+def desk(store: GraphStore, principal: Principal, trail: TrailDep, request: Request) -> ReviewDesk:
+    """The signed-in user's work on candidates, audited under this route's name: which
+    candidates they may open is :mod:`tenhands.finding.review.reviewer`'s rule."""
+    return ReviewDesk(store, principal, audit=trail.record, detail=route_name(request))
 
 
 @router.get(
@@ -91,14 +78,13 @@ def list_candidates(
     )
     shown = found[page.offset : page.offset + page.limit]
     after = page.offset + len(shown)
-    page_seen = seen(store, case_id, shown)
     return CandidateList(
         case_id=case_id,
         status=status,
         total=len(found),
         items=[
             CandidatePublic.of(c, lang, card)
-            for c, card in zip(page_seen, cards_of(store, page_seen, lang), strict=True)
+            for c, card in shown_cards(store, case_id, shown, lang)
         ],
         limit=page.limit,
         offset=page.offset,
@@ -115,7 +101,7 @@ def get_candidate(
     trail: TrailDep,
     request: Request,
 ) -> CandidatePublic:
-    found = load_candidate(store, principal, candidate_id, trail, request, AuditAction.read)
+    found = desk(store, principal, trail, request).open(candidate_id)
     one = shown_one(store, found)
     return CandidatePublic.of(one, lang, cards_of(store, [one], lang)[0])
 
@@ -139,14 +125,10 @@ def accept_candidate(
     request: Request,
     body: AcceptBody | None = None,
 ) -> AcceptancePublic:
-    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
-    reviewer = principal.login
     body = body or AcceptBody()
     try:
-        done = accept(
-            store,
+        done = desk(store, principal, trail, request).accept(
             candidate_id,
-            reviewer=reviewer,
             relation=body.relation,
             relation_to=body.relation_to,
             note=body.note,
@@ -171,10 +153,8 @@ def reject_candidate(
     trail: TrailDep,
     request: Request,
 ) -> Decision:
-    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
-    reviewer = principal.login
     try:
-        decided = reject(store, candidate_id, reviewer=reviewer, reason=body.reason)
+        decided = desk(store, principal, trail, request).reject(candidate_id, body.reason)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
     return Decision.of(decided)
@@ -195,10 +175,8 @@ def undo_decision(
     trail: TrailDep,
     request: Request,
 ) -> Decision:
-    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
-    reviewer = principal.login
     try:
-        reopened = undo(store, candidate_id, reviewer=reviewer)
+        reopened = desk(store, principal, trail, request).undo(candidate_id)
     except ValidationError as exc:
         raise domain_invalid(exc) from None
     return Decision.of(reopened)

@@ -5,17 +5,15 @@ The roles of a case's network members have their own router (:mod:`.roles`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from ...graph.model import AuditAction, Case, CaseStatus
-from ...graph.paging import read_all
 from ...graph.store import GraphStore
 from ...graph.visibility import require_persons
+from ..auth.access import visible_cases
 from ..auth.deps import (
     CaseScope,
     PrincipalDep,
@@ -49,25 +47,12 @@ def list_cases(
     request: Request,
     status: Annotated[CaseStatus | None, Query(description="only cases with this status")] = None,
 ) -> Page[CaseSummary]:
-    if status is None and principal.all_cases:
-        cases = store.list_cases(limit=page.limit, offset=page.offset)
-    else:
-        kept = (k for k in _visible_cases(store, principal) if status in (None, k.status))
-        cases = list(islice(kept, page.offset, page.offset + page.limit))
+    cases = visible_cases(store, principal, limit=page.limit, offset=page.offset, status=status)
     trail.record(*(audit_event(principal, request, "case", k.id, k.id) for k in cases))
     children = {p.id: p for p in store.get_persons(sorted({c for k in cases for c in k.child_ids}))}
     return Page[CaseSummary].of(
         [CaseSummary.of(k, children) for k in cases], limit=page.limit, offset=page.offset
     )
-
-
-def _visible_cases(store: GraphStore, principal: Principal) -> Iterator[Case]:
-    """The user's cases (an admin's: every case), by id, read in batches."""
-    if not principal.all_cases:
-        for case_id in sorted(principal.case_ids()):
-            yield store.get_case(case_id)
-        return
-    yield from read_all(lambda limit, offset: store.list_cases(limit=limit, offset=offset))
 
 
 @router.post(

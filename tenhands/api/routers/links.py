@@ -13,9 +13,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, status
 
-from ...finding.review import decide_link, request_link, to_answer
+from ...finding.review import decide_link, to_answer
 from ...graph.errors import NotFound
-from ...graph.model import AuditAction, LinkRequest, LinkStatus
+from ...graph.model import LinkRequest, LinkStatus
 from ...graph.visibility import require_persons
 from ..auth.deps import TrailDep, allowed_to, holder_event
 from ..auth.permissions import Permission
@@ -25,7 +25,7 @@ from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, ID_PATTERN, NOT_FOUND
 from ..language import LangDep
 from ..schemas.candidates import LinkAsked
 from ..schemas.links import LinkAnswer, LinkAsk, LinkPublic
-from .candidates import load_candidate
+from .candidates import desk
 
 router = APIRouter(tags=["candidates"], responses=COMMON_RESPONSES)
 
@@ -51,9 +51,8 @@ def ask(
     request: Request,
     body: LinkAsk | None = None,
 ) -> LinkAsked:
-    load_candidate(store, principal, candidate_id, trail, request, AuditAction.update)
-    made = request_link(
-        store, candidate_id, requester=principal.login, note=body.note if body else None
+    made = desk(store, principal, trail, request).ask_to_share(
+        candidate_id, body.note if body else None
     )
     return LinkAsked.of(made)
 

@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from ...graph.model import TokenKind
 from ...viz import Mode, View, build_scene
 from ...viz.build import build
 from ...viz.positions import stamp_of
@@ -54,7 +55,7 @@ def case_map(
     principal = scope.principal
     if not (
         mode is not Mode.work
-        and principal.by_cookie
+        and principal.token.kind is TokenKind.session
         and principal.token.csrf
         and principal.can(Permission.meeting_edit)
     ):

@@ -6,9 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter
 
-from ...graph.kinship import relationships_from
-from ...graph.model import Case
-from ...graph.network import surroundings
+from ...graph.figures import case_people as standing_in_case
 from ..auth.deps import CaseScope, case_access
 from ..deps import CaseIdPath, StoreDep
 from ..errors import COMMON_RESPONSES, NOT_FOUND
@@ -24,7 +22,8 @@ router = APIRouter(prefix="/cases", tags=["cases"], responses=COMMON_RESPONSES)
     summary="A case's people, with what each is to the children",
     description="Relationships are derived from the family graph around the children (also "
     "through relatives outside the case) and said in the language of `lang`, else of the "
-    "`Accept-Language` header, else in Dutch.",
+    "`Accept-Language` header, else in Dutch. The side and the standing are those of the "
+    "closest relationship to a child, as on the case page, the maps and the figures.",
     responses=NOT_FOUND,
 )
 def case_people(
@@ -33,24 +32,20 @@ def case_people(
     lang: LangDep,
     scope: Annotated[CaseScope, case_access()],
 ) -> CasePeople:
-    graph = store.case_subgraph(case_id)
-    case: Case = graph.graph["case"]
-    kin = surroundings(store, case.child_ids)
-    to_child = {child: relationships_from(kin, child) for child in case.child_ids}
-    # family_sides(kin, first child), from the relationships already found
-    sides = {pid: rel.side for pid, rel in to_child[case.child_ids[0]].items()}
+    found = standing_in_case(store, case_id)
+    case = found.case
     order = {child: n for n, child in enumerate(case.child_ids)}
     people = [
         CasePerson(
             **node.model_dump(),
-            side=str(sides.get(node.id, "none")),
+            side=found.people[node.id].side.value,
+            standing=found.people[node.id].standing,
             relations=[
-                KinRelation.of(child, to_child[child].get(node.id), lang)
-                for child in case.child_ids
-                if child != node.id
+                KinRelation.of(child, rel, lang)
+                for child, rel in found.people[node.id].relations.items()
             ],
         )
-        for node in graph_nodes(graph, private=scope.principal.private)
+        for node in graph_nodes(found.graph, private=scope.principal.private)
     ]
     people.sort(key=lambda p: (order.get(p.id, len(order)), p.name.casefold(), p.id))
     return CasePeople(case_id=case.id, lang=lang, people=people)

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response, status
 
 from ...graph.model import Plan
-from ...graph.plans import agree_plan, network_of, plan_version, set_task_status
+from ...graph.plans import agree_plan, network_of, plan_version, plan_versions, set_task_status
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
 from ..deps import ActorDep, CaseIdPath, PageDep, StoreDep
@@ -32,8 +32,7 @@ TaskIdPath = Annotated[str, Path(min_length=1, max_length=80, description="the t
 
 @router.get("", summary="The case's plan versions, oldest first")
 def list_plans(case_id: CaseIdPath, store: StoreDep, page: PageDep, _: Read) -> Page[PlanPublic]:
-    store.get_case(case_id)
-    plans = store.list_plans(case_id)[page.offset : page.offset + page.limit]
+    plans = plan_versions(store, case_id, limit=page.limit, offset=page.offset)
     return Page[PlanPublic].of(
         [PlanPublic.of(p) for p in plans], limit=page.limit, offset=page.offset
     )

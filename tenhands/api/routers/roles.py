@@ -8,15 +8,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import ValidationError
 
-from ...graph.contacts import log_contact as append_contact
+from ...graph.contacts import record_contact
 from ...graph.errors import NotFound
-from ...graph.model import ContactEntry, Engagement, NetworkRole, Provenance, SourceRef, utcnow
+from ...graph.model import Engagement, NetworkRole, Provenance, SourceRef
 from ...graph.store import GraphStore
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
 from ..deps import ActorDep, CaseIdPath, PageDep, PersonIdPath, StoreDep
-from ..errors import BAD_JSON, COMMON_RESPONSES, NOT_FOUND
+from ..errors import BAD_JSON, COMMON_RESPONSES, NOT_FOUND, domain_invalid
 from ..schemas.common import Page, build, changed
 from ..schemas.roles import (
     ContactCreate,
@@ -143,8 +144,9 @@ def delete_role(case_id: CaseIdPath, person_id: PersonIdPath, store: StoreDep, _
     "/{person_id}/contacts",
     status_code=status.HTTP_201_CREATED,
     summary="Log a contact with a network member",
-    description="Appends to the role's contact log (who: you) and moves `last_contact` "
-    "forward when this contact is the newest. The log keeps the newest 500.",
+    description="Appends to the role's contact log (who: you; when: now unless `at` says "
+    "otherwise, never in the future) and moves `last_contact` forward when this contact is "
+    "the newest. The log keeps the newest 500.",
     responses=BAD_JSON,
 )
 def log_contact(
@@ -157,6 +159,8 @@ def log_contact(
 ) -> NetworkRolePublic:
     if _stored_role(store, case_id, person_id) is None:
         raise NotFound("network role", f"{case_id}/{person_id}")
-    entry = build(ContactEntry, {**body.model_dump(), "by": actor, "at": body.at or utcnow()})
-    role = append_contact(store, case_id, person_id, entry, actor)
+    try:
+        role = record_contact(store, case_id, person_id, actor, **body.model_dump())
+    except ValidationError as exc:
+        raise domain_invalid(exc) from None
     return NetworkRolePublic.of(role, private=scope.principal.private)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from ...graph.figures import Standing
 from ...graph.kinship import Relationship
 from ...graph.model.common import Id
 from ..language import Lang
@@ -52,7 +53,12 @@ class KinRelation(BaseModel):
 
 class CasePerson(NetworkNode):
     side: str = Field(
-        description="side of the family seen from the first child: maternal, paternal, both or none"
+        description="side of the family of the closest relationship to a child: maternal, "
+        "paternal, both or none (the children, kin whose side is not known, everyone else)"
+    )
+    standing: Standing = Field(
+        description="where the person stands around the children, as the maps and the figures "
+        "group them: child, maternal, paternal, both, informal or professional"
     )
     relations: list[KinRelation] = Field(description="what this person is to each child")
 

@@ -63,8 +63,6 @@ class Lines:
     """Canonical lines (``LEVEL [@XREF@] TAG [VALUE]``) joined by newlines."""
     line_at: dict[int, int] = field(default_factory=dict)
     """Offset of a line in :attr:`text` → its line number in the file."""
-    count: int = 0
-    """Lines in the file."""
     records: list[int] = field(default_factory=list)
     """Offsets in :attr:`text` of the level-0 lines (records), trailer excluded."""
 
@@ -242,7 +240,7 @@ def scan(charset: Charset, problems: Problems) -> Lines | None:
         problems.warn(f"{after_trailer} lines after 0 TRLR are ignored", trailer_at)
 
     _check_characters(good, charset, problems)
-    return _canonical(_joined(good), charset, len(raw_lines))
+    return _canonical(_joined(good), charset)
 
 
 @dataclass(slots=True)
@@ -328,7 +326,7 @@ def _joined(good: list[_Line]) -> list[_Line]:
     return out
 
 
-def _canonical(good: list[_Line], charset: Charset, count: int) -> Lines:
+def _canonical(good: list[_Line], charset: Charset) -> Lines:
     """The lines as ged4py reads them, with a CHAR line naming the codec it is given."""
     char_value = charset.codec.encode("ascii")
     out: list[bytes] = []
@@ -358,7 +356,7 @@ def _canonical(good: list[_Line], charset: Charset, count: int) -> Lines:
         offset = _emit(out, line_at, offset, b" ".join(parts), line.number)
     if in_head and not has_char:
         offset = _emit(out, line_at, offset, b"1 CHAR " + char_value, good[-1].number)
-    return Lines(b"".join(out), line_at, count, records)
+    return Lines(b"".join(out), line_at, records)
 
 
 def _emit(out: list[bytes], line_at: dict[int, int], offset: int, line: bytes, number: int) -> int:

@@ -22,7 +22,8 @@
 - ``ASSO`` → an informal tie from the associate to the person holding it
   ("RELA godmother": the associate is the godmother): godparent, friend,
   neighbour and the other kinds by their English, Dutch or French word, else
-  ``other``; the ``RELA`` text is kept as the tie's note unless it is just the
+  ``other`` with a warning that names the line (never the word: it may hold a name);
+  the ``RELA`` text is kept as the tie's note unless it is just the
   kind's own word. GEDCOM 7's ``ROLE`` (``GODP``, ``FRIEND``, ``NGHBR``…) too.
 
 Every person and tie carries the file as its source, with the record's xref.
@@ -553,7 +554,15 @@ class _Mapper:
         rela = " ".join(asso.text("RELA").split())
         if not rela and role is not None:
             rela = " ".join((role.text("PHRASE") or role.value).split())
-        kind, reverse = vocab.association(rela) if rela else (TieKind.other, False)
+        known = vocab.association(rela) if rela else (TieKind.other, False)
+        if known is None:
+            self.problems.warn(
+                "the association's relation word is not known: read as 'other', "
+                "the word kept as the tie's note",
+                asso.line,
+                xref,
+            )
+        kind, reverse = known or (TieKind.other, False)
         note_text = " ".join(self._notes(asso, xref)).strip()
         plain = vocab.is_plain_word(rela, kind)
         if note_text:

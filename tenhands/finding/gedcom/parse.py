@@ -95,11 +95,6 @@ class GedcomFile:
     header: Node | None
     charset: str
     version: str
-    line_count: int
-
-    @property
-    def is_v7(self) -> bool:
-        return self.version.startswith("7")
 
 
 def read_file(data: bytes, problems: Problems) -> GedcomFile | None:
@@ -133,7 +128,7 @@ def read_file(data: bytes, problems: Problems) -> GedcomFile | None:
                 records.append(node)
                 if node.xref is not None:
                     by_xref[node.xref] = node
-    return GedcomFile(records, by_xref, header, charset.label, charset.version, lines.count)
+    return GedcomFile(records, by_xref, header, charset.label, charset.version)
 
 
 def _node(record: Record, line_at: dict[int, int], v7: bool) -> Node:

@@ -7,15 +7,15 @@ Read words are matched without case, in English, Dutch and French.
 (['parent', 'adoptive'], None)
 >>> [str(x) for x in pedigree("Step") or ()]
 ['step_parent', 'social']
->>> [str(association(w)[0]) for w in ("Godmother", "buurvrouw", "SomeRelationship")]
-['godparent', 'neighbour', 'other']
->>> association("godson")[1]
-True
+>>> [str(association(w)[0]) for w in ("Godmother", "buurvrouw")], association("Somebody")
+(['godparent', 'neighbour'], None)
+>>> association("godson")
+(<TieKind.godparent: 'godparent'>, True)
 """
 
 from __future__ import annotations
 
-from ...graph.model import Basis, PartnerStatus, TieKind
+from ...graph.model import Basis, GedcomCarrier, PartnerStatus, TieKind
 
 # -- pedigree: how a child is linked to a parent in a family ------------------------------
 
@@ -83,11 +83,11 @@ def pedigree(word: str) -> tuple[TieKind, Basis] | None:
 
 
 def pedigree_word(kind: TieKind, basis: Basis) -> str | None:
-    """The ``_FREL``/``_MREL`` word for a parent tie; None for a biological parent."""
-    if kind is TieKind.step_parent:
-        return "Step"
-    if kind is TieKind.guardian:
-        return "Guardian"
+    """The ``_FREL``/``_MREL`` word for a parent tie; None for a biological parent. A kind
+    that is not a parent by its place (a step-parent, a guardian) says its own word
+    (:attr:`~tenhands.graph.model.TieKind.gedcom`)."""
+    if kind.gedcom.word is not None:
+        return kind.gedcom.word
     return {
         Basis.adoptive: "Adopted",
         Basis.foster: "Foster",
@@ -286,25 +286,32 @@ _words(
     "nephew",
     "niece",
 )
-_words(TieKind.other, "other")
+for _kind in TieKind:  # the word TenHands writes for a kind always reads back as that kind
+    if _kind.gedcom.carrier is GedcomCarrier.association and _kind.gedcom.word:
+        _RELA[_kind.gedcom.word.lower()] = (_kind, False)
 
 
 def word(kind: TieKind) -> str:
-    """The ``RELA`` TenHands writes for an association of ``kind``.
+    """The ``RELA`` TenHands writes for an association of ``kind``
+    (:attr:`~tenhands.graph.model.TieKind.gedcom`); ValueError for a kind a file carries
+    in a family instead.
 
     >>> word(TieKind.family_friend)
     'family friend'
     """
-    return kind.value.replace("_", " ")
+    mapped = kind.gedcom
+    if mapped.carrier is not GedcomCarrier.association or mapped.word is None:
+        raise ValueError(f"a {kind.value} tie is carried in a family, not as an association")
+    return mapped.word
 
 
-def association(rela: str) -> tuple[TieKind, bool]:
+def association(rela: str) -> tuple[TieKind, bool] | None:
     """The tie kind a ``RELA``/``ROLE`` names, and whether it is named from the other side
-    ("godson": the holder is the godparent). Unknown words give ``other``."""
+    ("godson": the holder is the godparent); None for a word not known (the importer
+    reads it as ``other``, keeps the word and reports it)."""
     key = " ".join(rela.replace("_", " ").split()).lower()
     head = key.split(" — ")[0].split(";")[0].split(",")[0].strip()
-    found = _RELA.get(head) or _RELA.get(key)
-    return found if found is not None else (TieKind.other, False)
+    return _RELA.get(head) or _RELA.get(key)
 
 
 def is_plain_word(rela: str, kind: TieKind) -> bool:

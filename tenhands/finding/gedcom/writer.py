@@ -43,6 +43,7 @@ from ... import __version__
 from ...graph.model import (
     Basis,
     Confidential,
+    GedcomCarrier,
     NetworkRole,
     PartialDate,
     PartnerStatus,
@@ -57,8 +58,9 @@ from . import vocab
 from .dates import MONTHS, text_to_gedcom, to_gedcom
 from .names import name_lines
 
-_FAMILY_KINDS = frozenset({TieKind.parent, TieKind.step_parent, TieKind.guardian})
-_PARTNER_KINDS = frozenset({TieKind.partner, TieKind.ex_partner})
+_FAMILY_KINDS = frozenset(k for k in TieKind if k.gedcom.carrier is GedcomCarrier.child)
+_PARTNER_KINDS = frozenset(k for k in TieKind if k.gedcom.carrier is GedcomCarrier.couple)
+"""Where each tie kind goes is its :attr:`~tenhands.graph.model.TieKind.gedcom`."""
 _SEX = {Sex.male: "M", Sex.female: "F", Sex.other: "X", Sex.unknown: "U"}
 _MARRIED = frozenset({PartnerStatus.married, PartnerStatus.divorced, PartnerStatus.widowed})
 _LINE_LIMIT = 200

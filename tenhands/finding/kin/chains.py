@@ -136,6 +136,7 @@ class Name:
 
 
 Edge = tuple[str, str, TieKind]
+_COUPLE_KINDS = frozenset(k for k in TieKind if k.is_couple)
 
 
 def _birth_surname(record: Record) -> str | None:
@@ -192,9 +193,8 @@ class FamilyChains:
 
     def partners(self, node: str) -> list[str]:
         """Partners and former partners tied to a person in the graph."""
-        kinds = (TieKind.partner, TieKind.ex_partner)
-        out = [b for _a, b, k in self.graph.out_edges(node, data="kind") if k in kinds]
-        out += [a for a, _b, k in self.graph.in_edges(node, data="kind") if k in kinds]
+        out = [b for _a, b, k in self.graph.out_edges(node, data="kind") if k in _COUPLE_KINDS]
+        out += [a for a, _b, k in self.graph.in_edges(node, data="kind") if k in _COUPLE_KINDS]
         return sorted(set(out))
 
     def lineage(self) -> set[str]:

@@ -147,20 +147,23 @@ def _anchors(ctx: _Context, children: Sequence[str]) -> list[str]:
     return out
 
 
+_COUPLE_KINDS = frozenset(k for k in TieKind if k.is_couple)
+
+
 def _partners(ctx: _Context, pid: str) -> list[str]:
     """Partners, ex-partners and co-parents of a person in the family graph, of those in
     the case (a partner known only in another case is not read)."""
     g = ctx.kin_graph
     out: set[str] = set()
     for _a, b, kind in g.out_edges(pid, data="kind"):
-        if kind in (TieKind.partner, TieKind.ex_partner):
+        if kind in _COUPLE_KINDS:
             out.add(b)
         if kind is TieKind.parent:
             for other, _c, k2 in g.in_edges(b, data="kind"):
                 if k2 is TieKind.parent and other != pid:
                     out.add(other)
     for a, _b, kind in g.in_edges(pid, data="kind"):
-        if kind in (TieKind.partner, TieKind.ex_partner):
+        if kind in _COUPLE_KINDS:
             out.add(a)
     return sorted(q for q in out if q in ctx.case_persons or q in ctx.links or q.startswith(NAMED))
 

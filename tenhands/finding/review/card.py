@@ -324,6 +324,15 @@ def cards_of(store: GraphStore, seen: Iterable[Shown], lang: str) -> list[Card]:
     return out
 
 
+def shown_cards(
+    store: GraphStore, case_id: str, candidates: Iterable[Candidate], lang: str
+) -> list[tuple[Shown, Card]]:
+    """The case's candidates as those on the case may see them, each with its card, in
+    order (:class:`~tenhands.graph.errors.NotFound` for an unknown case)."""
+    seen = shown(store, case_id, candidates)
+    return list(zip(seen, cards_of(store, seen, lang), strict=True))
+
+
 def cards(
     store: GraphStore, case_id: str, candidates: Iterable[Candidate], lang: str
 ) -> list[Card]:
@@ -332,4 +341,4 @@ def cards(
     return cards_of(store, shown(store, case_id, candidates), lang)
 
 
-__all__ = ["Card", "Fact", "Reason", "cards", "cards_of", "percent"]
+__all__ = ["Card", "Fact", "Reason", "cards", "cards_of", "percent", "shown_cards"]

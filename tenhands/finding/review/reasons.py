@@ -34,11 +34,11 @@ from tenhands.graph.model import Evidence, PartialDate
 
 from ..kin.found import VIA_RECORD
 from ..kin.track import TRACK_RECORD
-from .card_words import FIELDS, PARENTS, REASONS, RULES, percent, pick, say
+from .card_words import FIELDS, PARENTS, REASONS, RULE_TEXTS, RULES, percent, say
 
 Stance = Literal["for", "against", "neutral"]
 
-_RULE_BY_TEXT = {text: rule for rule, (text, _nl, _en) in RULES.items()}
+_RULE_BY_TEXT = {text: rule for rule, text in RULE_TEXTS.items()}
 _AGREE = frozenset(
     {"exact", "same", "same by key", "same name by equivalence", "swapped", "same municipality"}
 )
@@ -115,10 +115,9 @@ def _plain_date(value: PartialDate, lang: str) -> str:
 
 
 def _subject(field: str, lang: str) -> str | None:
-    words = FIELDS.get(field)
-    if words is None:
+    text = FIELDS.maybe(field, lang)
+    if text is None:
         return None
-    text = pick(words, lang)
     return text[:1].upper() + text[1:]
 
 
@@ -198,11 +197,11 @@ def _age(e: Evidence, lang: str) -> str | None:
 def rule_sentence(rule: str | None, level: str, lang: str) -> str | None:
     """How a rule found the candidate, by its code or by its text in the explanation."""
     code = rule if rule in RULES else _RULE_BY_TEXT.get(level)
-    if code is None and level.endswith(RULES["family_graph"][0]):
+    if code is None and level.endswith(RULE_TEXTS["family_graph"]):
         code = "family_graph"
     if code is None:
         return None
-    return pick(RULES[code][1:], lang)
+    return RULES.say(code, lang)
 
 
 def _track_record(level: str, lang: str) -> str | None:
@@ -247,7 +246,7 @@ def _merged_names(
         weight = given.weight + surname.weight
         parent = prefix.removesuffix("_name ")
         if parent:
-            text = say("same_parent", lang, parent=pick(PARENTS[parent], lang), value=value)
+            text = say("same_parent", lang, parent=PARENTS.say(parent, lang), value=value)
         else:
             text = say("same_name", lang, value=value)
         out.append((weight, Reason(text, _stance(weight))))

@@ -5,57 +5,65 @@ the candidate card use.
 
 from __future__ import annotations
 
-from typing import Literal
+from ...graph import languages
+from ...graph.languages import WordTable
 
-Lang = Literal["nl", "en", "fr"]
+Lang = languages.Lang
 
-_WORDS: dict[str, tuple[str, str, str]] = {
-    # code: (nl, en, fr)
-    "relative": ("verwant", "relative", "parent"),
-    "parent": ("ouder", "parent", "parent"),
-    "mother": ("moeder", "mother", "mère"),
-    "father": ("vader", "father", "père"),
-    "child": ("kind", "child", "enfant"),
-    "son": ("zoon", "son", "fils"),
-    "daughter": ("dochter", "daughter", "fille"),
-    "grandparent": ("grootouder", "grandparent", "grand-parent"),
-    "grandmother": ("grootmoeder", "grandmother", "grand-mère"),
-    "grandfather": ("grootvader", "grandfather", "grand-père"),
-    "grandchild": ("kleinkind", "grandchild", "petit-enfant"),
-    "grandson": ("kleinzoon", "grandson", "petit-fils"),
-    "granddaughter": ("kleindochter", "granddaughter", "petite-fille"),
-    "sibling": ("broer/zus", "sibling", "frère/sœur"),
-    "brother": ("broer", "brother", "frère"),
-    "sister": ("zus", "sister", "sœur"),
-    "half_sibling": ("halfbroer/halfzus", "half-sibling", "demi-frère/demi-sœur"),
-    "half_brother": ("halfbroer", "half-brother", "demi-frère"),
-    "half_sister": ("halfzus", "half-sister", "demi-sœur"),
-    "aunt_uncle": ("tante/oom", "aunt/uncle", "tante/oncle"),
-    "aunt": ("tante", "aunt", "tante"),
-    "uncle": ("oom", "uncle", "oncle"),
-    "niece_nephew": ("nicht/neef", "niece/nephew", "nièce/neveu"),
-    "niece": ("nicht", "niece", "nièce"),
-    "nephew": ("neef", "nephew", "neveu"),
-    "cousin": ("volle neef/nicht", "cousin", "cousin(e)"),
-    "first_cousin": ("volle neef/nicht", "first cousin", "cousin(e) germain(e)"),
-    "great_grandparent": ("overgrootouder", "great-grandparent", "arrière-grand-parent"),
-    "great_grandmother": ("overgrootmoeder", "great-grandmother", "arrière-grand-mère"),
-    "great_grandfather": ("overgrootvader", "great-grandfather", "arrière-grand-père"),
-    "great_aunt": ("oudtante", "great-aunt", "grand-tante"),
-    "great_uncle": ("oudoom", "great-uncle", "grand-oncle"),
-    "partner": ("partner", "partner", "partenaire"),
-    "spouse": ("echtgeno(o)t(e)", "spouse", "conjoint(e)"),
-    "husband": ("echtgenoot", "husband", "mari"),
-    "wife": ("echtgenote", "wife", "épouse"),
-    "step_parent": ("stiefouder", "step-parent", "beau-parent"),
-    "stepmother": ("stiefmoeder", "stepmother", "belle-mère"),
-    "stepfather": ("stiefvader", "stepfather", "beau-père"),
-}
-_LANG_INDEX: dict[Lang, int] = {"nl": 0, "en": 1, "fr": 2}
-_SIDE_WORDS: dict[str, tuple[str, str, str]] = {
-    "maternal": ("langs moederskant", "on the mother's side", "du côté maternel"),
-    "paternal": ("langs vaderskant", "on the father's side", "du côté paternel"),
-}
+_WORDS: WordTable[str, str] = WordTable(
+    "relation words",
+    languages.LANGUAGES,
+    {
+        # code: (nl, en, fr)
+        "relative": ("verwant", "relative", "parent"),
+        "parent": ("ouder", "parent", "parent"),
+        "mother": ("moeder", "mother", "mère"),
+        "father": ("vader", "father", "père"),
+        "child": ("kind", "child", "enfant"),
+        "son": ("zoon", "son", "fils"),
+        "daughter": ("dochter", "daughter", "fille"),
+        "grandparent": ("grootouder", "grandparent", "grand-parent"),
+        "grandmother": ("grootmoeder", "grandmother", "grand-mère"),
+        "grandfather": ("grootvader", "grandfather", "grand-père"),
+        "grandchild": ("kleinkind", "grandchild", "petit-enfant"),
+        "grandson": ("kleinzoon", "grandson", "petit-fils"),
+        "granddaughter": ("kleindochter", "granddaughter", "petite-fille"),
+        "sibling": ("broer/zus", "sibling", "frère/sœur"),
+        "brother": ("broer", "brother", "frère"),
+        "sister": ("zus", "sister", "sœur"),
+        "half_sibling": ("halfbroer/halfzus", "half-sibling", "demi-frère/demi-sœur"),
+        "half_brother": ("halfbroer", "half-brother", "demi-frère"),
+        "half_sister": ("halfzus", "half-sister", "demi-sœur"),
+        "aunt_uncle": ("tante/oom", "aunt/uncle", "tante/oncle"),
+        "aunt": ("tante", "aunt", "tante"),
+        "uncle": ("oom", "uncle", "oncle"),
+        "niece_nephew": ("nicht/neef", "niece/nephew", "nièce/neveu"),
+        "niece": ("nicht", "niece", "nièce"),
+        "nephew": ("neef", "nephew", "neveu"),
+        "cousin": ("volle neef/nicht", "cousin", "cousin(e)"),
+        "first_cousin": ("volle neef/nicht", "first cousin", "cousin(e) germain(e)"),
+        "great_grandparent": ("overgrootouder", "great-grandparent", "arrière-grand-parent"),
+        "great_grandmother": ("overgrootmoeder", "great-grandmother", "arrière-grand-mère"),
+        "great_grandfather": ("overgrootvader", "great-grandfather", "arrière-grand-père"),
+        "great_aunt": ("oudtante", "great-aunt", "grand-tante"),
+        "great_uncle": ("oudoom", "great-uncle", "grand-oncle"),
+        "partner": ("partner", "partner", "partenaire"),
+        "spouse": ("echtgeno(o)t(e)", "spouse", "conjoint(e)"),
+        "husband": ("echtgenoot", "husband", "mari"),
+        "wife": ("echtgenote", "wife", "épouse"),
+        "step_parent": ("stiefouder", "step-parent", "beau-parent"),
+        "stepmother": ("stiefmoeder", "stepmother", "belle-mère"),
+        "stepfather": ("stiefvader", "stepfather", "beau-père"),
+    },
+)
+_SIDE_WORDS: WordTable[str, str] = WordTable(
+    "relation side words",
+    languages.LANGUAGES,
+    {
+        "maternal": ("langs moederskant", "on the mother's side", "du côté maternel"),
+        "paternal": ("langs vaderskant", "on the father's side", "du côté paternel"),
+    },
+)
 
 
 def relation_label(code: str | None, lang: Lang) -> str | None:
@@ -78,8 +86,7 @@ def relation_label(code: str | None, lang: Lang) -> str | None:
         if word.startswith(prefix + "_"):
             side, word = prefix, word[len(prefix) + 1 :]
             break
-    words = _WORDS.get(word)
-    if words is None:
+    said = _WORDS.maybe(word, lang)
+    if said is None:
         return None
-    at = _LANG_INDEX[lang]
-    return f"{words[at]} {_SIDE_WORDS[side][at]}" if side else words[at]
+    return f"{said} {_SIDE_WORDS.say(side, lang)}" if side else said

@@ -12,8 +12,9 @@
   :data:`STALE_WEEKS` weeks, or ever;
 - **who named whom** (:mod:`.naming`): the chains along which the network was found;
 - **safety scale** (:mod:`.scale`): each participant's scores across the plan versions;
-- **standing** (:mod:`.standing`): where each person stands around the children, the
-  one classification the maps use too.
+- **standing** (:mod:`.standing`): what each person is to the children and where they
+  stand, the one rule (:func:`case_people`) the API, the web pages, the maps and the
+  handout use too.
 
 Decisions, in short: an adult is 18 or older, or of unknown age; the children of the
 case are counted nowhere but in ``standing`` (they may start a naming chain);
@@ -51,9 +52,10 @@ from .model import (
 )
 from .naming import naming, naming_graph
 from .scale import scale_series
-from .standing import closest_kin, standing_of, standings
+from .standing import NAMING_ORDER, PeopleInCase, PersonStanding, case_people, standing_in
 
 __all__ = [
+    "NAMING_ORDER",
     "STALE_WEEKS",
     "Balance",
     "CaseFigures",
@@ -62,6 +64,8 @@ __all__ = [
     "Naming",
     "NamingChain",
     "NeedCover",
+    "PeopleInCase",
+    "PersonStanding",
     "ScalePoint",
     "ScaleSeries",
     "StaleContact",
@@ -69,7 +73,7 @@ __all__ = [
     "TenHands",
     "balance",
     "case_figures",
-    "closest_kin",
+    "case_people",
     "committed_adults",
     "counts_as_hands",
     "funnel",
@@ -81,7 +85,6 @@ __all__ = [
     "needs_covered",
     "scale_series",
     "stale_contacts",
-    "standing_of",
-    "standings",
+    "standing_in",
     "ten_hands",
 ]

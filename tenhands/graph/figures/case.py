@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..network import surroundings
 from ..store import GraphStore
 from .balance import balance
 from .contacts import STALE_WEEKS, stale_contacts
@@ -13,7 +12,7 @@ from .hands import ten_hands
 from .model import CaseFigures
 from .naming import naming
 from .scale import scale_series
-from .standing import standings
+from .standing import case_people
 
 
 def case_figures(
@@ -25,8 +24,8 @@ def case_figures(
 ) -> CaseFigures:
     """The network strength figures of a case on ``today`` (default: today).
 
-    Reads the case subgraph, the wider family around the children (for where each
-    person stands, as on the worker's map) and the plan versions, through the
+    Reads where each person stands (:func:`~.standing.case_people`, as on the worker's
+    map) and the plan versions, through the
     :class:`~tenhands.graph.store.GraphStore` contract only. Raises
     :class:`~tenhands.graph.errors.NotFound` for an unknown case and ValueError for
     ``stale_weeks`` below 1.
@@ -41,10 +40,8 @@ def case_figures(
     if stale_weeks < 1:
         raise ValueError("stale_weeks must be 1 or more")
     today = today or date.today()
-    graph = store.case_subgraph(case_id)
-    case = graph.graph["case"]
-    kin = surroundings(store, case.child_ids)
-    standing = standings(graph, kin)
+    people = case_people(store, case_id, today=today)
+    graph, case, standing = people.graph, people.case, people.standing
     plans = store.list_plans(case_id)
     member_roles = [
         data["role"]

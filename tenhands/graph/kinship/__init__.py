@@ -33,9 +33,10 @@ Decisions, in short (details in :mod:`.calculator`, :mod:`.words_nl`, :mod:`.sid
   fifth on), Flemish *schoonbroer/schoonzus*.
 """
 
-from .calculator import relate, relationships_from
-from .relationship import LANGUAGES, MAX_PATHS, Kind, Lineage, Relationship, Role
-from .sides import Side, family_sides
+from .calculator import family_sides, relate, relationships_from
+from .kinds import Kind, Lineage, Role
+from .relationship import LANGUAGES, MAX_PATHS, Relationship
+from .sides import Side
 
 __all__ = [
     "LANGUAGES",

@@ -22,7 +22,7 @@ import networkx as nx
 
 from ..model import Basis, PartnerStatus, Sex, Tie, TieKind
 from ..model.tie import default_basis
-from .relationship import Kind
+from .kinds import Kind
 
 BLOOD, ADOPTIVE, LEGAL, FOSTER, STEP, SOCIAL, IN_LAW = range(7)
 
@@ -101,7 +101,7 @@ class KinIndex:
                 _keep_best(up_best[t], (s, 2 if kind is TieKind.grandparent else 1, -1), basis)
             elif kind is TieKind.step_parent:
                 _keep_best(up_best[t], (s, 1, -1), STEP)
-            elif kind in (TieKind.sibling, TieKind.half_sibling, TieKind.step_sibling):
+            elif kind.is_sibling:
                 rank = STEP if kind is TieKind.step_sibling else _BASIS_RANK[basis]
                 lineage = HALF if kind is TieKind.half_sibling else TIE_FULL
                 for a, b in ((s, t), (t, s)):
@@ -109,7 +109,7 @@ class KinIndex:
                     # A lower rank wins; at equal rank a recorded half tie beats a full one.
                     if old is None or (rank, -lineage) < (old[0], -old[1]):
                         sib_best[a][b] = (rank, lineage)
-            elif kind in (TieKind.partner, TieKind.ex_partner):
+            elif kind.is_couple:
                 tie = PartnerTie(
                     former=kind is TieKind.ex_partner or status in _FORMER_STATUS,
                     married=status in _MARRIED_STATUS,

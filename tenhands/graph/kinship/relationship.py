@@ -14,78 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
+from .. import languages
 from ..model import Sex
+from . import words_en, words_fr, words_nl
+from .kinds import Kind, Lineage, Role
 from .sides import Side
 
 MAX_PATHS = 16
 """At most this many paths are listed per relationship (``path_count`` has them all)."""
 
-LANGUAGES = ("nl", "en", "fr")
-
-
-class Kind(StrEnum):
-    """On what a relationship rests, from closest to loosest.
-
-    ``legal`` is a legal parent who is not the biological one, and a guardian;
-    ``social`` a parent tie of basis ``social`` (someone who raises the child without
-    a legal or blood tie); ``in_law`` anything through a partner or ex-partner.
-    """
-
-    blood = "blood"
-    adoptive = "adoptive"
-    legal = "legal"
-    foster = "foster"
-    step = "step"
-    social = "social"
-    partner = "partner"
-    in_law = "in_law"
-
-
-class Role(StrEnum):
-    """What TO is to FROM, without sex (the sex-specific name is ``term``)."""
-
-    self_ = "self"
-    parent = "parent"
-    child = "child"
-    sibling = "sibling"
-    grandparent = "grandparent"
-    """Two or more generations up (great-grandparents too: see ``up``)."""
-    grandchild = "grandchild"
-    aunt_uncle = "aunt_uncle"
-    """A sibling of an ancestor: ``up`` ≥ 2, ``down`` = 1."""
-    niece_nephew = "niece_nephew"
-    """A descendant of a sibling: ``up`` = 1, ``down`` ≥ 2."""
-    cousin = "cousin"
-    """``up`` ≥ 2 and ``down`` ≥ 2: degree ``min(up, down) - 1``, removed ``|up - down|``."""
-    partner = "partner"
-    parent_in_law = "parent_in_law"
-    child_in_law = "child_in_law"
-    sibling_in_law = "sibling_in_law"
-    relative_of_partner = "relative_of_partner"
-    """A relative of FROM's (ex-)partner; ``up``/``down`` are counted from the partner."""
-    partner_of_relative = "partner_of_relative"
-    """The (ex-)partner of FROM's relative; ``up``/``down`` lead to that relative."""
-    guardian = "guardian"
-    ward = "ward"
-    relative = "relative"
-    """Tied to FROM by an ``other_relative`` tie only: family, degree unknown."""
-
-
-class Lineage(StrEnum):
-    """Whether two lines of descent meet in a couple (full) or one person (half).
-
-    Direct lines (parents, grandchildren…) and non-blood ties are ``full``. ``unknown``:
-    the two share one recorded parent and the other parent of one of them is not in the
-    graph, so full and half cannot be told apart (the words then say plain "broer").
-    """
-
-    full = "full"
-    half = "half"
-    unknown = "unknown"
+LANGUAGES = languages.LANGUAGES
+"""The languages relationships are said in (:mod:`tenhands.graph.languages`)."""
 
 
 Step = tuple[str, int, int]
@@ -299,7 +241,7 @@ class Relationship:
             say = _sayer(lang)
         except KeyError:
             raise ValueError(
-                f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}"
+                f"unknown language {lang!r}: use {languages.listed(LANGUAGES)}"
             ) from None
         return say(self, with_side)
 
@@ -335,8 +277,6 @@ _THROUGH_RELATIVE = frozenset({Role.partner_of_relative, Role.child_in_law, Role
 
 
 def _sayer(lang: str) -> Callable[[Relationship, bool], str]:
-    from . import words_en, words_fr, words_nl
-
     sayers: dict[str, Callable[[Relationship, bool], str]] = {
         "nl": words_nl.say,
         "en": words_en.say,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..model import Sex
-from .relationship import Kind, Lineage, Relationship, Role
+from .kinds import Kind, Lineage, Role
 from .sides import Side
+
+if TYPE_CHECKING:
+    from .relationship import Relationship
 
 SexAt = Callable[[int, int], str]
 """The sex code of the person on the path at (up, down) from FROM."""

@@ -15,8 +15,13 @@ structured result tells them apart.
 
 from __future__ import annotations
 
-from .relationship import Kind, Relationship, Role
+from typing import TYPE_CHECKING
+
+from .kinds import Kind, Role
 from .wording import SexAt, by_marriage, code, pick, says_half, sex_at, side_code
+
+if TYPE_CHECKING:
+    from .relationship import Relationship
 
 _VOWELS = tuple("aeiouyhéèêàâîïôû")
 _QUALIFIER = {

@@ -29,8 +29,13 @@ Choices (see also the package docs):
 
 from __future__ import annotations
 
-from .relationship import Kind, Relationship, Role
+from typing import TYPE_CHECKING
+
+from .kinds import Kind, Role
 from .wording import SexAt, by_marriage, code, pick, says_half, sex_at, sexed, side_code
+
+if TYPE_CHECKING:
+    from .relationship import Relationship
 
 _GROOT = ("", "groot", "overgroot", "betovergroot")
 _AUNT_PREFIX = {2: "", 3: "oud", 4: "overoud"}

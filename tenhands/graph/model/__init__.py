@@ -26,7 +26,18 @@ from .person import Address, Confidential, Contact, Person, Sex
 from .plan import Plan, ScaleScore, Task, TaskOwner, TaskStatus
 from .position import MapPosition, MapView
 from .record import Record
-from .tie import Basis, Circle, PartnerStatus, Quality, Tie, TieCategory, TieKind
+from .tie import (
+    Basis,
+    Circle,
+    GedcomCarrier,
+    GedcomTie,
+    GenogramDrawing,
+    PartnerStatus,
+    Quality,
+    Tie,
+    TieCategory,
+    TieKind,
+)
 from .user import AccessToken, Language, Login, TokenKind, User, UserRole
 
 __all__ = [
@@ -84,6 +95,9 @@ __all__ = [
     "Tie",
     "TieCategory",
     "TieKind",
+    "GedcomCarrier",
+    "GedcomTie",
+    "GenogramDrawing",
     "WorryKnowledge",
     "Feedback",
     "Meeting",

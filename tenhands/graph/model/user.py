@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AwareDatetime, BeforeValidator, Field, StringConstraints
 
+from ..languages import InterfaceLang
 from .common import Id, Model, ShortText, new_id, utcnow
 
 
@@ -37,7 +38,8 @@ class UserRole(StrEnum):
     """reads the cases assigned to them"""
 
 
-Language = Literal["nl", "en"]
+Language = InterfaceLang
+"""The language of a user's pages (:data:`tenhands.graph.languages.INTERFACE`)."""
 
 
 class User(Model):

@@ -48,6 +48,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from tenhands.graph.model import Basis, PartnerStatus, TieKind
+from tenhands.graph.model.tie import GenogramDrawing
 
 from .. import labels
 from ..palette import (
@@ -58,17 +59,18 @@ from ..palette import (
     Group,
 )
 from ..redaction import Link, Member, Network
-from ..scene import Boundary, LineStyle, SceneEdge, SceneNode, Shape, View
+from ..scene import Boundary, LineStyle, SceneEdge, SceneNode, Shape
 from . import Geometry, Placed, label_height, label_width, separate
 
-WRAP = labels.wrap_width(View.genogram)
+WRAP = labels.NARROW_WRAP
 """Genogram labels are wrapped narrow (rows are wide, generations far apart)."""
 
-_PARENT_KINDS = frozenset({TieKind.parent, TieKind.guardian})
-_COUPLE_KINDS = frozenset({TieKind.partner, TieKind.ex_partner})
-_LEVEL_KINDS = frozenset(
-    {TieKind.partner, TieKind.ex_partner, TieKind.sibling, TieKind.half_sibling}
+_PARENT_KINDS = frozenset(k for k in TieKind if k.genogram is GenogramDrawing.descent)
+_COUPLE_KINDS = frozenset(k for k in TieKind if k.genogram is GenogramDrawing.couple)
+_SIBLING_KINDS = frozenset(
+    k for k in TieKind if k.genogram in (GenogramDrawing.sibship, GenogramDrawing.half_sibship)
 )
+"""Each tie kind is drawn as its :attr:`~tenhands.graph.model.TieKind.genogram` says."""
 SWEEPS = 6
 
 
@@ -117,7 +119,7 @@ def layout(net: Network, geo: Geometry) -> Placed:
 
     siblings: dict[str, list[str]] = {}
     for lk in links:
-        if lk.kind in (TieKind.sibling, TieKind.half_sibling):
+        if lk.kind in _SIBLING_KINDS:
             siblings.setdefault(lk.source, []).append(lk.target)
             siblings.setdefault(lk.target, []).append(lk.source)
     birth = sorted(keys, key=lambda k: (by_key[k].birth_key, k))
@@ -163,14 +165,10 @@ def _rows(fam: list[Member], links: list[Link]) -> dict[str, int]:
         changed = False
         for lk in links:
             s, t = lk.source, lk.target
-            if lk.kind in _PARENT_KINDS or lk.kind is TieKind.step_parent:
-                pairs = ((s, t, 1), (t, s, -1))
-            elif lk.kind is TieKind.grandparent:
-                pairs = ((s, t, 2), (t, s, -2))
-            elif lk.kind in _LEVEL_KINDS:
-                pairs = ((s, t, 0), (t, s, 0))
-            else:
+            rows = lk.kind.genogram.rows
+            if rows is None:
                 continue
+            pairs = ((s, t, rows), (t, s, -rows))
             for a, b, step in pairs:
                 if a in row and b not in row:
                     row[b] = row[a] + step
@@ -287,7 +285,7 @@ def _sibships(
     are in the map hangs under those parents (in their row); siblings none of whom has
     parents in the map hang together under unknown parents: a junction (``q1``…, partners
     none), never a person."""
-    full = [(lk.source, lk.target) for lk in links if lk.kind is TieKind.sibling]
+    full = [(lk.source, lk.target) for lk in links if lk.kind.genogram is GenogramDrawing.sibship]
     joined: set[str] = set()
     changed = True
     while changed:
@@ -308,7 +306,7 @@ def _sibships(
                 changed = True
     if joined:
         _settle(row, links)
-    kinds = (TieKind.sibling, TieKind.half_sibling)
+    kinds = _SIBLING_KINDS
     near: dict[str, set[str]] = {}
     for lk in links:
         a, b = lk.source, lk.target

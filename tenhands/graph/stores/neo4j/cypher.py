@@ -11,7 +11,7 @@ text. The graph shape:
   ``key`` being ``"<case_id>/<person_id>"``
 - ``(:Person)-[:PLACED {key, case_id, view, x, y}]->(:Case)`` for a person's position
   on one of the case's maps (their statements are in :mod:`.positions`)
-- ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, data})``,
+- ``(:Plan {id, case_id, version, data})``, ``(:Record {id, case_id, source_name, data})``,
   ``(:Meeting {id, case_id, held_on, data})``, ``(:Feedback {id, case_id, given_on,
   data})`` (their statements are in :mod:`.meetings`),
   ``(:Candidate {id, kind, case_id, status, score, data})``,
@@ -60,6 +60,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX person_source_ref IF NOT EXISTS FOR (n:Person) ON (n.source_ref)",
     "CREATE INDEX person_birth_surname IF NOT EXISTS FOR (n:Person) ON (n.birth_surname)",
     "CREATE INDEX record_case_id IF NOT EXISTS FOR (n:Record) ON (n.case_id)",
+    "CREATE INDEX record_source_name IF NOT EXISTS FOR (n:Record) ON (n.source_name)",
     "CREATE INDEX candidate_case_id IF NOT EXISTS FOR (n:Candidate) ON (n.case_id)",
     "CREATE INDEX change_set_case_id IF NOT EXISTS FOR (n:ChangeSet) ON (n.case_id)",
     "CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
@@ -410,21 +411,38 @@ RETURN id LIMIT 1
 CREATE_RECORDS: Final = """
 UNWIND $rows AS row
 CREATE (n:Record)
-SET n.id = row.id, n.case_id = row.case_id, n.data = row.data
+SET n.id = row.id, n.case_id = row.case_id, n.source_name = row.source_name, n.data = row.data
 """
 
 GET_RECORD: Final = "MATCH (n:Record {id: $id}) RETURN n.data AS data"
 
-LIST_RECORDS: Final = """
-MATCH (n:Record) WHERE $after IS NULL OR n.id > $after
+RECORDS_MATCH: Final = "MATCH (n:Record)"
+
+RECORD_FILTERS: Final[dict[str, LiteralString]] = {
+    "case_id": "n.case_id = $case_id",
+    "source": "n.source_name = $source",
+    "within_cases": "(n.case_id IS NULL OR n.case_id IN $within_cases)",
+    "after": "n.id > $after",
+}
+"""One condition per filter of ``list_records``; a query joins those given with AND, so
+the planner seeks the index of the property that narrows (``record_case_id``,
+``record_source_name``)."""
+
+LIST_RECORDS_RETURN: Final = """
 RETURN n.data AS data ORDER BY n.id SKIP $offset LIMIT $limit
 """
 
-LIST_CASE_RECORDS: Final = """
-MATCH (n:Record {case_id: $case_id}) WHERE $after IS NULL OR n.id > $after
-RETURN n.data AS data
-ORDER BY n.id SKIP $offset LIMIT $limit
+RECORDS_WITHOUT_SOURCE_AFTER: Final = """
+MATCH (n:Record) WHERE n.id > $after AND n.source_name IS NULL
+RETURN n.id AS id, n.data AS data ORDER BY n.id LIMIT $limit
 """
+
+SET_RECORD_SOURCES: Final = """
+UNWIND $rows AS row
+MATCH (n:Record {id: row.id}) USING INDEX SEEK n:Record(id)
+SET n.source_name = row.source_name
+"""
+"""Migration 8 → 9: the source name of records stored before it was a key."""
 
 # -- candidates ---------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
@@ -66,14 +66,16 @@ from . import cypher, links, meetings, positions
 from .links import Neo4jLinks
 from .meetings import Neo4jMeetings
 from .positions import Neo4jPositions
+from .rows import audit_keys, audit_props, utc
 from .subject import Neo4jSubject
 from .users import Neo4jUsers
 
 SCHEMA_NAME = "tenhands"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Version of the graph shape described in :mod:`.cypher` (2: persons' source keys;
 3: change sets; 4: accounts, tokens and the audit log's filter keys; 5: meetings and
-feedback; 6: link requests; 7: positions on maps)."""
+feedback; 6: link requests; 7: positions on maps; 8: the revisions of records and
+decisions; 9: records' source names)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -141,13 +143,6 @@ def _in_unit() -> Iterator[None]:
 def _role_key(case_id: str, person_id: str) -> str:
     # Ids never contain "/", so the key is unambiguous.
     return f"{case_id}/{person_id}"
-
-
-def _utc(value: datetime) -> datetime:
-    """The same instant in UTC; a naive time is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
 
 
 def _person_row(person: Person) -> dict[str, Any]:
@@ -219,7 +214,7 @@ def _change_set_props(change_set: ChangeSet) -> dict[str, Any]:
         "subject_id": change_set.subject_id,
         "case_id": change_set.case_id,
         "kind": change_set.kind,
-        "created_at": _utc(change_set.created_at).isoformat(timespec="microseconds"),
+        "created_at": utc(change_set.created_at).isoformat(timespec="microseconds"),
         "created_by": change_set.created_by,
         "created": json.dumps(data["created"]),
         "before": json.dumps(data["before"]),
@@ -237,19 +232,12 @@ def _change_set(props: dict[str, Any]) -> ChangeSet:
     )
 
 
-def _audit_props(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "at": _utc(event.at),
-        "actor": event.actor,
-        "case_id": event.case_id,
-        **_audit_keys(event),
-        "data": event.model_dump_json(),
-    }
-
-
-def _audit_keys(event: AuditEvent) -> dict[str, Any]:
-    return {"entity_id": event.entity_id, "action": event.action.value}
+def records_query(filters: Sequence[str]) -> LiteralString:
+    """The query of :meth:`Neo4jStore.list_records` with these filters (names of
+    :data:`.cypher.RECORD_FILTERS`), its parameters ``$filter``, ``$limit`` and ``$offset``."""
+    given = [cypher.RECORD_FILTERS[name] for name in filters]
+    where: LiteralString = "\nWHERE " + " AND ".join(given) if given else ""
+    return cypher.RECORDS_MATCH + where + cypher.LIST_RECORDS_RETURN
 
 
 def _audit_query(filters: dict[str, Any], tail: LiteralString) -> LiteralString:
@@ -272,8 +260,8 @@ def _audit_filters(
         "actor": actor,
         "entity_id": entity_id,
         "action": None if action is None else AuditAction(action).value,
-        "since": None if since is None else _utc(since),
-        "until": None if until is None else _utc(until),
+        "since": None if since is None else utc(since),
+        "until": None if until is None else utc(until),
     }
 
 
@@ -726,6 +714,8 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
             self._move_undo_logs()
         if stored is not None and int(stored) < 4:
             self._add_audit_keys()
+        if stored is not None and int(stored) < 9:
+            self._add_record_sources()
         self._write(cypher.SET_SCHEMA_VERSION, name=SCHEMA_NAME, version=SCHEMA_VERSION)
 
     def _add_source_keys(self) -> None:
@@ -1041,7 +1031,15 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
     def add_records(self, records: Sequence[Record]) -> int:
         """Store outside records in one transaction; all or nothing."""
         refuse_duplicates((r.id for r in records), "record")
-        rows = [{"id": r.id, "case_id": r.case_id, "data": r.model_dump_json()} for r in records]
+        rows = [
+            {
+                "id": r.id,
+                "case_id": r.case_id,
+                "source_name": r.provenance.source.name,
+                "data": r.model_dump_json(),
+            }
+            for r in records
+        ]
         batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
         if batches:
             self._write_tx(_add_records_tx, batches)
@@ -1055,22 +1053,23 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         self,
         *,
         case_id: str | None = None,
+        source: str | None = None,
+        within_cases: Sequence[str] | None = None,
         limit: int = 1000,
         offset: int = 0,
         after: str | None = None,
     ) -> list[Record]:
-        """Records ordered by id, all of them or those gathered for one case."""
+        """Records ordered by id: all, or those of a case, a source name, or the cases
+        ``within_cases`` and no case (see :meth:`GraphStore.list_records`)."""
         limit, offset = page(limit, offset)
-        if case_id is None:
-            found = self._read(cypher.LIST_RECORDS, limit=limit, offset=offset, after=after)
-        else:
-            found = self._read(
-                cypher.LIST_CASE_RECORDS,
-                case_id=case_id,
-                limit=limit,
-                offset=offset,
-                after=after,
-            )
+        given: dict[str, Any] = {
+            "case_id": case_id,
+            "source": source,
+            "within_cases": None if within_cases is None else list(within_cases),
+            "after": after,
+        }
+        query = records_query([name for name, value in given.items() if value is not None])
+        found = self._read(query, **given, limit=limit, offset=offset)
         return [Record.model_validate_json(r["data"]) for r in found]
 
     # -- candidates -----------------------------------------------------------
@@ -1115,7 +1114,7 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
             _record_decision_tx,
             _candidate_props(candidate),
             None if change_set is None else _change_set_props(change_set),
-            _audit_props(event),
+            audit_props(event),
         )
         return candidate
 
@@ -1147,12 +1146,12 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
 
     def append_audit(self, event: AuditEvent) -> None:
         """Append an event; :class:`Conflict` if its id is taken."""
-        self._create(cypher.APPEND_AUDIT, "audit event", event.id, props=_audit_props(event))
+        self._create(cypher.APPEND_AUDIT, "audit event", event.id, props=audit_props(event))
 
     def append_audit_many(self, events: Sequence[AuditEvent]) -> int:
         """Append many events in one transaction; all or nothing."""
         refuse_duplicates((e.id for e in events), "audit event")
-        rows = [_audit_props(e) for e in events]
+        rows = [audit_props(e) for e in events]
         batches = [list(c) for c in chunks(rows, DEFAULT_BATCH)]
         if batches:
             self._write_tx(_append_audit_many_tx, batches)
@@ -1193,13 +1192,29 @@ class Neo4jStore(Neo4jUsers, Neo4jSubject, Neo4jMeetings, Neo4jLinks, Neo4jPosit
         found = self._read(_audit_query(filters, cypher.COUNT_AUDIT_RETURN), **filters)
         return int(found[0]["n"])
 
+    def _add_record_sources(self) -> None:
+        """Migration 8 → 9: copy each earlier record's source name into its key."""
+        after = ""
+        while rows := self._read(
+            cypher.RECORDS_WITHOUT_SOURCE_AFTER, after=after, limit=DEFAULT_BATCH
+        ):
+            sources = [
+                {
+                    "id": r["id"],
+                    "source_name": Record.model_validate_json(r["data"]).provenance.source.name,
+                }
+                for r in rows
+            ]
+            self._write(cypher.SET_RECORD_SOURCES, rows=sources)
+            after = rows[-1]["id"]
+
     def _add_audit_keys(self) -> None:
         """Migration 3 → 4: copy each earlier event's entity id and action into the keys
         the audit log is filtered on."""
         after = ""
         while rows := self._read(cypher.AUDIT_WITHOUT_KEYS_AFTER, after=after, limit=DEFAULT_BATCH):
             keys = [
-                {"id": r["id"], **_audit_keys(AuditEvent.model_validate_json(r["data"]))}
+                {"id": r["id"], **audit_keys(AuditEvent.model_validate_json(r["data"]))}
                 for r in rows
             ]
             self._write(cypher.SET_AUDIT_KEYS, rows=keys)

@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 from neo4j import Record as Neo4jRecord
 
 from ...errors import Conflict, NotFound
-from ...model import AuditEvent, Candidate, Erasure, Meeting, NetworkRole, Plan, utcnow
+from ...model import Candidate, Erasure, Meeting, NetworkRole, Plan, utcnow
 from ...subject import (
     accepted_records,
     check_actor,
@@ -30,6 +30,7 @@ from ...subject import (
 from . import cypher
 from .links import DELETE_CANDIDATE_LINKS
 from .meetings import MEETINGS_WITH_TEXT, SET_MEETINGS
+from .rows import audit_props
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -85,13 +86,6 @@ MATCH (n:Record {id: id})
 DETACH DELETE n
 RETURN count(*) AS n
 """
-
-
-def _audit_row(event: AuditEvent) -> dict[str, Any]:
-    # The store module imports this one, so its helper is fetched when first needed.
-    from .store import _audit_props
-
-    return _audit_props(event)
 
 
 def _with_text(tx: ManagedTransaction, ids: list[str]) -> list[Candidate]:
@@ -227,7 +221,7 @@ def _erase_tx(tx: ManagedTransaction, person_id: str, actor: str) -> Erasure:
         meetings=len(meetings),
         named=len(named),
     )
-    tx.run(cypher.APPEND_AUDIT, {"props": _audit_row(erasure_event(erasure))}).consume()
+    tx.run(cypher.APPEND_AUDIT, {"props": audit_props(erasure_event(erasure))}).consume()
     return erasure
 
 

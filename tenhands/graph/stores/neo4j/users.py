@@ -10,7 +10,7 @@ Deleting a case (``DETACH DELETE``) takes its assignments with it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Concatenate, Final, LiteralString, ParamSpec, TypeVar
 
 from neo4j import ManagedTransaction
@@ -21,6 +21,7 @@ from ...errors import Conflict, NotFound
 from ...model import AccessToken, Login, TokenKind, User
 from ..checks import page
 from . import cypher
+from .rows import utc
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -117,13 +118,6 @@ RETURN count(*) AS n
 """
 
 
-def _utc(value: datetime) -> datetime:
-    """The same instant in UTC; a naive time is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
 def _user_props(user: User) -> dict[str, Any]:
     return {"id": user.id, "login": user.login, "data": user.model_dump_json()}
 
@@ -134,8 +128,8 @@ def _token_props(token: AccessToken) -> dict[str, Any]:
         "user_id": token.user_id,
         "kind": token.kind.value,
         "token_hash": token.token_hash,
-        "created_at": _utc(token.created_at),
-        "expires_at": _utc(token.expires_at),
+        "created_at": utc(token.created_at),
+        "expires_at": utc(token.expires_at),
         "data": token.model_dump_json(),
     }
 
@@ -294,4 +288,4 @@ class Neo4jUsers:
 
     def delete_expired_tokens(self, now: datetime) -> int:
         """Remove every token expired at ``now``; returns how many."""
-        return int(self._write(DELETE_EXPIRED_TOKENS, now=_utc(now))[0]["n"])
+        return int(self._write(DELETE_EXPIRED_TOKENS, now=utc(now))[0]["n"])

@@ -200,6 +200,12 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT OR IGNORE INTO meta (key, value) VALUES ('records_revision', '0');
     INSERT OR IGNORE INTO meta (key, value) VALUES ('decisions_revision', '0');
     """,
+    # 8 → 9: outside records can be listed by their source name.
+    """
+    ALTER TABLE records ADD COLUMN source_name TEXT;
+    UPDATE records SET source_name = json_extract(data, '$.provenance.source.name');
+    CREATE INDEX records_source ON records (source_name, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,7 +20,7 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -125,6 +125,31 @@ class _Unit:
     conn: sqlite3.Connection
     depth: int = 0
     data: bool = False
+
+
+Params = Sequence[object] | Mapping[str, object]
+"""Query parameters: by position (``?``) or by name (``:name``)."""
+
+_RECORD_FILTERS = {
+    "case_id": "case_id = :case_id",
+    "source": "source_name = :source",
+    "within_cases": "(case_id IS NULL OR case_id IN (SELECT value FROM json_each(:within_cases)))",
+    "after": "id > :after",
+}
+"""The filters of :meth:`SqliteStore.list_records`, each used only when given, so the
+query planner picks the index of the one that narrows (``records_case``,
+``records_source``)."""
+
+
+def records_query(filters: Iterable[str]) -> str:
+    """The query of :meth:`SqliteStore.list_records` with these filters (names of
+    :data:`_RECORD_FILTERS`), its parameters named ``:filter``, ``:limit`` and ``:offset``."""
+    where = [_RECORD_FILTERS[name] for name in filters]
+    return (
+        "SELECT data FROM records"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY id LIMIT :limit OFFSET :offset"
+    )
 
 
 def _ids(values: Iterable[str]) -> str:
@@ -308,7 +333,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"the SQLite store failed: {exc}") from exc
 
-    def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         with self._errors():
             unit = self._unit()
             if unit is not None:
@@ -420,7 +445,7 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
             raise NotFound(entity, key)
         return model.model_validate_json(rows[0][0])
 
-    def _many(self, sql: str, params: Sequence[object], model: type[M]) -> list[M]:
+    def _many(self, sql: str, params: Params, model: type[M]) -> list[M]:
         return [model.model_validate_json(r[0]) for r in self._read(sql, params)]
 
     @staticmethod
@@ -862,8 +887,8 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
             if taken is not None:
                 raise Conflict(f"a record with id {taken[0]!r} exists already")
             conn.executemany(
-                "INSERT INTO records (id, case_id, data) VALUES (?, ?, ?)",
-                [(r.id, r.case_id, r.model_dump_json()) for r in records],
+                "INSERT INTO records (id, case_id, source_name, data) VALUES (?, ?, ?, ?)",
+                [(r.id, r.case_id, r.provenance.source.name, r.model_dump_json()) for r in records],
             )
             if records:
                 conn.execute(NEXT_RECORDS_REVISION)
@@ -878,16 +903,21 @@ class SqliteStore(SqliteUsers, SqliteSubject, SqliteMeetings, SqliteLinks, Sqlit
         self,
         *,
         case_id: str | None = None,
+        source: str | None = None,
+        within_cases: Sequence[str] | None = None,
         limit: int = 1000,
         offset: int = 0,
         after: str | None = None,
     ) -> list[Record]:
-        return self._many(
-            "SELECT data FROM records WHERE (?1 IS NULL OR case_id = ?1) "
-            "AND (?4 IS NULL OR id > ?4) ORDER BY id LIMIT ?2 OFFSET ?3",
-            (case_id, *page(limit, offset), after),
-            Record,
-        )
+        given = {
+            "case_id": case_id,
+            "source": source,
+            "within_cases": None if within_cases is None else _ids(within_cases),
+            "after": after,
+        }
+        sql = records_query(name for name, value in given.items() if value is not None)
+        limit, offset = page(limit, offset)
+        return self._many(sql, {**given, "limit": limit, "offset": offset}, Record)
 
     # -- candidates -------------------------------------------------------------------
 

@@ -1,17 +1,15 @@
-"""The synthetic population generator of bench/population.py: structure, noise, truth."""
+"""The synthetic population generator (:mod:`tenhands.demo.population`): structure, noise,
+truth."""
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from population import (  # noqa: E402
+from tenhands.demo.population import (
     DEFAULT_SOURCES,
     NoiseRates,
     Population,
@@ -25,11 +23,10 @@ from population import (  # noqa: E402
     seed_cases,
     write_records_csv,
 )
-
-from tenhands.finding.records import read_records  # noqa: E402
-from tenhands.graph.kinship import Kind, Role, Side, relationships_from  # noqa: E402
-from tenhands.graph.model import Basis, Person, SourceKind, Tie, TieKind  # noqa: E402
-from tenhands.graph.network import build_graph  # noqa: E402
+from tenhands.finding.records import read_records
+from tenhands.graph.kinship import Kind, Role, Side, relationships_from
+from tenhands.graph.model import Basis, Person, SourceKind, Tie, TieKind
+from tenhands.graph.network import build_graph
 
 N = 1500
 

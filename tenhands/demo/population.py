@@ -1,4 +1,5 @@
-"""A seeded synthetic Flemish population with ground truth, for the finding benchmarks.
+"""A seeded synthetic Flemish population with ground truth, for the finding benchmarks and
+their tests (``bench/population_csv.py`` writes one as CSV files).
 
 >>> pop = generate_population(2_000, seed=1)                      # doctest: +SKIP
 >>> sets = derive_records(pop, seed=2)                            # doctest: +SKIP
@@ -25,6 +26,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
+from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
@@ -73,7 +75,8 @@ NAMESAKE_SON = 0.1
 """The share of sons (Flemish, French) given their father's first given name."""
 SAME_AGE_PARTNERS = 0.15
 """The share of partners born in the same year."""
-_PACKAGE = Path(__file__).resolve().parents[1] / "tenhands" / "finding" / "normalize"
+_NORMALIZE = resources.files("tenhands.finding.normalize")
+"""The name and place tables the normalisers read."""
 _STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
 CANONICAL_COLUMNS = [
@@ -223,7 +226,7 @@ def _variant_table(sex: Sex) -> dict[str, list[str]]:
     from the groups for ``sex`` (the men's or women's section, and the Arabic/Turkish one)."""
     groups: list[list[str]] = []
     section = ""
-    for line in (_PACKAGE / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+    for line in _NORMALIZE.joinpath("given_names.tsv").read_text("utf-8").splitlines():
         if line.startswith("# --"):
             section = line.split()[2].strip(",").lower()
             continue
@@ -259,7 +262,7 @@ class Municipality:
 @cache
 def _municipalities() -> list[Municipality]:
     out: list[Municipality] = []
-    for line in (_PACKAGE / "places.tsv").read_text(encoding="utf-8").splitlines():
+    for line in _NORMALIZE.joinpath("places.tsv").read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         _refnis, province, nl, fr, codes = line.split("\t")[:5]
@@ -1490,35 +1493,3 @@ def seed_cases(population: Population, *, n_cases: int, seed: int) -> list[Seede
         case = Case(id=f"c{seed}-{len(cases):04d}", title=title, child_ids=children)
         cases.append(SeededCase(case, known, ties, relation, true_kin))
     return cases
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python bench/population.py N --seed S --out DIR``: one CSV per source, with truth."""
-    import argparse
-    import time
-
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("n", type=int, help="number of persons")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=None, help="folder for the CSV files")
-    args = parser.parse_args(argv)
-    start = time.perf_counter()
-    pop = generate_population(args.n, seed=args.seed)
-    generated = time.perf_counter() - start
-    sets = derive_records(pop, seed=args.seed + 1)
-    derived = time.perf_counter() - start - generated
-    print(
-        f"{len(pop.persons):,} persons, {len(pop.ties):,} ties, {len(pop.households):,} "
-        f"households in {generated:.1f} s; {sum(len(s.records) for s in sets):,} records "
-        f"in {derived:.1f} s"
-    )
-    if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for s in sets:
-            write_records_csv(s.records, args.out / f"{s.source.name}.csv")
-            write_truth_csv(s.truth, args.out / f"{s.source.name}_truth.csv")
-        print(f"written to {args.out}")
-
-
-if __name__ == "__main__":
-    main()
