@@ -20,6 +20,7 @@ from .finding import find_command, review_command
 from .handout import handout_command
 from .maps import map_command
 from .matching import dedupe_command, match_command
+from .placing import add_person_command
 from .records import import_records_command
 from .serve import run_server
 from .subject import erase_command, export_person_command
@@ -41,6 +42,7 @@ app = typer.Typer(
 app.command("import-gedcom")(import_gedcom_command)
 app.command("export-gedcom")(export_gedcom_command)
 app.command("relation")(relation_command)
+app.command("add-person")(add_person_command)
 app.command("import-records")(import_records_command)
 app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)

@@ -17,6 +17,10 @@ allows (:data:`WORDS`):
   tie, someone otherwise tied by ``other``;
 - a cousin or other family is another relative of the child.
 
+Where a word is one of the relations of :mod:`.placing` (a grandparent, aunt or uncle
+through a parent in the graph, a brother or sister, an informal supporter), the ties are
+that module's, the one rule the person form and the API use too.
+
 "The child" is every child of the case, or the one the caller names. The person, their
 ties and their role in the case's network are stored in one unit of work.
 """
@@ -42,6 +46,7 @@ from .model import (
     Tie,
     TieKind,
 )
+from .placing import Placement, Relation, placed
 from .store import GraphStore
 
 
@@ -203,7 +208,7 @@ def add_named(store: GraphStore, case_id: str, named: NamedPerson, actor: str) -
             raise NotFound("child", named.child_id)
         children = [named.child_id] if named.child_id else list(case.child_ids)
         unit.create_person(person)
-        ties = _ties(unit, named, person.id, children)
+        ties = _ties(unit, case_id, named, person.id, children)
         unit.upsert_ties([t.model_copy(update={"provenance": made}) for t in ties])
         unit.set_role(
             NetworkRole(
@@ -218,10 +223,33 @@ def add_named(store: GraphStore, case_id: str, named: NamedPerson, actor: str) -
     return store.atomic(work)
 
 
-def _ties(unit: GraphStore, named: NamedPerson, new: str, children: list[str]) -> list[Tie]:
+def _ties(
+    unit: GraphStore, case_id: str, named: NamedPerson, new: str, children: list[str]
+) -> list[Tie]:
+    """The ties that say what the person is: those of :mod:`.placing` where the word is
+    one of its relations (a parent gone through when the graph holds one), else the
+    fallbacks of :data:`WORDS`."""
     word = WORDS[named.named]
     parent = _parent(unit, children[0], named.side) if word.needs_side else None
+    relation = _PLACED.get(word.link) if word.link is not Link.informal else None
+    if word.link is Link.informal and word.kind is not None:
+        relation = Relation.__members__.get(word.kind.value)
+    if relation is not None and (parent is not None or not relation.needs_via):
+        made = Provenance(created_by="system")
+        if relation.needs_via:
+            ask = [Placement(relation, children[0], via_id=parent)]
+        else:
+            ask = [Placement(relation, child) for child in children]
+        return [t for p in ask for t in placed(unit, case_id, new, p, made).ties]
     return _LINKS[word.link](word, new, children, parent)
+
+
+_PLACED: Final[dict[Link, Relation]] = {
+    Link.grandparent: Relation.grandparent,
+    Link.parents_sibling: Relation.aunt_uncle,
+    Link.sibling: Relation.sibling,
+}
+"""The words' links that are relations of :mod:`.placing` (informal ones by their kind)."""
 
 
 def _parent(unit: GraphStore, child_id: str, side: Side) -> str | None:

@@ -18,13 +18,17 @@ from ..api.auth.deps import CaseScope, TrailDep, audit_event
 from ..api.auth.permissions import Permission
 from ..api.deps import SettingsDep, StoreDep
 from ..graph.model import Case
+from ..graph.removal import pending_undo
 from ..viz import Mode, View
 from .access import User, case_page
 from .done import DoneQuery, done_message
 from .figures import figures_panel
 from .people import Counter, case_people
+from .people_filter import GROUPS, SIDES, GroupQuery, PeopleFilter, SearchQuery, SideQuery
+from .removals import RefusedQuery, refused_message
 from .routing import HtmlRoute
 from .templating import render
+from .who import display_names
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 
@@ -79,6 +83,10 @@ def case_view(
     scope: Annotated[CaseScope, case_page()],
     view: str = View.ecomap.value,
     done: DoneQuery = None,
+    refused: RefusedQuery = None,
+    q: SearchQuery = "",
+    group: GroupQuery = "",
+    side: SideQuery = "",
 ) -> Response:
     principal = scope.principal
     shown = chosen_view(view)
@@ -89,6 +97,8 @@ def case_view(
         store, scope.case_id, lang, today=today, stale_weeks=settings.stale_weeks
     )
     mode = Mode.work if principal.can(Permission.work_map) else Mode.projection
+    wanted = PeopleFilter(q.strip(), group, side)
+    undo = pending_undo(store, scope.case_id, principal.login) if done == "removed" else None
     return render(
         request,
         "case.html",
@@ -100,6 +110,13 @@ def case_view(
         mode=mode.value,
         map_src=map_url(scope.case_id, shown, mode, lang),
         done=done_message(done),
+        refused=refused_message(refused),
+        undo=undo,
+        wanted=wanted,
+        shown=[r for r in people.rows if wanted.keeps(r)],
+        groups=GROUPS,
+        sides=SIDES,
+        who=display_names(store, (c.by for r in people.rows if r.role for c in r.role.contacts)),
         figures=figures,
         today=today,
     )

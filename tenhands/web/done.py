@@ -11,6 +11,10 @@ from .i18n import N_
 
 DONE: dict[str, str] = {
     "person_added": N_("The person was added. Tie them to someone in the network below."),
+    "person_placed": N_("The person was added, with the ties that say what they are to the child."),
+    "removed": N_("Removed."),
+    "restored": N_("Undone: everything that was removed is back."),
+    "undo_gone": N_("There is nothing to undo any more."),
     "person_saved": N_("The changes were saved."),
     "tie_added": N_("The tie was added."),
     "tie_saved": N_("The tie was saved."),

@@ -29,6 +29,7 @@ from ..graph.model import (
     TieKind,
     WorryKnowledge,
 )
+from ..graph.placing import Relation
 from ..viz import View
 from .i18n import N_
 
@@ -225,6 +226,22 @@ SHARED: dict[str, str] = {
     Shared.address: N_("address"),
 }
 
+RELATION: dict[str, str] = {
+    Relation.parent: N_("parent"),
+    Relation.grandparent: N_("grandparent (through a parent)"),
+    Relation.aunt_uncle: N_("aunt or uncle (through a parent or grandparent)"),
+    Relation.sibling: N_("brother or sister"),
+    Relation.half_sibling: N_("half-brother or half-sister"),
+    Relation.friend: N_("friend"),
+    Relation.neighbour: N_("neighbour"),
+    Relation.teacher: N_("teacher"),
+    Relation.coach: N_("coach"),
+    Relation.godparent: N_("godparent"),
+    Relation.family_friend: N_("friend of the family"),
+    Relation.professional: N_("professional helper"),
+}
+"""What a new person is to the child, as the add-person form offers it."""
+
 ALL: dict[str, dict[str, str]] = {
     "engagement": ENGAGEMENT,
     "circle": CIRCLE,
@@ -249,5 +266,6 @@ ALL: dict[str, dict[str, str]] = {
     "task_status": TASK_STATUS,
     "task_owner": TASK_OWNER,
     "shared": SHARED,
+    "relation": RELATION,
 }
 """Every table by name, as the templates see them (``labels.engagement``)."""

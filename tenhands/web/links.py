@@ -28,6 +28,7 @@ from .i18n import translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
+from .who import display_names
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -53,6 +54,7 @@ def _page(
         "links.html",
         principal=principal,
         rows=rows,
+        who=display_names(store, (x.requested_by for x, _ in waiting)),
         done=done_message(done),
         errors=errors or {},
         status=422 if errors else 200,

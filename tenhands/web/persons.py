@@ -4,6 +4,7 @@ Editing shows what the person does or checks in the case's current plan."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
@@ -13,10 +14,12 @@ from ..api.auth.deps import CaseScope, TrailDep, audit_event
 from ..api.auth.permissions import Permission
 from ..api.deps import PersonIdPath, StoreDep
 from ..graph.model import AuditAction, NetworkRole, Provenance, SourceRef
+from ..graph.placing import PlacementError, add_to_case
 from ..graph.store import GraphStore
 from .access import case_page
 from .forms import Form, FormState, values_of
 from .i18n import translations
+from .people import case_people
 from .person_checks import Checked, check_person_form
 from .person_form import (
     MULTI,
@@ -29,6 +32,7 @@ from .person_form import (
     role_values,
 )
 from .plan_view import person_tasks
+from .relation_form import RELATION_FIELDS, error_at, read_placement, via_choices
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
@@ -43,6 +47,19 @@ def _form_page(
 ) -> Response:
     case = store.get_case(scope.case_id)
     person = context.get("person")
+    placing: dict[str, Any] = {}
+    if person is None:
+        people = case_people(store, case.id, scope.principal.user.lang, date.today())
+        members = {r.id: r.name for r in people.rows}
+        relations = {r.id: r.relation or "" for r in people.rows}
+        vias = via_choices(store, case.child_ids, members, relations)
+        placing = {
+            "children": people.children,
+            "child_choices": [(r.id, r.name) for r in people.children],
+            "via_options": [
+                (v.id, f"{v.name} ({v.relation})" if v.relation else v.name) for v in vias
+            ],
+        }
     return render(
         request,
         "person_form.html",
@@ -54,6 +71,7 @@ def _form_page(
         members={*case.child_ids, *(r.person_id for r in store.list_roles(case.id))}
         if context.get("alike")
         else set(),
+        **placing,
         **context,
     )
 
@@ -74,12 +92,10 @@ def _held(values: dict[str, Any], errors: dict[str, str], checked: Checked) -> F
 
 
 @router.post("/cases/{case_id}/persons/new", name="web_add_person")
-def add_person(
-    request: Request, scope: Writer, store: StoreDep, trail: TrailDep, form: Form
-) -> Response:
+def add_person(request: Request, scope: Writer, store: StoreDep, form: Form) -> Response:
     principal = scope.principal
     _ = translations(principal.user.lang).gettext
-    values = values_of(form, PERSON_FIELDS + ROLE_FIELDS, MULTI)
+    values = values_of(form, PERSON_FIELDS + ROLE_FIELDS + RELATION_FIELDS, MULTI)
     made = Provenance(created_by=principal.login, source=SourceRef())
     person, errors = checked_person({"provenance": made}, values, _)
     role_base = {
@@ -89,24 +105,23 @@ def add_person(
     }
     role, role_errors = checked_role(role_base, values, _)
     errors.update(role_errors)
+    case = store.get_case(scope.case_id)
+    placement, placing_errors = read_placement(values, case.child_ids, made, _)
+    errors.update(placing_errors)
     checked = Checked()
     if person is not None:
         checked = check_person_form(store, principal, person, PERSON_WHERE, _)
+    if person is not None and role is not None and not errors and not checked.holds(form):
+        try:
+            add_to_case(store, person, role, placement, actor=principal.login)
+        except PlacementError as exc:
+            errors.update(error_at(exc, _))
     if person is None or role is None or errors or checked.holds(form):
         state = _held(values, errors, checked)
         alike = checked.lookalikes if not state.errors else []
         return _form_page(request, scope, store, state, person=None, child=False, alike=alike)
-    store.get_case(scope.case_id)
-    store.create_person(person)
-    try:
-        store.set_role(role)
-    except Exception:
-        store.delete_person(person.id, cascade=True)  # all or nothing
-        raise
-    trail.record(
-        audit_event(principal, request, "person", person.id, scope.case_id, AuditAction.create),
-        audit_event(principal, request, "role", person.id, scope.case_id, AuditAction.create),
-    )
+    if placement is not None:
+        return see_other(f"/cases/{scope.case_id}?done=person_placed#person-{person.id}")
     return see_other(f"/cases/{scope.case_id}/ties/new?from={person.id}&done=person_added")
 
 

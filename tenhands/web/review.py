@@ -39,6 +39,7 @@ from .i18n import translations
 from .routing import PageRoute
 from .security import see_other
 from .templating import render
+from .who import display_names
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -93,6 +94,13 @@ def _page(
         case=case,
         pending=pending,
         decided=decided,
+        who=display_names(
+            store,
+            [
+                *(item.candidate.reviewed_by for item in decided),
+                *(item.seen.link.requested_by for item in pending if item.seen.link),
+            ],
+        ),
         done=done_message(done),
         errors=errors or {},
         status=422 if errors else 200,

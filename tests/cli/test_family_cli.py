@@ -85,3 +85,21 @@ def test_export_a_case_and_hide_the_living(cli_store: str, tmp_path: Path) -> No
     missing = runner.invoke(app, ["export-gedcom", str(tmp_path / "x.ged"), "--case", "c-none"])
     assert missing.exit_code == 1
     assert not (tmp_path / "x.ged").exists()
+
+
+def test_a_person_is_added_as_what_they_are_to_the_child(cli_store: str) -> None:
+    assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
+    result = runner.invoke(
+        app,
+        ["add-person", "demo-case", "--given", "Hilde", "--sex", "female"]
+        + ["--relation", "aunt_uncle", "--child", "demo-lina", "--via", "demo-sofie"],
+    )
+    assert result.exit_code == 0, result.output
+    person_id = result.stdout.split()[1]
+    said = runner.invoke(app, ["relation", "demo-lina", person_id])
+    assert said.exit_code == 0 and "tante" in said.stdout and "maternal" in said.stdout
+    refused = runner.invoke(
+        app, ["add-person", "demo-case", "--given", "Jef", "--relation", "grandparent"]
+    )
+    assert refused.exit_code == 1
+    assert "through a parent" in refused.output

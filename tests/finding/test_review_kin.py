@@ -58,7 +58,9 @@ def test_accept_sibling_creates_person_tie_and_role(store: GraphStore) -> None:
 
     role_ = store.get_role(CASE, created.id)
     assert role_.engagement is Engagement.identified
-    assert role_.note is not None and role_.note.startswith("voorgesteld door TenHands: sibling")
+    # in words a worker reads: the relation and the person it is to, never ids
+    assert role_.note == "voorgesteld door TenHands: broer/zus van Elke Vermeulen"
+    assert tie_.note == "voorgesteld door TenHands"
 
     decided = store.get_candidate("m-kin")
     assert decided.status is ReviewStatus.accepted
@@ -87,7 +89,8 @@ def test_accept_indirect_relation_makes_no_tie_but_notes_it(store: GraphStore) -
     assert result.tie_id is None
     assert store.ties_of(result.person_id) == []
     note = store.get_role(CASE, result.person_id).note
-    assert note is not None and "maternal_aunt" in note and CHILD in note
+    # in words and by name, never a code or an id
+    assert note == "voorgesteld door TenHands: tante langs moederskant van Lotte Vermeulen"
 
 
 def test_relation_mapping() -> None:

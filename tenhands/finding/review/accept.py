@@ -35,6 +35,7 @@ from tenhands.graph.store import GraphStore
 from .boundary import check_acceptable
 from .changes import Changes, person_snapshot
 from .decisions import audit, check_reviewer, held_pending, save_decision
+from .relation_words import relation_label
 from .relations import direct_tie, parse_relation, through_records
 
 FILLABLE = ("given_names", "surname", "birth_surname", "sex", "birth_date", "birth_place")
@@ -191,10 +192,18 @@ def _said_to_the_child(store: GraphStore, candidate: Candidate) -> Candidate:
     return Candidate.model_validate({**candidate.model_dump(), **update})
 
 
-def _role_note(candidate: Candidate, relation: str | None, relation_to: str | None) -> str:
-    hypothesis = relation or "verwant"
-    target = f" van {relation_to}" if relation_to else ""
-    return f"voorgesteld door TenHands: {hypothesis}{target} (kandidaat {candidate.id})"
+def _role_note(store: GraphStore, relation: str | None, relation_to: str | None) -> str:
+    """The role's note in words a worker reads: what the proposal said the person is,
+    and to whom by name ("voorgesteld door TenHands: broer/zus van Els Peeters"); ids
+    and candidate numbers stay in the audit log."""
+    hypothesis = relation_label(relation, "nl") or (relation or "verwant").replace("_", " ")
+    target = ""
+    if relation_to:
+        try:
+            target = f" van {store.get_person(relation_to).display_name}"
+        except NotFound:
+            target = ""
+    return f"voorgesteld door TenHands: {hypothesis}{target}"
 
 
 def _accept_kin(
@@ -231,10 +240,10 @@ def _accept_kin(
             target_id=target,
             kind=implied.kind,
             confidence=candidate.score,
-            note=f"voorgesteld door TenHands (kandidaat {candidate.id})",
+            note="voorgesteld door TenHands",
             provenance=Provenance(created_by=reviewer, source=person.provenance.source),
         )
-    role_note = _role_note(candidate, word, relation_to)
+    role_note = _role_note(store, word, relation_to)
     if note:
         role_note = f"{role_note}; {note}"
     role = NetworkRole(

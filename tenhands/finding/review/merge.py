@@ -50,9 +50,8 @@ def _merged(kept: Person, gone: Person, reviewer: str, candidate_id: str) -> Per
     }
     data["confidential"] = kept.confidential | gone.confidential
     src = gone.provenance.source
-    line = (
-        f"Samengevoegd met {gone.id} (kandidaat {candidate_id}); bron: {src.kind.value}"
-        + "".join(f", {v}" for v in (src.name, src.ref) if v)
+    line = f"Samengevoegd met {gone.display_name}; bron: {src.kind.value}" + "".join(
+        f", {v}" for v in (src.name, src.ref) if v
     )
     parts = [p for p in (kept.notes, gone.notes, line) if p]
     data["notes"] = "\n".join(parts)[-20_000:]
