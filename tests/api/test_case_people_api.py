@@ -78,7 +78,7 @@ def test_a_relation_that_cannot_be_placed_stores_nothing(
         client.post(
             "/cases/c1/people",
             json={
-                "person": {"id": "x", "given_names": ["X"]},
+                "person": {"id": "x", "given_names": ["X"], "sex": "unknown"},
                 "relation": {"relation": "grandparent"},
             },
         ),
@@ -92,7 +92,7 @@ def test_a_relation_that_cannot_be_placed_stores_nothing(
         client.post(
             "/cases/c1/people",
             json={
-                "person": {"id": "y", "given_names": ["Y"]},
+                "person": {"id": "y", "given_names": ["Y"], "sex": "unknown"},
                 "relation": {"relation": "aunt_uncle", "via_id": "kid"},
             },
         ),
