@@ -136,3 +136,22 @@ def test_a_tie_and_a_role_are_removed_and_the_child_is_refused(client: ApiClient
     assert client.get("/persons/mama").status_code == 200
     error(client.get("/cases/c1/roles/mama"), 404, "not_found")
     error(client.post("/cases/c1/removals", json={"kind": "person", "id": "kid"}), 409, "conflict")
+
+
+def test_a_person_added_to_the_case_is_checked_as_any_new_person(
+    client: ApiClient, sqlite_store: SqliteStore
+) -> None:
+    future = {"id": "f", "given_names": ["Jan"], "sex": "male", "birth_date": "2099-01-01"}
+    body = error(
+        client.post("/cases/c1/people", json={"person": future, "relation": None}),
+        422,
+        "implausible",
+    )
+    assert [p["field"] for p in body["problems"]] == ["birth_date"]
+    with pytest.raises(NotFound):
+        sqlite_store.get_person("f")
+    twin = {"id": "els2", "given_names": ["Els"], "surname": "Peeters", "sex": "female"}
+    body = error(client.post("/cases/c1/people", json={"person": twin}), 422, "unconfirmed")
+    assert any("mama" in p.get("persons", []) for p in body["problems"])
+    r = client.post("/cases/c1/people", json={"person": twin}, params={"confirm": "true"})
+    assert r.status_code == 201, r.text

@@ -5,19 +5,24 @@ case with undo (``/cases/{case_id}/removals``). The rules are
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, status
 
+from ...finding.lookalikes import lookalikes
 from ...graph.errors import NotFound
 from ...graph.model import NetworkRole, Person, Provenance, SourceRef
 from ...graph.placing import Placement, add_to_case
+from ...graph.plausibility import check_stored_change
 from ...graph.removal import pending_undo, remove_person, remove_role, remove_tie, restore
 from ...graph.visibility import require_persons
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
+from ..auth.visible import visible_persons
 from ..deps import CaseIdPath, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, ID_PATTERN, NOT_FOUND
+from ..plausible import ConfirmQuery, require_plausible
 from ..schemas.common import build, created
 from ..schemas.persons import PersonCreate, PersonPublic
 from ..schemas.placing import (
@@ -52,15 +57,25 @@ def _person(body: PersonCreate, actor: str) -> Person:
     description="The person, their role and the ties that make them what `relation` says "
     "(and a new parent gone through, with a role) are stored together or not at all; 422 "
     "when the relation cannot be placed (a parent or grandparent to go through missing "
-    "or not one of the child's).",
+    "or not one of the child's). The person is checked as `POST /persons` checks one: "
+    "impossible values are refused (422 `implausible`), unlikely ones and lookalikes need "
+    "`confirm=true` (422 `unconfirmed`).",
     responses={**BAD_JSON, **CONFLICT},
 )
 def add_case_person(
-    case_id: CaseIdPath, body: CasePersonCreate, store: StoreDep, scope: Write
+    case_id: CaseIdPath,
+    body: CasePersonCreate,
+    store: StoreDep,
+    scope: Write,
+    confirm: ConfirmQuery = False,
 ) -> CasePersonCreated:
     principal = scope.principal
     actor = principal.login
     person = _person(body.person, actor)
+    findings = check_stored_change(store, person, today=date.today())
+    require_plausible(
+        findings, lookalikes(person, visible_persons(store, principal)), confirm=confirm
+    )
     role_data = body.role.model_dump(exclude_unset=True, exclude={"source"})
     role = build(
         NetworkRole,
