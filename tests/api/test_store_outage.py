@@ -51,6 +51,10 @@ def own_server() -> Iterator[tuple[ModuleType, Any]]:
         script.stop_server(holder["server"])
 
 
+NAMES = ("Zorab", "Anouk", "Mehdi", "Ilse", "Bram")
+"""Five persons unlike one another, so none is held back as a lookalike of another."""
+
+
 def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
     own_server: tuple[ModuleType, Any],
 ) -> None:
@@ -61,9 +65,9 @@ def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
     try:
         app = create_app(Settings(store=store.describe()), store=store)
         with TestClient(app, headers=signed_in) as client:
-            for n in range(5):
+            for n, name in enumerate(NAMES):
                 made = client.post(
-                    "/persons", json={"id": f"p{n}", "sex": "unknown", "given_names": ["Zorab"]}
+                    "/persons", json={"id": f"p{n}", "sex": "unknown", "given_names": [name]}
                 )
                 assert made.status_code == 201, made.text
 
@@ -88,10 +92,10 @@ def test_the_service_recovers_by_itself_and_keeps_what_it_acknowledged(
                 "reason": None,
                 "store": {"kind": "neo4j", "location": store.describe(), "answers": True},
             }
-            for n in range(5):
-                assert client.get(f"/persons/p{n}").json()["given_names"] == ["Zorab"]
+            for n, name in enumerate(NAMES):
+                assert client.get(f"/persons/p{n}").json()["given_names"] == [name]
             again = client.post(
-                "/persons", json={"id": "p5", "sex": "unknown", "given_names": ["Zorab"]}
+                "/persons", json={"id": "p5", "sex": "unknown", "given_names": ["Youssef"]}
             )
             assert again.status_code == 201
     finally:
