@@ -1,9 +1,11 @@
 """A seeded synthetic Flemish population with ground truth, for the finding benchmarks and
 their tests (``bench/population_csv.py`` writes one as CSV files).
 
->>> pop = generate_population(2_000, seed=1)                      # doctest: +SKIP
->>> sets = derive_records(pop, seed=2)                            # doctest: +SKIP
->>> cases = seed_cases(pop, n_cases=20, seed=3)                   # doctest: +SKIP
+Used as::
+
+    pop = generate_population(2_000, seed=1)
+    sets = derive_records(pop, seed=2)
+    cases = seed_cases(pop, n_cases=20, seed=3)
 
 - :func:`generate_population` — families over 3–4 generations (couples, children,
   divorces and new partners, half-siblings, adoptions, deaths) with Flemish, French,
