@@ -228,7 +228,7 @@ def _ties(
 ) -> list[Tie]:
     """The ties that say what the person is: those of :mod:`.placing` where the word is
     one of its relations (a parent gone through when the graph holds one), else the
-    fallbacks of :data:`WORDS`."""
+    fallbacks (:data:`_FALLBACKS`)."""
     word = WORDS[named.named]
     parent = _parent(unit, children[0], named.side) if word.needs_side else None
     relation = _PLACED.get(word.link) if word.link is not Link.informal else None
@@ -241,7 +241,7 @@ def _ties(
         else:
             ask = [Placement(relation, child) for child in children]
         return [t for p in ask for t in placed(unit, case_id, new, p, made).ties]
-    return _LINKS[word.link](word, new, children, parent)
+    return _FALLBACKS[word.link](word, new, children)
 
 
 _PLACED: Final[dict[Link, Relation]] = {
@@ -268,35 +268,25 @@ def _parent(unit: GraphStore, child_id: str, side: Side) -> str | None:
     return found[0][1] if found else None
 
 
-def _grandparent(word: Word, new: str, children: list[str], parent: str | None) -> list[Tie]:
-    if parent is not None:
-        return [Tie(source_id=new, target_id=parent, kind=TieKind.parent)]
+def _grandparent(word: Word, new: str, children: list[str]) -> list[Tie]:
     return [Tie(source_id=new, target_id=c, kind=TieKind.grandparent) for c in children]
 
 
-def _parents_sibling(word: Word, new: str, children: list[str], parent: str | None) -> list[Tie]:
-    if parent is not None:
-        return [Tie(source_id=new, target_id=parent, kind=TieKind.sibling)]
-    return _relative(word, new, children, parent)
-
-
-def _sibling(word: Word, new: str, children: list[str], parent: str | None) -> list[Tie]:
-    return [Tie(source_id=new, target_id=c, kind=TieKind.sibling) for c in children]
-
-
-def _relative(word: Word, new: str, children: list[str], parent: str | None) -> list[Tie]:
+def _relative(word: Word, new: str, children: list[str]) -> list[Tie]:
     return [Tie(source_id=new, target_id=c, kind=TieKind.other_relative) for c in children]
 
 
-def _informal(word: Word, new: str, children: list[str], parent: str | None) -> list[Tie]:
+def _informal(word: Word, new: str, children: list[str]) -> list[Tie]:
     assert word.kind is not None
     return [Tie(source_id=new, target_id=c, kind=word.kind) for c in children]
 
 
-_LINKS: Final[dict[Link, Callable[[Word, str, list[str], str | None], list[Tie]]]] = {
+_FALLBACKS: Final[dict[Link, Callable[[Word, str, list[str]], list[Tie]]]] = {
     Link.grandparent: _grandparent,
-    Link.parents_sibling: _parents_sibling,
-    Link.sibling: _sibling,
+    Link.parents_sibling: _relative,
     Link.relative: _relative,
     Link.informal: _informal,
 }
+"""The ties of a word :mod:`.placing` cannot place: a grandparent or an aunt or uncle
+when the graph holds no parent on their side, another relative, an informal kind that
+is none of its relations. A brother or sister is always placed."""
