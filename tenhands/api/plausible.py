@@ -7,12 +7,17 @@ Both list the problems, each with the field it is about."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Annotated
 
 from fastapi import Query
 
+from ..finding.lookalikes import lookalikes
 from ..graph.model import Person
-from ..graph.plausibility import Finding
+from ..graph.plausibility import Finding, check_stored_change
+from ..graph.store import GraphStore
+from .auth.principal import Principal
+from .auth.visible import visible_persons
 from .errors import Problem, Unconfirmed
 
 ConfirmQuery = Annotated[
@@ -57,3 +62,13 @@ def require_plausible(
     found = problems(findings, lookalikes)
     if any(p.severity == "error" for p in found) or (found and not confirm):
         raise Unconfirmed(found)
+
+
+def require_plausible_new(
+    store: GraphStore, principal: Principal, person: Person, *, confirm: bool
+) -> None:
+    """:func:`require_plausible` for a person about to be created: the checks of a new
+    person, and the lookalikes among the persons ``principal`` may see."""
+    findings = check_stored_change(store, person, today=date.today())
+    alike = lookalikes(person, visible_persons(store, principal))
+    require_plausible(findings, alike, confirm=confirm)

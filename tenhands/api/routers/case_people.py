@@ -5,24 +5,20 @@ case with undo (``/cases/{case_id}/removals``). The rules are
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, status
 
-from ...finding.lookalikes import lookalikes
 from ...graph.errors import NotFound
 from ...graph.model import NetworkRole, Person, Provenance, SourceRef
 from ...graph.placing import Placement, add_to_case
-from ...graph.plausibility import check_stored_change
 from ...graph.removal import pending_undo, remove_person, remove_role, remove_tie, restore
 from ...graph.visibility import require_persons
 from ..auth.deps import CaseScope, case_access
 from ..auth.permissions import Permission
-from ..auth.visible import visible_persons
 from ..deps import CaseIdPath, StoreDep
 from ..errors import BAD_JSON, COMMON_RESPONSES, CONFLICT, ID_PATTERN, NOT_FOUND
-from ..plausible import ConfirmQuery, require_plausible
+from ..plausible import ConfirmQuery, require_plausible_new
 from ..schemas.common import build, created
 from ..schemas.persons import PersonCreate, PersonPublic
 from ..schemas.placing import (
@@ -72,10 +68,7 @@ def add_case_person(
     principal = scope.principal
     actor = principal.login
     person = _person(body.person, actor)
-    findings = check_stored_change(store, person, today=date.today())
-    require_plausible(
-        findings, lookalikes(person, visible_persons(store, principal)), confirm=confirm
-    )
+    require_plausible_new(store, principal, person, confirm=confirm)
     role_data = body.role.model_dump(exclude_unset=True, exclude={"source"})
     role = build(
         NetworkRole,

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from ...finding.lookalikes import lookalikes
 from ...finding.name_search import search_names
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Person
@@ -26,7 +25,7 @@ from ..auth.principal import Principal
 from ..auth.visible import visible_persons
 from ..deps import PageDep, PersonIdPath, StoreDep
 from ..errors import BAD_JSON, CHECKED, COMMON_RESPONSES, CONFLICT, NOT_FOUND
-from ..plausible import ConfirmQuery, require_plausible
+from ..plausible import ConfirmQuery, require_plausible, require_plausible_new
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import Neighbourhood, graph_edges, graph_nodes
 from ..schemas.persons import PersonCreate, PersonPublic, PersonUpdate
@@ -97,9 +96,7 @@ def create_person(
         source=body.source,
     )
     new = build(Person, data)
-    findings = check_stored_change(store, new, today=date.today())
-    alike = lookalikes(new, visible_persons(store, principal))
-    require_plausible(findings, alike, confirm=confirm)
+    require_plausible_new(store, principal, new, confirm=confirm)
     person = store.create_person(new)
     trail.record(audit_event(principal, request, "person", person.id, None, AuditAction.create))
     response.headers["Location"] = str(request.url_for("get_person", person_id=person.id))
