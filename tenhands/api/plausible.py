@@ -64,11 +64,25 @@ def require_plausible(
         raise Unconfirmed(found)
 
 
+def person_checks(
+    store: GraphStore,
+    principal: Principal,
+    person: Person,
+    *,
+    today: date,
+    before: Person | None = None,
+) -> tuple[list[Finding], list[Person]]:
+    """What the checks say of a person about to be stored (a new one when ``before`` is
+    None), as ``principal`` may know it, and for a new person the lookalikes among the
+    persons ``principal`` may see: the one rule the API and the web forms call."""
+    findings = check_stored_change(store, person, today=today, before=before, viewer=principal)
+    alike = lookalikes(person, visible_persons(store, principal)) if before is None else []
+    return findings, alike
+
+
 def require_plausible_new(
     store: GraphStore, principal: Principal, person: Person, *, confirm: bool
 ) -> None:
-    """:func:`require_plausible` for a person about to be created: the checks of a new
-    person, and the lookalikes among the persons ``principal`` may see."""
-    findings = check_stored_change(store, person, today=date.today())
-    alike = lookalikes(person, visible_persons(store, principal))
+    """:func:`require_plausible` for a person about to be created."""
+    findings, alike = person_checks(store, principal, person, today=date.today())
     require_plausible(findings, alike, confirm=confirm)

@@ -21,10 +21,9 @@ from datetime import date, datetime
 from starlette.datastructures import FormData
 
 from ..api.auth.principal import Principal
-from ..api.auth.visible import visible_persons
-from ..finding.lookalikes import lookalikes
+from ..api.plausible import person_checks
 from ..graph.model import Person
-from ..graph.plausibility import Finding, Severity, check_stored_change
+from ..graph.plausibility import Finding, Severity
 from ..graph.store import GraphStore
 from .i18n import N_, Gettext
 from .templating import ZONE
@@ -112,12 +111,10 @@ def check_person_form(
 ) -> Checked:
     """The checks of a person about to be stored (a new one when ``before`` is None,
     which is also compared with the persons the user may see)."""
-    findings = check_stored_change(store, person, today=today(), before=before, viewer=principal)
+    findings, alike = person_checks(store, principal, person, today=today(), before=before)
     checked = sort_findings(findings, where, _, Checked())
-    if before is None:
-        alike = lookalikes(person, visible_persons(store, principal))
-        if alike:
-            checked.lookalikes = alike
-            checked.warnings.setdefault("given_names", _(LOOKALIKE))
-            checked.keys.extend(f"lookalike:{p.id}" for p in alike)
+    if alike:
+        checked.lookalikes = alike
+        checked.warnings.setdefault("given_names", _(LOOKALIKE))
+        checked.keys.extend(f"lookalike:{p.id}" for p in alike)
     return checked

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 from ...finding.name_search import search_names
 from ...graph.errors import NotFound
 from ...graph.model import AuditAction, Person
-from ...graph.plausibility import check_stored_change
 from ..auth.deps import (
     PersonScope,
     PrincipalDep,
@@ -25,7 +24,7 @@ from ..auth.principal import Principal
 from ..auth.visible import visible_persons
 from ..deps import PageDep, PersonIdPath, StoreDep
 from ..errors import BAD_JSON, CHECKED, COMMON_RESPONSES, CONFLICT, NOT_FOUND
-from ..plausible import ConfirmQuery, require_plausible, require_plausible_new
+from ..plausible import ConfirmQuery, person_checks, require_plausible, require_plausible_new
 from ..schemas.common import Page, build, changed, created
 from ..schemas.network import Neighbourhood, graph_edges, graph_nodes
 from ..schemas.persons import PersonCreate, PersonPublic, PersonUpdate
@@ -127,9 +126,7 @@ def update_person(
 ) -> PersonPublic:
     stored = store.get_person(person_id)
     person = changed(stored, body.model_dump(exclude_unset=True), actor=scope.principal.login)
-    findings = check_stored_change(
-        store, person, today=date.today(), before=stored, viewer=scope.principal
-    )
+    findings, _ = person_checks(store, scope.principal, person, today=date.today(), before=stored)
     require_plausible(findings, confirm=confirm)
     return PersonPublic.of(store.update_person(person), private=scope.principal.private)
 
