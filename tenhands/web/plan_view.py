@@ -22,6 +22,7 @@ from .forms import FormState
 from .i18n import N_, Gettext
 from .people import CasePeople, case_people
 from .plan_form import PlanLayout, choices_of, layout, plan_values
+from .who import display_names
 
 GONE = N_("someone no longer in the network")
 
@@ -68,26 +69,18 @@ class PlanView:
     scale: list[ScaleLine]
 
 
-def user_name(store: GraphStore, login: str) -> str:
-    """The display name of the user with ``login``, or the login."""
-    try:
-        return store.get_user_by_login(login).display_name
-    except NotFound:
-        return login
-
-
 def versions_of(store: GraphStore, plans: list[Plan]) -> list[VersionView]:
     """Every version, newest first."""
-    names: dict[str, str] = {}
-    out = []
-    for plan in reversed(plans):
-        login = plan.provenance.created_by
-        if login not in names:
-            names[login] = user_name(store, login)
-        out.append(
-            VersionView(plan.version, plan.agreed_on, plan.provenance.created_at, names[login])
+    names = display_names(store, (p.provenance.created_by for p in plans))
+    return [
+        VersionView(
+            p.version,
+            p.agreed_on,
+            p.provenance.created_at,
+            names.get(p.provenance.created_by, p.provenance.created_by),
         )
-    return out
+        for p in reversed(plans)
+    ]
 
 
 def plan_view(plans: list[Plan], shown: Plan, name_of: Callable[[str], str]) -> PlanView:
