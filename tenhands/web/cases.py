@@ -17,13 +17,14 @@ from ..api.auth.access import visible_cases
 from ..api.auth.deps import CaseScope, TrailDep, audit_event
 from ..api.auth.permissions import Permission
 from ..api.deps import SettingsDep, StoreDep
+from ..graph.figures import case_people as standing_in_case
 from ..graph.model import Case
 from ..graph.removal import pending_undo
 from ..viz import Mode, View
 from .access import User, case_page
 from .done import DoneQuery, done_message
 from .figures import figures_panel
-from .people import Counter, case_people
+from .people import Counter, case_people, people_rows
 from .people_filter import GROUPS, SIDES, GroupQuery, PeopleFilter, SearchQuery, SideQuery
 from .removals import RefusedQuery, refused_message
 from .routing import HtmlRoute
@@ -92,9 +93,10 @@ def case_view(
     shown = chosen_view(view)
     lang = principal.user.lang
     today = date.today()
-    people = case_people(store, scope.case_id, lang, today)
+    found = standing_in_case(store, scope.case_id, today=today)
+    people = people_rows(found, lang)
     figures = figures_panel(
-        store, scope.case_id, lang, today=today, stale_weeks=settings.stale_weeks
+        store, scope.case_id, lang, today=today, stale_weeks=settings.stale_weeks, people=found
     )
     mode = Mode.work if principal.can(Permission.work_map) else Mode.projection
     wanted = PeopleFilter(q.strip(), group, side)

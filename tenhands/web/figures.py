@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from babel.numbers import format_decimal
 
-from ..graph.figures import STALE_WEEKS, CaseFigures, Standing, case_figures
+from ..graph.figures import STALE_WEEKS, CaseFigures, PeopleInCase, Standing, case_figures
 from ..graph.store import GraphStore
 from .i18n import N_
 
@@ -107,10 +107,11 @@ def figures_panel(
     *,
     today: date | None = None,
     stale_weeks: int = STALE_WEEKS,
+    people: PeopleInCase | None = None,
 ) -> FiguresPanel:
     """The panel of a case on ``today``, for a reader of ``lang`` (NotFound for an
     unknown case)."""
-    figures = case_figures(store, case_id, today=today, stale_weeks=stale_weeks)
+    figures = case_figures(store, case_id, today=today, stale_weeks=stale_weeks, people=people)
     ids = set(figures.standing)
     names = {p.id: p.display_name for p in store.get_persons(sorted(ids))}
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..graph.figures import PersonStanding, Standing
+from ..graph.figures import PeopleInCase, PersonStanding, Standing
 from ..graph.figures import case_people as standing_in_case
 from ..graph.kinship import Side
 from ..graph.model import Case, NetworkRole, Person, Tie
@@ -88,7 +88,11 @@ class CasePeople:
 def case_people(store: GraphStore, case_id: str, lang: str, today: date) -> CasePeople:
     """The case's people, children first, then by side and name (NotFound for an unknown
     case)."""
-    found = standing_in_case(store, case_id, today=today)
+    return people_rows(standing_in_case(store, case_id, today=today), lang)
+
+
+def people_rows(found: PeopleInCase, lang: str) -> CasePeople:
+    """:func:`case_people` of the standing already read."""
     case = found.case
     names = {pid: p.person.display_name for pid, p in found.people.items()}
     rows = [_row(p, case, names, lang) for p in found.people.values()]

@@ -12,7 +12,7 @@ from .hands import ten_hands
 from .model import CaseFigures
 from .naming import naming
 from .scale import scale_series
-from .standing import case_people
+from .standing import PeopleInCase, case_people
 
 
 def case_figures(
@@ -21,6 +21,7 @@ def case_figures(
     *,
     today: date | None = None,
     stale_weeks: int = STALE_WEEKS,
+    people: PeopleInCase | None = None,
 ) -> CaseFigures:
     """The network strength figures of a case on ``today`` (default: today).
 
@@ -28,7 +29,8 @@ def case_figures(
     map) and the plan versions, through the
     :class:`~tenhands.graph.store.GraphStore` contract only. Raises
     :class:`~tenhands.graph.errors.NotFound` for an unknown case and ValueError for
-    ``stale_weeks`` below 1.
+    ``stale_weeks`` below 1. A caller that has read the case's people on ``today``
+    already passes them as ``people``, so they are not read twice.
 
     >>> from tenhands.graph.stores.sqlite import SqliteStore
     >>> from tenhands.demo.seed import seed_demo
@@ -40,7 +42,8 @@ def case_figures(
     if stale_weeks < 1:
         raise ValueError("stale_weeks must be 1 or more")
     today = today or date.today()
-    people = case_people(store, case_id, today=today)
+    if people is None:
+        people = case_people(store, case_id, today=today)
     graph, case, standing = people.graph, people.case, people.standing
     plans = store.list_plans(case_id)
     member_roles = [
